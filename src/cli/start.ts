@@ -1,0 +1,52 @@
+/**
+ * `npm start`: builds the PWA when the build is missing or older than the sources, then starts
+ * app + API on the embedded store (PGlite in ./data) or on PostgreSQL when DATABASE_URL is set.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../server/config.ts';
+import { startServer } from '../server/main.ts';
+
+const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), 0);
+}
+
+function buildIfNeeded(): void {
+  const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
+  const sources = Math.max(...BUILD_INPUTS.map(newestMtime));
+  if (built >= sources) return;
+  console.log(
+    built ? 'Bronbestanden gewijzigd: de app wordt opnieuw gebouwd…' : 'De app wordt gebouwd…',
+  );
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (result.status !== 0) {
+    console.error('Bouwen mislukt; zie de meldingen hierboven.');
+    process.exit(1);
+  }
+}
+
+buildIfNeeded();
+const config = loadConfig({ LOG_LEVEL: 'warn', DEMO: '1', ...process.env });
+const server = await startServer(config);
+console.log(`
+  Arrangeur draait op ${server.url}
+  Opslag: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}
+  Demo: open de link; bij de eerste start staan er fictieve demo-cliënten op het apparaat.
+  Inloggen is in deze versie nog niet nodig (accounts komen met de synchronisatie).
+  Stoppen: Ctrl+C
+`);
+const stop = () => void server.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { recordIdSchema } from './ids.ts';
+
+/**
+ * The record types that travel through the outbox and the sync wire. Grows with each slice
+ * (naaste, plan, doel, planItem, …); a type not listed here cannot be queued, so the server never
+ * sees a record kind it has no rules for.
+ */
+export const RECORD_TYPES = ['client'] as const;
+export const recordTypeSchema = z.enum(RECORD_TYPES);
+export type RecordType = z.infer<typeof recordTypeSchema>;
+
+/**
+ * One local change as it goes over the wire (ARCHITECTURE.md, Sync). Shared by storage (which
+ * queues it) and sync/protocol (which pushes and merges it), so both validate the same shape.
+ *
+ * - `mutationId` is made on the device: replaying the same mutation must change nothing
+ *   (guarantee 2).
+ * - `fields` holds only the fields this change touched, each with its new value; `null` means
+ *   "cleared". Per-field values are what makes the per-field merge against `baseRev` possible
+ *   (guarantee 3).
+ * - `baseRev` is the server revision the device last saw; absent for a record never synced.
+ */
+export const mutationSchema = z.object({
+  mutationId: z.uuid(),
+  deviceId: z.string().min(1),
+  recordType: recordTypeSchema,
+  recordId: recordIdSchema,
+  baseRev: z.number().int().nonnegative().optional(),
+  fields: z.record(z.string(), z.unknown()),
+  deleted: z.literal(true).optional(),
+  createdAt: z.iso.datetime(),
+});
+export type Mutation = z.infer<typeof mutationSchema>;

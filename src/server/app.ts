@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Store } from './db/store.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly schemaVersion: number;
+  /** Folder of the built PWA (vite build → dist). null: API only (tests). */
+  readonly staticDir: string | null;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Demo mode: the app seeds fictional clients on a device's first start. */
+  readonly demo?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+  }
+}
+
+/**
+ * The server as one app factory (Fastify demo src/app.ts): no port is opened here, so tests call
+ * `buildApp(...)` and `app.inject(...)`. src/server/main.ts is the thin launcher.
+ */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    // Request logs carry method, route and status only: never a query string, body or header
+    // that could identify a client.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  app.decorate('store', opts.store);
+
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      { method: req.method, route: req.routeOptions.url ?? 'static', status: reply.statusCode },
+      'request',
+    );
+  });
+
+  // One error handler: 4xx says what was wrong; 5xx details stay in the log, never in the reply.
+  app.setErrorHandler((error: { statusCode?: number; message: string }, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err: error, route: req.routeOptions.url }, 'request failed');
+      return reply.code(500).send({ error: 'internal_error', message: 'Internal server error' });
+    }
+    return reply.code(status).send({ error: 'bad_request', message: error.message });
+  });
+
+  await app.register(healthRoutes, {
+    prefix: '/api',
+    schemaVersion: opts.schemaVersion,
+    demo: opts.demo ?? false,
+  });
+
+  const staticDir = opts.staticDir;
+  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      // Why each class is cached the way it is: hashed assets never change → cache for a year;
+      // the service worker and the shell must be re-checked on every visit, or an update would
+      // never be seen (the service worker itself does the offline caching).
+      setHeaders(reply, path) {
+        if (/[/\\]assets[/\\]/.test(path)) {
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+        } else {
+          reply.header('cache-control', 'no-cache');
+        }
+      },
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !staticDir || req.method !== 'GET') {
+      return reply.code(404).send({ error: 'not_found', message: 'Not found' });
+    }
+    // Client-side screens: any other GET gets the app shell.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

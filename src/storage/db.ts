@@ -1,0 +1,65 @@
+/**
+ * The one IndexedDB database of the app, with its whole version history (STYLE 9 and 18).
+ *
+ * Synced tables hold records as ARCHITECTURE.md "Data" describes them (device-made UUID `id`,
+ * `type`, fields, `rev` once synced, `updatedAt`, `updatedBy`, `deleted` tombstone). Local-only
+ * tables never leave the device: the outbox (changes not yet accepted by the server) and meta
+ * (device id, persistence outcome, sync cursor later).
+ *
+ * Rule: a released `version(n)` is never edited. A change of schema is a new `version(n + 1)`
+ * with an `.upgrade()` when existing rows need a new shape.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Client } from '../domain/model/client.ts';
+import type { Mutation } from '../domain/model/record.ts';
+
+/** A client as stored: the domain record plus the words the name search uses (never synced). */
+export type ClientRow = Client & { zoekwoorden: string[] };
+
+/** `create`/`update`/`delete` tells a person reading the outbox what happened; the wire needs only the mutation. */
+export type OutboxOp = 'create' | 'update' | 'delete';
+/**
+ * `pending`: waiting for push. `rejected`: the server refused it; the row stays (with the reason)
+ * so the user sees it and nothing is silently dropped (guarantee 5). An accepted row is removed.
+ */
+export type OutboxStatus = 'pending' | 'rejected';
+
+export interface OutboxRow extends Mutation {
+  /** Local order of changes; push sends them in this order. Absent until Dexie assigns it. */
+  seq?: number;
+  op: OutboxOp;
+  status: OutboxStatus;
+  rejectReason?: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** Tables that sync with the server. Everything else in this database stays on the device. */
+export const SYNCED_TABLES = ['clients'] as const;
+export const LOCAL_ONLY_TABLES = ['outbox', 'meta'] as const;
+
+export class ArrangeurDB extends Dexie {
+  clients!: Table<ClientRow, string>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      // `*zoekwoorden` is multi-entry: one index entry per normalised name word, so a prefix search
+      // on any word (voornaam, achternaam, "van den Berg" → berg) is one indexed range scan.
+      clients: 'id, *zoekwoorden, achternaam, voornaam, updatedAt',
+      // `&mutationId` unique: the same mutation can never be queued twice (guarantee 2 starts here).
+      outbox: '++seq, &mutationId, [recordType+recordId], status',
+      meta: 'key',
+    });
+  }
+}
+
+/** Opens (creating on first use) the database. Tests pass a fresh name per test. */
+export function openDb(name = 'arrangeur'): ArrangeurDB {
+  return new ArrangeurDB(name);
+}

@@ -1,0 +1,28 @@
+/** Device-local settings in the `meta` table (never synced). */
+import type { ArrangeurDB } from './db.ts';
+
+export async function getMeta(db: ArrangeurDB, key: string): Promise<unknown> {
+  return (await db.meta.get(key))?.value;
+}
+
+/** Safe offline: a local-only key/value write that never syncs. */
+export async function setMeta(db: ArrangeurDB, key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+const DEVICE_ID = 'deviceId';
+
+/**
+ * The id of this device, made once and kept for good. Mutations carry it so the server can tell
+ * devices of the same user apart. Safe offline: it is made on the device.
+ *
+ * Call inside the transaction that uses it (with `meta` in its scope), so two first writes racing
+ * cannot mint two different ids.
+ */
+export async function deviceId(db: ArrangeurDB): Promise<string> {
+  const bestaand = await getMeta(db, DEVICE_ID);
+  if (typeof bestaand === 'string' && bestaand !== '') return bestaand;
+  const nieuw = crypto.randomUUID();
+  await setMeta(db, DEVICE_ID, nieuw);
+  return nieuw;
+}

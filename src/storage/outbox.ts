@@ -1,0 +1,61 @@
+/**
+ * The outbox: every local change waiting to be pushed. Guarantee 1 (ARCHITECTURE.md) rests here:
+ * the outbox row is written in the SAME Dexie transaction as the change it records, so either
+ * both are durable or neither is. `enqueue` refuses to run outside such a transaction.
+ */
+import { Dexie } from 'dexie';
+import { mutationSchema, type Mutation } from '../domain/model/record.ts';
+import type { ArrangeurDB, OutboxOp, OutboxRow } from './db.ts';
+import { deviceId } from './meta.ts';
+
+export interface NewMutation {
+  op: OutboxOp;
+  recordType: Mutation['recordType'];
+  recordId: string;
+  baseRev?: number;
+  fields: Record<string, unknown>;
+  deleted?: true;
+  now: Date;
+}
+
+/**
+ * Queues one mutation. Must be called inside `db.transaction('rw', [<record table>, db.outbox,
+ * db.meta], …)` together with the write it describes. Safe offline: it only writes locally; the
+ * device-made `mutationId` makes a later replay of the push harmless.
+ */
+export async function enqueue(db: ArrangeurDB, change: NewMutation): Promise<OutboxRow> {
+  const tx = Dexie.currentTransaction;
+  if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes('outbox')) {
+    // A change queued outside its transaction could be saved without its outbox row (or the
+    // reverse) and then silently never reach the server.
+    throw new Error('enqueue() must run inside a readwrite transaction that includes the outbox.');
+  }
+  const mutation = mutationSchema.parse({
+    mutationId: crypto.randomUUID(),
+    deviceId: await deviceId(db),
+    recordType: change.recordType,
+    recordId: change.recordId,
+    baseRev: change.baseRev,
+    fields: change.fields,
+    deleted: change.deleted,
+    createdAt: change.now.toISOString(),
+  });
+  const row: OutboxRow = { ...mutation, op: change.op, status: 'pending' };
+  row.seq = await db.outbox.add(row);
+  return row;
+}
+
+/** Number of changes waiting for push: the "niet verstuurd" count the UI shows. */
+export async function pendingCount(db: ArrangeurDB): Promise<number> {
+  return db.outbox.where('status').equals('pending').count();
+}
+
+/** Changes waiting for push, oldest first: the order the sync client must send them in. */
+export async function pending(db: ArrangeurDB): Promise<OutboxRow[]> {
+  return db.outbox.where('status').equals('pending').sortBy('seq');
+}
+
+/** Rejected changes, kept with the server's reason until the user deals with them (guarantee 5). */
+export async function rejected(db: ArrangeurDB): Promise<OutboxRow[]> {
+  return db.outbox.where('status').equals('rejected').sortBy('seq');
+}

@@ -1,0 +1,264 @@
+/**
+ * The caseload: read and write clients. Every write validates with the domain schema first (STYLE
+ * 12), then writes the record and its outbox mutation in one transaction (guarantee 1). Every
+ * read parses with the domain schema, so the UI never sees a shape the domain would reject.
+ */
+import {
+  clientInvoerSchema,
+  clientSchema,
+  type Client,
+  type ClientGegevens,
+  type ClientInvoer,
+} from '../../domain/model/client.ts';
+import type { ArrangeurDB, ClientRow } from '../db.ts';
+import { enqueue } from '../outbox.ts';
+
+/** One reason the input was refused, with the path of the field it belongs to (for the form). */
+export interface InvoerFout {
+  path: (string | number)[];
+  message: string;
+}
+
+export type SaveClientResult = { ok: true; client: Client } | { ok: false; issues: InvoerFout[] };
+
+export interface WriteOptions {
+  /** Who makes the change (user id); the server overrules it with the authenticated user. */
+  updatedBy: string;
+  /** Defaults to the device clock; only used for `updatedAt`, never for merge order. */
+  now?: Date;
+}
+
+type Veld = keyof ClientGegevens;
+const VELDEN = Object.keys(clientInvoerSchema.shape) as Veld[];
+
+/**
+ * Creates a client (no `id`, or an `id` not yet stored) or updates one (`id` of a stored client).
+ * Invalid input writes nothing and returns the issues per field. An update queues only the fields
+ * that changed; an update that changes nothing writes nothing.
+ *
+ * Safe offline: the record and its outbox mutation are written locally in one transaction and the
+ * id is a device-made UUID, so the change is durable now and is pushed whenever the device is
+ * online again.
+ */
+export async function saveClient(
+  db: ArrangeurDB,
+  invoer: ClientInvoer,
+  options: WriteOptions & { id?: string },
+): Promise<SaveClientResult> {
+  const parsed = clientInvoerSchema.safeParse(invoer);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+        message: i.message,
+      })),
+    };
+  }
+  const gegevens = parsed.data;
+  const now = options.now ?? new Date();
+
+  return db.transaction('rw', [db.clients, db.outbox, db.meta], async () => {
+    const id = options.id ?? crypto.randomUUID();
+    const rij = options.id ? await db.clients.get(id) : undefined;
+    if (rij?.deleted) {
+      return { ok: false, issues: [{ path: [], message: 'Deze cliënt is verwijderd.' }] } as const;
+    }
+    const vorige = rij ? leesRij(rij) : undefined;
+    const velden = vorige ? gewijzigdeVelden(vorige, gegevens) : alleVelden(gegevens);
+    if (vorige && Object.keys(velden).length === 0) return { ok: true, client: vorige } as const;
+
+    const client = clientSchema.parse({
+      ...gegevens,
+      type: 'client',
+      id,
+      rev: rij?.rev,
+      updatedAt: now.toISOString(),
+      updatedBy: options.updatedBy,
+      deleted: false,
+    });
+    await db.clients.put(naarRij(client));
+    await enqueue(db, {
+      op: rij ? 'update' : 'create',
+      recordType: 'client',
+      recordId: id,
+      baseRev: rij?.rev,
+      fields: velden,
+      now,
+    });
+    return { ok: true, client } as const;
+  });
+}
+
+/**
+ * Marks a client deleted (a tombstone), so the deletion can sync and win over older edits on other
+ * devices. @returns whether a living client was deleted.
+ *
+ * Safe offline: the tombstone and its outbox mutation are written locally in one transaction; the
+ * row stays until the server has accepted the deletion.
+ */
+export async function deleteClient(
+  db: ArrangeurDB,
+  id: string,
+  options: WriteOptions,
+): Promise<boolean> {
+  const now = options.now ?? new Date();
+  return db.transaction('rw', [db.clients, db.outbox, db.meta], async () => {
+    const rij = await db.clients.get(id);
+    if (!rij || rij.deleted) return false;
+    await db.clients.put({
+      ...rij,
+      deleted: true,
+      updatedAt: now.toISOString(),
+      updatedBy: options.updatedBy,
+    });
+    await enqueue(db, {
+      op: 'delete',
+      recordType: 'client',
+      recordId: id,
+      baseRev: rij.rev,
+      fields: {},
+      deleted: true,
+      now,
+    });
+    return true;
+  });
+}
+
+/** A living client, or undefined when it does not exist, is deleted, or fails the domain schema. */
+export async function getClient(db: ArrangeurDB, id: string): Promise<Client | undefined> {
+  const rij = await db.clients.get(id);
+  if (!rij || rij.deleted) return undefined;
+  return leesRij(rij);
+}
+
+/** All living clients, sorted as a Dutch list: by achternaam without voorvoegsel, then voornaam. */
+export async function listClients(db: ArrangeurDB): Promise<Client[]> {
+  return leesRijen(await db.clients.toArray());
+}
+
+/**
+ * Clients whose voornaam or achternaam has a word starting with each word of the query, ignoring
+ * case and accents: "jan", "Jans", "jan jansen", "jansen jan", "berg" (van den Berg), "jose" (José).
+ * An empty query lists everyone.
+ */
+export async function searchClients(db: ArrangeurDB, query: string): Promise<Client[]> {
+  const woorden = zoekwoorden(query);
+  const [eerste] = woorden;
+  if (eerste === undefined) return listClients(db);
+  const kandidaten = await db.clients.where('zoekwoorden').startsWith(eerste).distinct().toArray();
+  return leesRijen(
+    kandidaten.filter((rij) =>
+      woorden.every((w) => rij.zoekwoorden.some((zw) => zw.startsWith(w))),
+    ),
+  );
+}
+
+/** Lower-case, accent-free words of a name or query; punctuation separates words ('t Hart → t, hart). */
+export function zoekwoorden(tekst: string): string[] {
+  const woorden = tekst
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+  return [...new Set(woorden)];
+}
+
+const collator = new Intl.Collator('nl', { sensitivity: 'base' });
+
+/** Dutch voorvoegsels that lists ignore when sorting: "van den Berg" sorts under B. */
+const VOORVOEGSELS = new Set([
+  'van',
+  'de',
+  'den',
+  'der',
+  'des',
+  'het',
+  "'t",
+  't',
+  'te',
+  'ten',
+  'ter',
+  'in',
+  'op',
+  'uit',
+  'aan',
+  'bij',
+  'onder',
+  'over',
+  'voor',
+  'von',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'el',
+  "d'",
+  "l'",
+]);
+
+function sorteernaam(achternaam: string): string {
+  const delen = achternaam.trim().split(/\s+/);
+  let i = 0;
+  while (i < delen.length - 1 && VOORVOEGSELS.has(delen[i]!.toLowerCase())) i += 1;
+  return delen.slice(i).join(' ');
+}
+
+function leesRijen(rijen: ClientRow[]): Client[] {
+  return rijen
+    .filter((rij) => !rij.deleted)
+    .map(leesRij)
+    .filter((c): c is Client => c !== undefined)
+    .sort(
+      (a, b) =>
+        collator.compare(sorteernaam(a.achternaam), sorteernaam(b.achternaam)) ||
+        collator.compare(a.voornaam, b.voornaam),
+    );
+}
+
+/**
+ * The read edge: a stored row becomes a domain Client only through the domain schema. A row that
+ * fails is not shown but also not touched, so nothing is lost; a later schema version migrates it.
+ */
+function leesRij(rij: ClientRow): Client | undefined {
+  const result = clientSchema.safeParse(rij);
+  if (result.success) return result.data;
+  console.warn(`Cliënt ${rij.id} voldoet niet aan het schema en wordt niet getoond.`, result.error);
+  return undefined;
+}
+
+function naarRij(client: Client): ClientRow {
+  return {
+    ...zonderUndefined(client),
+    zoekwoorden: zoekwoorden(`${client.voornaam} ${client.achternaam}`),
+  };
+}
+
+/** Every field of a new record; `null` on the wire means "no value". */
+function alleVelden(gegevens: ClientGegevens): Record<string, unknown> {
+  return Object.fromEntries(VELDEN.map((v) => [v, gegevens[v] ?? null]));
+}
+
+/** Only the fields whose value differs: the per-field merge on the server works on these. */
+function gewijzigdeVelden(vorige: Client, nieuw: ClientGegevens): Record<string, unknown> {
+  return Object.fromEntries(
+    VELDEN.filter((v) => !gelijk(vorige[v], nieuw[v])).map((v) => [v, nieuw[v] ?? null]),
+  );
+}
+
+/** Structural equality of JSON-like values; absent, undefined and null are the same "no value". */
+function gelijk(a: unknown, b: unknown): boolean {
+  if ((a ?? null) === null || (b ?? null) === null) return (a ?? null) === (b ?? null);
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  const ra = zonderUndefined(a as Record<string, unknown>);
+  const rb = zonderUndefined(b as Record<string, unknown>);
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
+  return [...keys].every((k) => gelijk(ra[k], rb[k]));
+}
+
+/** IndexedDB would store `undefined` keys; dropping them keeps "absent" one shape. */
+function zonderUndefined<T extends object>(waarde: T): T {
+  return Object.fromEntries(Object.entries(waarde).filter(([, v]) => v !== undefined)) as T;
+}

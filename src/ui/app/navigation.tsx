@@ -1,0 +1,56 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+
+/**
+ * Screens of the app. Record ids live in history.state, never in the URL: a URL can end up in a
+ * log or a shared link and must not point at a client.
+ */
+export type Screen =
+  | { readonly name: 'caseload' }
+  | { readonly name: 'nieuwe-client' }
+  | { readonly name: 'client'; readonly clientId: string }
+  | { readonly name: 'over' };
+
+const PATHS: Record<Screen['name'], string> = {
+  caseload: '/',
+  'nieuwe-client': '/clienten/nieuw',
+  client: '/clienten/bewerken',
+  over: '/over',
+};
+
+function screenFromLocation(): Screen {
+  const state = window.history.state as Screen | null;
+  if (state && typeof state === 'object' && 'name' in state && state.name in PATHS) return state;
+  const path = window.location.pathname;
+  if (path === PATHS['nieuwe-client']) return { name: 'nieuwe-client' };
+  if (path === PATHS.over) return { name: 'over' };
+  return { name: 'caseload' };
+}
+
+interface NavigationValue {
+  readonly screen: Screen;
+  navigate(screen: Screen, opts?: { replace?: boolean }): void;
+}
+
+const NavigationContext = createContext<NavigationValue | null>(null);
+
+export function NavigationProvider({ children }: { children: ReactNode }) {
+  const [screen, setScreen] = useState<Screen>(screenFromLocation);
+  useEffect(() => {
+    const onPop = () => setScreen(screenFromLocation());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = useCallback((next: Screen, opts?: { replace?: boolean }) => {
+    const method = opts?.replace ? 'replaceState' : 'pushState';
+    window.history[method](next, '', PATHS[next.name]);
+    setScreen(next);
+    window.scrollTo?.(0, 0);
+  }, []);
+  return <NavigationContext value={{ screen, navigate }}>{children}</NavigationContext>;
+}
+
+export function useNavigation(): NavigationValue {
+  const value = useContext(NavigationContext);
+  if (!value) throw new Error('useNavigation outside NavigationProvider');
+  return value;
+}

@@ -1,0 +1,12 @@
+export { Form, type FormApi, type FormProps, type FormSchema } from './Form.tsx';
+export {
+  CheckboxField,
+  DateField,
+  GemeenteField,
+  RadioGroup,
+  SelectField,
+  TextField,
+  gemeenteLabel,
+  vindGemeente,
+  type SelectOption,
+} from './fields.tsx';

@@ -1,0 +1,2 @@
+export { CaseloadScreen, type CaseloadScreenProps } from './CaseloadScreen.tsx';
+export { ClientFormScreen, type ClientFormScreenProps } from './ClientFormScreen.tsx';

@@ -1,0 +1,45 @@
+import type { Page } from '@playwright/test';
+import { expect } from '../fixtures.ts';
+
+export interface NieuweClient {
+  readonly voornaam: string;
+  readonly achternaam: string;
+  readonly geboortedatum: string;
+  readonly postcode: string;
+  readonly huisnummer: string;
+  readonly gemeente: string;
+}
+
+/** Page model of the caseload and the client form (Actual's e2e page-models style). */
+export class CaseloadPage {
+  constructor(private readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/');
+    await expect(this.heading).toBeVisible();
+  }
+
+  get heading() {
+    return this.page.getByRole('heading', { name: 'Mijn cliënten' });
+  }
+
+  client(naam: string) {
+    return this.page.getByRole('listitem').filter({ hasText: naam });
+  }
+
+  async maakClient(c: NieuweClient) {
+    await this.page.getByRole('button', { name: 'Nieuwe cliënt' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Nieuwe cliënt' })).toBeVisible();
+    await this.page.getByLabel('Voornaam').fill(c.voornaam);
+    await this.page.getByLabel('Achternaam').fill(c.achternaam);
+    await this.page.getByLabel('Geboortedatum').fill(c.geboortedatum);
+    await this.page.getByLabel('Postcode').fill(c.postcode);
+    await this.page.getByLabel('Huisnummer').fill(c.huisnummer);
+    await this.page.getByLabel('Gemeente').fill(c.gemeente);
+    await this.page.getByLabel('Gemeente').blur();
+  }
+
+  async opslaan() {
+    await this.page.getByRole('button', { name: 'Opslaan' }).click();
+  }
+}

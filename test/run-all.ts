@@ -1,0 +1,103 @@
+/**
+ * `npm test`: every check a change must pass, in one command, on a fresh machine.
+ * typecheck → lint → format → unit/component/server tests (vitest; server tests on PGlite and a
+ * throwaway PostgreSQL) → build → e2e in Debian's headless Chromium (Playwright).
+ * All steps run even when one fails, then one summary line `N passed, N failed` (read by CI).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { CHROMIUM } from './e2e/env.ts';
+import { findPostgresBin } from './support/postgres.ts';
+
+const INSTALL = 'apt-get install -y chromium postgresql';
+if (!existsSync(CHROMIUM)) {
+  console.error(`Chromium ontbreekt (${CHROMIUM}): installeer het met \`${INSTALL}\`.`);
+  process.exit(1);
+}
+if (!process.env.TEST_DATABASE_URL && !findPostgresBin()) {
+  console.error(`PostgreSQL ontbreekt: installeer het met \`${INSTALL}\`.`);
+  process.exit(1);
+}
+
+rmSync('test-output', { recursive: true, force: true });
+mkdirSync('test-output', { recursive: true });
+
+interface Step {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly seconds: number;
+}
+const steps: Step[] = [];
+const node = process.execPath;
+
+function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n▶ ${name}`);
+  const start = performance.now();
+  const r = spawnSync(node, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  steps.push({ name, ok, seconds: (performance.now() - start) / 1000 });
+  return ok;
+}
+
+run('typecheck', ['node_modules/typescript/bin/tsc', '-p', '.']);
+run('lint', ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
+run('format', ['node_modules/prettier/bin/prettier.cjs', '--check', '.', '--log-level', 'warn']);
+run('unit, component and server tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run'], {
+  CI_JSON: '1',
+});
+const built = run('build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+if (built) {
+  run('e2e in Chromium (playwright)', [
+    'node_modules/@playwright/test/cli.js',
+    'test',
+    '-c',
+    'test/e2e/playwright.config.ts',
+  ]);
+}
+
+function readJson<T>(path: string): T | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+const vitest = readJson<{
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+}>('test-output/vitest.json');
+const e2e = readJson<{
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+}>('test-output/e2e-report.json');
+const staticFailures = steps.filter(
+  (s) => !s.ok && ['typecheck', 'lint', 'format', 'build'].includes(s.name),
+).length;
+// A runner that crashed before writing its report counts as one failure, never as zero.
+const runnerCrashed = steps.filter(
+  (s) => !s.ok && ((s.name.startsWith('unit') && !vitest) || (s.name.startsWith('e2e') && !e2e)),
+).length;
+
+const passed =
+  (vitest?.numPassedTests ?? 0) +
+  (e2e?.stats.expected ?? 0) +
+  steps.filter((s) => s.ok && ['typecheck', 'lint', 'format', 'build'].includes(s.name)).length;
+const failed =
+  (vitest?.numFailedTests ?? 0) +
+  (e2e ? e2e.stats.unexpected + e2e.stats.flaky : 0) +
+  staticFailures +
+  runnerCrashed;
+const skipped = (vitest?.numPendingTests ?? 0) + (e2e?.stats.skipped ?? 0);
+
+console.log('\nSamenvatting');
+for (const s of steps) console.log(`  ${s.ok ? '✔' : '✘'} ${s.name} (${s.seconds.toFixed(1)} s)`);
+if (!built) console.log('  ✘ e2e niet gedraaid: de build faalde');
+console.log(
+  `  vitest: ${vitest ? `${vitest.numPassedTests} geslaagd, ${vitest.numFailedTests} gefaald` : 'geen rapport'}`,
+);
+console.log(
+  `  e2e:    ${e2e ? `${e2e.stats.expected} geslaagd, ${e2e.stats.unexpected + e2e.stats.flaky} gefaald` : 'geen rapport'}`,
+);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 && steps.every((s) => s.ok) && built ? 0 : 1);

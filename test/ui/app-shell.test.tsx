@@ -1,0 +1,77 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
+import { App, type AppServices } from '../../src/ui/app/App.tsx';
+import { DbProvider } from '../../src/ui/hooks/useDb.tsx';
+
+let db: ArrangeurDB | null = null;
+afterEach(async () => {
+  await db?.delete();
+  db = null;
+  window.history.replaceState(null, '', '/');
+});
+
+function renderApp(services: AppServices) {
+  db = openDb(`shell-${crypto.randomUUID()}`);
+  return render(
+    <DbProvider db={db}>
+      <App services={services} />
+    </DbProvider>,
+  );
+}
+
+describe('app shell', () => {
+  it('offers a waiting update in Dutch and only applies it when the user says so', async () => {
+    const applyUpdate = vi.fn();
+    let events: { onUpdateWaiting(): void } | undefined;
+    renderApp({
+      connectivity: null,
+      registerPwa: (e) => {
+        events = e;
+        return { applyUpdate };
+      },
+    });
+    expect(screen.queryByTestId('update-banner')).not.toBeInTheDocument();
+    events?.onUpdateWaiting();
+    const banner = await screen.findByTestId('update-banner');
+    expect(banner).toHaveTextContent('nieuwe versie');
+    expect(applyUpdate).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Later' }));
+    expect(screen.queryByTestId('update-banner')).not.toBeInTheDocument();
+    expect(applyUpdate).not.toHaveBeenCalled();
+
+    events?.onUpdateWaiting();
+    await userEvent.click(await screen.findByRole('button', { name: 'Nu vernieuwen' }));
+    expect(applyUpdate).toHaveBeenCalledTimes(1);
+  });
+
+  it('navigates to "Over deze app" without putting record ids in the URL', async () => {
+    renderApp({ connectivity: null, registerPwa: null });
+    await userEvent.click(screen.getByRole('button', { name: 'Over deze app' }));
+    expect(screen.getByRole('heading', { name: 'Over deze app' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/over');
+    await waitFor(() => expect(screen.getByTestId('opslag')).not.toHaveTextContent('bezig'));
+  });
+
+  it('shows offline state and the number of unsent changes', async () => {
+    const listeners = new Set<(s: 'online' | 'offline') => void>();
+    renderApp({
+      registerPwa: null,
+      connectivity: {
+        current: () => 'offline',
+        subscribe: (l) => {
+          listeners.add(l);
+          return () => listeners.delete(l);
+        },
+        check: async () => 'offline',
+        stop: () => undefined,
+      },
+    });
+    expect(screen.getByTestId('statusbalk')).toHaveTextContent('Offline');
+    expect(await screen.findByTestId('wachtrij')).toHaveTextContent(
+      'Alles is op dit apparaat opgeslagen',
+    );
+  });
+});
