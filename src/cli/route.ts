@@ -33,7 +33,9 @@ export function routeAlles(invoer: unknown, standaardPeildatum: string): Uitvoer
 function main(argv: readonly string[]): number {
   const pad = argv[0];
   if (!pad || argv.length > 1) {
-    process.stderr.write('Gebruik: npm run route -- <invoer.json>   (zie README.md, "Routing in bulk")\n');
+    process.stderr.write(
+      'Gebruik: npm run route -- <invoer.json>   (zie README.md, "Routing in bulk")\n',
+    );
     return 2;
   }
   let invoer: unknown;
