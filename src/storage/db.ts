@@ -12,6 +12,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Client } from '../domain/model/client.ts';
 import type { Mutation } from '../domain/model/record.ts';
+import type { Voorziening } from '../domain/sociale-kaart/model.ts';
 
 /** A client as stored: the domain record plus the words the name search uses (never synced). */
 export type ClientRow = Client & { zoekwoorden: string[] };
@@ -38,13 +39,15 @@ export interface MetaRow {
 }
 
 /** Tables that sync with the server. Everything else in this database stays on the device. */
-export const SYNCED_TABLES = ['clients'] as const;
+export const SYNCED_TABLES = ['clients', 'voorzieningen'] as const;
 export const LOCAL_ONLY_TABLES = ['outbox', 'meta'] as const;
 
 export class ArrangeurDB extends Dexie {
   clients!: Table<ClientRow, string>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: Table<MetaRow, string>;
+  /** Local sociale-kaart entries (the shipped catalog lives in code, not here). */
+  voorzieningen!: Table<Voorziening, string>;
 
   constructor(name: string) {
     super(name);
@@ -55,6 +58,10 @@ export class ArrangeurDB extends Dexie {
       // `&mutationId` unique: the same mutation can never be queued twice (guarantee 2 starts here).
       outbox: '++seq, &mutationId, [recordType+recordId], status',
       meta: 'key',
+    });
+    // v2: sociale kaart, local entries added by arrangeurs.
+    this.version(2).stores({
+      voorzieningen: 'id, categorie, naam, updatedAt',
     });
   }
 }

@@ -6,7 +6,14 @@ import { recordIdSchema } from './ids.ts';
  * (naaste, plan, doel, planItem, …); a type not listed here cannot be queued, so the server never
  * sees a record kind it has no rules for.
  */
-export const RECORD_TYPES = ['client'] as const;
+export const RECORD_TYPES = [
+  'client',
+  'naaste',
+  'plan',
+  'doel',
+  'planItem',
+  'voorziening',
+] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
