@@ -5,12 +5,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openDb } from './storage/db.ts';
-import { seedDemoClients } from './storage/demo.ts';
 import { requestPersistence } from './storage/persistence.ts';
 import { watchConnectivity } from './sync/client/connectivity.ts';
 import { App } from './ui/app/App.tsx';
+import { preloadScreen } from './ui/app/screens.ts';
 import { registerPwa } from './ui/app/pwa.ts';
-import { DbProvider } from './ui/hooks/useDb.tsx';
+import { DbProvider } from './ui/hooks/db-context.tsx';
 import './ui/app/app.css';
 import './ui/components/components.css';
 
@@ -19,18 +19,25 @@ void requestPersistence(db);
 const connectivity = watchConnectivity();
 void connectivity.check();
 
-// Demo deployments (`npm start`) fill an empty device once with fictional clients.
+// Demo deployments (`npm start`) fill an empty device once with fictional clients. Loaded lazily:
+// the seeding goes through the client repository (zod, domain schemas), which is not initial JS.
 void fetch('/api/config')
   .then((res) => (res.ok ? (res.json() as Promise<{ demo?: boolean }>) : null))
-  .then((config) => (config?.demo ? seedDemoClients(db) : 0))
+  .then((config) =>
+    config?.demo ? import('./storage/demo.ts').then((m) => m.seedDemoClients(db)) : 0,
+  )
   .catch(() => 0);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
-createRoot(root).render(
-  <StrictMode>
-    <DbProvider db={db}>
-      <App services={{ connectivity, registerPwa }} />
-    </DbProvider>
-  </StrictMode>,
+// The start screen's chunk first (see ui/app/screens.ts): rendering before it is there would show
+// a fallback and let React hold the screen back for its 300 ms fallback throttle.
+void preloadScreen().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <DbProvider db={db}>
+        <App services={{ connectivity, registerPwa }} />
+      </DbProvider>
+    </StrictMode>,
+  ),
 );

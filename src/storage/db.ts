@@ -12,6 +12,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Client } from '../domain/model/client.ts';
 import type { Mutation } from '../domain/model/record.ts';
+import type { Doel, Naaste, Plan, PlanItem, PlanVersie } from '../domain/plan/model.ts';
 import type { Voorziening } from '../domain/sociale-kaart/model.ts';
 
 /** A client as stored: the domain record plus the words the name search uses (never synced). */
@@ -39,7 +40,15 @@ export interface MetaRow {
 }
 
 /** Tables that sync with the server. Everything else in this database stays on the device. */
-export const SYNCED_TABLES = ['clients', 'voorzieningen'] as const;
+export const SYNCED_TABLES = [
+  'clients',
+  'voorzieningen',
+  'plans',
+  'doelen',
+  'naasten',
+  'planItems',
+  'planVersies',
+] as const;
 export const LOCAL_ONLY_TABLES = ['outbox', 'meta'] as const;
 
 export class ArrangeurDB extends Dexie {
@@ -48,6 +57,13 @@ export class ArrangeurDB extends Dexie {
   meta!: Table<MetaRow, string>;
   /** Local sociale-kaart entries (the shipped catalog lives in code, not here). */
   voorzieningen!: Table<Voorziening, string>;
+  /** The ondersteuningsplan as separate small records (ARCHITECTURE.md, Data). */
+  plans!: Table<Plan, string>;
+  doelen!: Table<Doel, string>;
+  naasten!: Table<Naaste, string>;
+  planItems!: Table<PlanItem, string>;
+  /** Read-only snapshots of vastgestelde plans; written once, never updated. */
+  planVersies!: Table<PlanVersie, string>;
 
   constructor(name: string) {
     super(name);
@@ -62,6 +78,16 @@ export class ArrangeurDB extends Dexie {
     // v2: sociale kaart, local entries added by arrangeurs.
     this.version(2).stores({
       voorzieningen: 'id, categorie, naam, updatedAt',
+    });
+    // v3: the plan. `&clientId` unique: one plan per client, a second one cannot slip in.
+    // `evaluatiedatum` is indexed for the caseload's "evaluatie nodig"; plans without one are not
+    // in that index at all, so the scan touches only plans that have a date.
+    this.version(3).stores({
+      plans: 'id, &clientId, status, evaluatiedatum, updatedAt',
+      doelen: 'id, planId',
+      naasten: 'id, clientId',
+      planItems: 'id, planId, stap',
+      planVersies: 'id, planId',
     });
   }
 }

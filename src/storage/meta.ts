@@ -13,6 +13,13 @@ export async function setMeta(db: ArrangeurDB, key: string, value: unknown): Pro
 const DEVICE_ID = 'deviceId';
 
 /**
+ * Device ids already read from storage, per open database: every write queues a mutation, and one
+ * read less per write matters for autosave. Only a stored (committed) id is remembered, never a
+ * freshly minted one whose transaction might still abort.
+ */
+const bekendeIds = new WeakMap<ArrangeurDB, string>();
+
+/**
  * The id of this device, made once and kept for good. Mutations carry it so the server can tell
  * devices of the same user apart. Safe offline: it is made on the device.
  *
@@ -20,8 +27,13 @@ const DEVICE_ID = 'deviceId';
  * cannot mint two different ids.
  */
 export async function deviceId(db: ArrangeurDB): Promise<string> {
+  const bekend = bekendeIds.get(db);
+  if (bekend) return bekend;
   const bestaand = await getMeta(db, DEVICE_ID);
-  if (typeof bestaand === 'string' && bestaand !== '') return bestaand;
+  if (typeof bestaand === 'string' && bestaand !== '') {
+    bekendeIds.set(db, bestaand);
+    return bestaand;
+  }
   const nieuw = crypto.randomUUID();
   await setMeta(db, DEVICE_ID, nieuw);
   return nieuw;

@@ -1,12 +1,17 @@
 /**
  * `npm run bench`: run every bench module, print a table, then the JSON of all results. Exit 1 if
  * a result with a budget misses it. To add a benchmark, append its module to BENCHES.
+ * `npm run bench -- bundle browser` runs only the named modules.
  */
 import type { BenchResult } from './types.ts';
 
 type BenchModule = { run: () => Promise<BenchResult[]> };
 
-const BENCHES: ReadonlyArray<() => Promise<BenchModule>> = [() => import('./routing.ts')];
+const BENCHES: Readonly<Record<string, () => Promise<BenchModule>>> = {
+  routing: () => import('./routing.ts'),
+  bundle: () => import('./bundle.ts'),
+  browser: () => import('./browser.ts'),
+};
 
 export function ok(r: BenchResult): boolean {
   if (r.budget === undefined) return true;
@@ -14,8 +19,19 @@ export function ok(r: BenchResult): boolean {
 }
 
 async function main(): Promise<number> {
+  const gevraagd = process.argv.slice(2);
+  const onbekend = gevraagd.filter((n) => !(n in BENCHES));
+  if (onbekend.length > 0) {
+    console.error(
+      `Onbekende bench: ${onbekend.join(', ')}. Kies uit: ${Object.keys(BENCHES).join(', ')}.`,
+    );
+    return 2;
+  }
   const results: BenchResult[] = [];
-  for (const load of BENCHES) results.push(...(await (await load()).run()));
+  for (const [naam, load] of Object.entries(BENCHES)) {
+    if (gevraagd.length > 0 && !gevraagd.includes(naam)) continue;
+    results.push(...(await (await load()).run()));
+  }
   const rows = results.map((r) => ({
     name: r.name,
     value: `${r.value.toLocaleString('en-US')} ${r.unit}`,

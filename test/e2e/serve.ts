@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/main.ts';
-import { E2E_PORT, E2E_STATIC_DIR } from './env.ts';
+import { E2E_DIST, E2E_PORT, E2E_STATIC_DIR } from './env.ts';
 
-if (!existsSync('dist/index.html')) {
-  console.error('dist/ ontbreekt: run eerst `npm run build`.');
+if (!existsSync(join(E2E_DIST, 'index.html'))) {
+  console.error(`${E2E_DIST} ontbreekt: run eerst \`npm run build\`.`);
   process.exit(1);
 }
 rmSync(E2E_STATIC_DIR, { recursive: true, force: true });
-cpSync('dist', E2E_STATIC_DIR, { recursive: true });
+cpSync(E2E_DIST, E2E_STATIC_DIR, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'arrangeur-e2e-data-'));
 const server = await startServer({
   ...loadConfig({

@@ -50,7 +50,7 @@ describe('app shell', () => {
   it('navigates to "Over deze app" without putting record ids in the URL', async () => {
     renderApp({ connectivity: null, registerPwa: null });
     await userEvent.click(screen.getByRole('button', { name: 'Over deze app' }));
-    expect(screen.getByRole('heading', { name: 'Over deze app' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Over deze app' })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/over');
     await waitFor(() => expect(screen.getByTestId('opslag')).not.toHaveTextContent('bezig'));
   });

@@ -6,6 +6,7 @@ import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
 import { pending, pendingCount } from '../../src/storage/outbox.ts';
 import { getClient, saveClient } from '../../src/storage/repositories/clients.ts';
 import { CaseloadScreen, ClientFormScreen } from '../../src/ui/features/caseload/index.ts';
+import { MAX_RIJEN } from '../../src/ui/features/caseload/CaseloadScreen.tsx';
 import { DbProvider } from '../../src/ui/hooks/useDb.tsx';
 import { CASELOAD, clientInvoer, wlzIndicatie } from '../fixtures/clients.ts';
 
@@ -262,5 +263,26 @@ describe('CaseloadScreen', () => {
   it('invites to add the first client when the caseload is empty', async () => {
     renderMetDb(<CaseloadScreen onOpen={vi.fn()} onNew={vi.fn()} />);
     expect(await screen.findByText(/nog geen cliënten/)).toBeInTheDocument();
+  });
+
+  it('renders at most MAX_RIJEN rows of a large caseload and lets search narrow it', async () => {
+    const extra = MAX_RIJEN + 5;
+    await db.transaction('rw', [db.clients, db.outbox, db.meta], async () => {
+      for (let i = 0; i < extra; i++) {
+        const r = await saveClient(db, clientInvoer({ achternaam: `Lijst${i}` }), {
+          updatedBy: 'seed',
+        });
+        if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      }
+    });
+    const user = userEvent.setup({ delay: null });
+    renderMetDb(<CaseloadScreen onOpen={vi.fn()} onNew={vi.fn()} />);
+    const lijst = await screen.findByRole('list', { name: 'Cliënten' });
+    expect(within(lijst).getAllByRole('listitem')).toHaveLength(MAX_RIJEN);
+    expect(
+      screen.getByText(new RegExp(`${extra} cliënten. U ziet de eerste ${MAX_RIJEN}`)),
+    ).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Zoek op naam'), `lijst${extra - 1}`);
+    await waitFor(() => expect(within(lijst).getAllByRole('listitem')).toHaveLength(1));
   });
 });

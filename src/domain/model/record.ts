@@ -12,6 +12,7 @@ export const RECORD_TYPES = [
   'plan',
   'doel',
   'planItem',
+  'planVersie',
   'voorziening',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);

@@ -41,6 +41,8 @@ export const voorzieningInvoerSchema = z.object({
   kosten: optioneel(200),
 });
 export type VoorzieningInvoer = z.input<typeof voorzieningInvoerSchema>;
+/** The parsed input: trimmed text, empty optional fields absent. */
+export type VoorzieningGegevens = z.output<typeof voorzieningInvoerSchema>;
 
 /**
  * A sociale-kaart entry. `herkomst`: `catalogus` = shipped with the app (read-only, same id on
@@ -53,3 +55,9 @@ export const voorzieningSchema = voorzieningInvoerSchema
   })
   .and(recordMetaSchema);
 export type Voorziening = z.output<typeof voorzieningSchema>;
+
+/**
+ * The day the shipped catalog (catalogus.ts) was last checked, shown to the arrangeur. Kept here,
+ * not in catalogus.ts, so a screen can show it without loading the catalog itself.
+ */
+export const CATALOGUS_PEILDATUM = '2026-11-23';

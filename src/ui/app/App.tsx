@@ -1,9 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { ConnectivityWatcher } from '../../sync/client/connectivity.ts';
-import { AboutScreen } from '../features/about/index.ts';
-import { CaseloadScreen, ClientFormScreen } from '../features/caseload/index.ts';
+import { nl } from '../i18n/nl.ts';
 import { NavigationProvider, useNavigation, type Screen } from './navigation.tsx';
 import type { PwaHandle } from './pwa.ts';
+import {
+  AboutScreen,
+  CaseloadScreen,
+  ClientFormScreen,
+  PlanEditorScreen,
+  PlanPrintScreen,
+  SocialeKaartScreen,
+} from './screens.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 
@@ -62,6 +69,9 @@ function Shell({ services }: { readonly services: AppServices }) {
           <NavButton screen={{ name: 'caseload' }} current={screen} onGo={navigate}>
             Cliënten
           </NavButton>
+          <NavButton screen={{ name: 'sociale-kaart' }} current={screen} onGo={navigate}>
+            Sociale kaart
+          </NavButton>
           <NavButton screen={{ name: 'over' }} current={screen} onGo={navigate}>
             Over deze app
           </NavButton>
@@ -80,29 +90,57 @@ function Shell({ services }: { readonly services: AppServices }) {
         </div>
       )}
       <main id="inhoud" tabIndex={-1}>
-        {screen.name === 'caseload' && (
-          <CaseloadScreen
-            onOpen={(clientId) => navigate({ name: 'client', clientId })}
-            onNew={() => navigate({ name: 'nieuwe-client' })}
-          />
-        )}
-        {screen.name === 'nieuwe-client' && (
-          <ClientFormScreen
-            onDone={() => navigate({ name: 'caseload' }, { replace: true })}
-            onCancel={() => navigate({ name: 'caseload' })}
-          />
-        )}
-        {screen.name === 'client' && (
-          <ClientFormScreen
-            key={screen.clientId}
-            clientId={screen.clientId}
-            onDone={() => navigate({ name: 'caseload' }, { replace: true })}
-            onCancel={() => navigate({ name: 'caseload' })}
-          />
-        )}
-        {screen.name === 'over' && <AboutScreen serviceWorker={swState} />}
+        <Suspense fallback={<SchermLaden />}>
+          {screen.name === 'caseload' && (
+            <CaseloadScreen
+              onOpen={(clientId) => navigate({ name: 'client', clientId })}
+              onNew={() => navigate({ name: 'nieuwe-client' })}
+              onOpenPlan={(clientId) => navigate({ name: 'plan', clientId })}
+            />
+          )}
+          {screen.name === 'nieuwe-client' && (
+            <ClientFormScreen
+              onDone={() => navigate({ name: 'caseload' }, { replace: true })}
+              onCancel={() => navigate({ name: 'caseload' })}
+            />
+          )}
+          {screen.name === 'client' && (
+            <ClientFormScreen
+              key={screen.clientId}
+              clientId={screen.clientId}
+              onDone={() => navigate({ name: 'caseload' }, { replace: true })}
+              onCancel={() => navigate({ name: 'caseload' })}
+            />
+          )}
+          {screen.name === 'over' && <AboutScreen serviceWorker={swState} />}
+          {screen.name === 'sociale-kaart' && <SocialeKaartScreen />}
+          {screen.name === 'plan' && (
+            <PlanEditorScreen
+              key={screen.clientId}
+              clientId={screen.clientId}
+              onTerug={() => navigate({ name: 'caseload' })}
+              onPrint={() => navigate({ name: 'plan-print', clientId: screen.clientId })}
+            />
+          )}
+          {screen.name === 'plan-print' && (
+            <PlanPrintScreen
+              key={screen.clientId}
+              clientId={screen.clientId}
+              onTerug={() => navigate({ name: 'plan', clientId: screen.clientId })}
+            />
+          )}
+        </Suspense>
       </main>
     </div>
+  );
+}
+
+/** Shown while a screen's chunk loads (from the precache: normally a few milliseconds). */
+function SchermLaden() {
+  return (
+    <p className="scherm" role="status">
+      {nl.algemeen.laden}
+    </p>
   );
 }
 

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+  type ReactNode,
+} from 'react';
 
 /**
  * Screens of the app. Record ids live in history.state, never in the URL: a URL can end up in a
@@ -8,21 +16,29 @@ export type Screen =
   | { readonly name: 'caseload' }
   | { readonly name: 'nieuwe-client' }
   | { readonly name: 'client'; readonly clientId: string }
-  | { readonly name: 'over' };
+  | { readonly name: 'over' }
+  | { readonly name: 'sociale-kaart' }
+  | { readonly name: 'plan'; readonly clientId: string }
+  | { readonly name: 'plan-print'; readonly clientId: string };
 
 const PATHS: Record<Screen['name'], string> = {
   caseload: '/',
   'nieuwe-client': '/clienten/nieuw',
   client: '/clienten/bewerken',
   over: '/over',
+  'sociale-kaart': '/sociale-kaart',
+  plan: '/plan',
+  'plan-print': '/plan/print',
 };
 
-function screenFromLocation(): Screen {
+/** The screen the current history entry (or, on a fresh start, the URL) points at. */
+export function screenFromLocation(): Screen {
   const state = window.history.state as Screen | null;
   if (state && typeof state === 'object' && 'name' in state && state.name in PATHS) return state;
   const path = window.location.pathname;
   if (path === PATHS['nieuwe-client']) return { name: 'nieuwe-client' };
   if (path === PATHS.over) return { name: 'over' };
+  if (path === PATHS['sociale-kaart']) return { name: 'sociale-kaart' };
   return { name: 'caseload' };
 }
 
@@ -36,14 +52,15 @@ const NavigationContext = createContext<NavigationValue | null>(null);
 export function NavigationProvider({ children }: { children: ReactNode }) {
   const [screen, setScreen] = useState<Screen>(screenFromLocation);
   useEffect(() => {
-    const onPop = () => setScreen(screenFromLocation());
+    const onPop = () => startTransition(() => setScreen(screenFromLocation()));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   const navigate = useCallback((next: Screen, opts?: { replace?: boolean }) => {
     const method = opts?.replace ? 'replaceState' : 'pushState';
     window.history[method](next, '', PATHS[next.name]);
-    setScreen(next);
+    // A transition: while the next screen's chunk loads, the current screen stays up (no fallback).
+    startTransition(() => setScreen(next));
     window.scrollTo?.(0, 0);
   }, []);
   return <NavigationContext value={{ screen, navigate }}>{children}</NavigationContext>;

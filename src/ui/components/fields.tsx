@@ -64,7 +64,7 @@ const asText = (value: unknown): string =>
 
 export interface TextFieldProps<T extends FieldValues, TOut> extends BaseProps<T, TOut> {
   type?: HTMLInputTypeAttribute;
-  inputMode?: 'text' | 'numeric' | 'tel' | 'email' | 'search';
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'search';
   autoComplete?: string;
   placeholder?: string;
   /** Maps the typed text to the value the schema expects (e.g. '' → undefined). */
@@ -96,6 +96,37 @@ export function TextField<T extends FieldValues, TOut>(props: TextFieldProps<T, 
           onChange={(e) =>
             field.onChange(props.parse ? props.parse(e.target.value) : e.target.value)
           }
+          onBlur={field.onBlur}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** Several lines of free text (a hulpvraag, a doel, what a naaste does). */
+export function TextAreaField<T extends FieldValues, TOut>(
+  props: BaseProps<T, TOut> & { rows?: number; className?: string },
+) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  return (
+    <FieldShell
+      label={props.label}
+      hint={props.hint}
+      optional={props.optional}
+      error={fieldState.error?.message}
+      className={props.className}
+    >
+      {({ inputId, describedBy, invalid }) => (
+        <textarea
+          id={inputId}
+          ref={field.ref}
+          name={field.name}
+          className="veld-invoer veld-tekstvak"
+          rows={props.rows ?? 3}
+          value={asText(field.value)}
+          onChange={(e) => field.onChange(e.target.value)}
           onBlur={field.onBlur}
           aria-invalid={invalid}
           aria-describedby={describedBy}

@@ -5,6 +5,7 @@ export {
   GemeenteField,
   RadioGroup,
   SelectField,
+  TextAreaField,
   TextField,
   gemeenteLabel,
   vindGemeente,

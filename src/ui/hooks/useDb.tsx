@@ -3,41 +3,12 @@
  * themselves: they read with these hooks and write with the storage repositories.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, useContext, type ReactNode } from 'react';
 import type { Client } from '../../domain/model/client.ts';
-import type { ArrangeurDB } from '../../storage/db.ts';
 import { getClient, searchClients } from '../../storage/repositories/clients.ts';
+import { useDb } from './db-context.tsx';
 
-interface DbContextValue {
-  db: ArrangeurDB;
-  userId: string;
-}
-
-const DbContext = createContext<DbContextValue | null>(null);
-
-/**
- * `userId` goes into `updatedBy` of every change. Until accounts exist (a later issue) it is a
- * local placeholder; the server will overrule it with the authenticated user.
- */
-export function DbProvider(props: { db: ArrangeurDB; userId?: string; children: ReactNode }) {
-  const { db, userId = 'lokaal', children } = props;
-  return <DbContext.Provider value={{ db, userId }}>{children}</DbContext.Provider>;
-}
-
-function useDbContext(): DbContextValue {
-  const value = useContext(DbContext);
-  if (!value) throw new Error('useDb() needs a <DbProvider> above it (see src/main.tsx).');
-  return value;
-}
-
-export function useDb(): ArrangeurDB {
-  return useDbContext().db;
-}
-
-/** Who is making changes on this device (for `updatedBy`). */
-export function useUserId(): string {
-  return useDbContext().userId;
-}
+// The context lives in db-context.tsx so the app shell can use it without loading the repositories.
+export { DbProvider, useDb, useUserId } from './db-context.tsx';
 
 /** Living clients matching the name query (all when empty); `undefined` while loading. */
 export function useClients(query: string): Client[] | undefined {

@@ -1,0 +1,40 @@
+/**
+ * Field bookkeeping shared by the plan repositories: which fields a mutation carries. The server's
+ * per-field merge (guarantee 3) works on exactly these, so an update must carry only what changed
+ * and a create every field, with `null` for "no value" (one shape on the wire for "not filled in").
+ */
+
+/** Every listed field of a new record; absent becomes `null`. */
+export function alleVelden(velden: readonly string[], waarde: object): Record<string, unknown> {
+  const w = waarde as Record<string, unknown>;
+  return Object.fromEntries(velden.map((v) => [v, w[v] ?? null]));
+}
+
+/** Only the listed fields whose value differs between `vorige` and `nieuw`. */
+export function gewijzigdeVelden(
+  velden: readonly string[],
+  vorige: object,
+  nieuw: object,
+): Record<string, unknown> {
+  const a = vorige as Record<string, unknown>;
+  const b = nieuw as Record<string, unknown>;
+  return Object.fromEntries(
+    velden.filter((v) => !gelijk(a[v], b[v])).map((v) => [v, b[v] ?? null]),
+  );
+}
+
+/** Structural equality of JSON-like values; absent, undefined and null are the same "no value". */
+export function gelijk(a: unknown, b: unknown): boolean {
+  if ((a ?? null) === null || (b ?? null) === null) return (a ?? null) === (b ?? null);
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ra = zonderUndefined(a as Record<string, unknown>);
+  const rb = zonderUndefined(b as Record<string, unknown>);
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
+  return [...keys].every((k) => gelijk(ra[k], rb[k]));
+}
+
+/** IndexedDB would store `undefined` keys; dropping them keeps "absent" one shape. */
+export function zonderUndefined<T extends object>(waarde: T): T {
+  return Object.fromEntries(Object.entries(waarde).filter(([, v]) => v !== undefined)) as T;
+}

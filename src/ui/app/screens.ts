@@ -1,0 +1,77 @@
+/**
+ * The screens, each its own chunk, loaded when first needed. The entry chunk holds only React,
+ * Dexie and the shell, so the first paint does not wait for zod, the domain schemas, the reference
+ * lists or react-hook-form. Offline is unaffected: the service worker precaches every chunk
+ * (workbox globPatterns in vite.config.ts), so a screen's chunk loads from the cache.
+ *
+ * The caseload list and the client form are imported file by file (not through the feature's
+ * index.ts) so the start screen does not also load the form library.
+ *
+ * Why not plain React.lazy: a lazy component that suspends shows the Suspense fallback, and React
+ * then holds the real screen back until 300 ms after that fallback appeared (its fallback
+ * throttle) — measured as +300 ms on every cold start. So main.tsx preloads the start screen
+ * before the first render, and a screen whose module is loaded renders synchronously. Navigation
+ * runs in a transition (navigation.tsx), which keeps the current screen up until the next one is
+ * loaded instead of flashing a fallback.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { screenFromLocation, type Screen } from './navigation.tsx';
+
+type LazyScreen<P> = LazyExoticComponent<ComponentType<P>> & { preload(): Promise<unknown> };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as React.lazy's own signature
+function lazyScreen<C extends ComponentType<any>>(
+  load: () => Promise<C>,
+): LazyScreen<C extends ComponentType<infer P> ? P : never> {
+  let loaded: { default: C } | undefined;
+  let pending: Promise<{ default: C }> | undefined;
+  const preload = () => (pending ??= load().then((c) => (loaded = { default: c })));
+  // Once loaded, hand React a thenable that resolves synchronously: React.lazy then renders the
+  // component at once instead of suspending for a microtask (and showing the fallback).
+  const component = lazy<C>(() =>
+    loaded
+      ? ({ then: (ok: (m: { default: C }) => void) => ok(loaded!) } as unknown as Promise<{
+          default: C;
+        }>)
+      : preload(),
+  );
+  return Object.assign(component, { preload }) as never;
+}
+
+export const CaseloadScreen = lazyScreen(() =>
+  import('../features/caseload/CaseloadScreen.tsx').then((m) => m.CaseloadScreen),
+);
+export const ClientFormScreen = lazyScreen(() =>
+  import('../features/caseload/ClientFormScreen.tsx').then((m) => m.ClientFormScreen),
+);
+export const AboutScreen = lazyScreen(() =>
+  import('../features/about/index.ts').then((m) => m.AboutScreen),
+);
+
+export const SocialeKaartScreen = lazyScreen(() =>
+  import('../features/sociale-kaart/index.ts').then((m) => m.SocialeKaartScreen),
+);
+export const PlanEditorScreen = lazyScreen(() =>
+  import('../features/plan-editor/index.ts').then((m) => m.PlanEditorScreen),
+);
+export const PlanPrintScreen = lazyScreen(() =>
+  import('../features/plan-print/index.ts').then((m) => m.PlanPrintScreen),
+);
+
+const SCREENS: Record<Screen['name'], { preload(): Promise<unknown> }> = {
+  caseload: CaseloadScreen,
+  'nieuwe-client': ClientFormScreen,
+  client: ClientFormScreen,
+  over: AboutScreen,
+  'sociale-kaart': SocialeKaartScreen,
+  plan: PlanEditorScreen,
+  'plan-print': PlanPrintScreen,
+};
+
+/** Loads the module of a screen (default: the one the URL opens on). Never rejects. */
+export function preloadScreen(screen: Screen = screenFromLocation()): Promise<void> {
+  return SCREENS[screen.name].preload().then(
+    () => undefined,
+    () => undefined, // the lazy component retries and shows the error where it renders
+  );
+}

@@ -1,0 +1,219 @@
+/**
+ * The kitchen-table flow (issue 4): one ondersteuningsplan in eight steps, in the order of Wmo 2015
+ * art. 2.3.2 lid 4. Every step is one tap away; the step navigation shows which are filled, and the
+ * header where the plan stands (concept or vastgesteld, which version, whether all is saved).
+ *
+ * Nothing here has a save button: every form saves itself (useAutosave). A vastgesteld plan is
+ * shown read-only; "Nieuwe versie maken" turns it into a new concept.
+ */
+import { useEffect, useId, useState } from 'react';
+import { volledigeNaam, type Client } from '../../../domain/model/client.ts';
+import { ladderStand, PLAN_STAPPEN, type PlanStap } from '../../../domain/plan/ladder.ts';
+import type { Doel, Naaste, Plan, PlanItem } from '../../../domain/plan/model.ts';
+import { isReadOnly } from '../../../domain/plan/status.ts';
+import { getOrCreatePlan, nieuwConcept } from '../../../storage/repositories/plans.ts';
+import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
+import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
+import { vandaagIso } from '../../hooks/vandaag.ts';
+import { nl } from '../../i18n/nl.ts';
+import { AllesOpslaanContext, OpslagMelding, OpslagProvider, useOpslagStatus } from './opslag.tsx';
+import { AkkoordStap } from './AkkoordStap.tsx';
+import {
+  EigenKrachtStap,
+  HulpmiddelStap,
+  HulpvraagStap,
+  MantelzorgStap,
+  NetwerkStap,
+  ProfessioneelStap,
+  VoorzieningStap,
+} from './stappen.tsx';
+import { datumNl } from '../../i18n/datum.ts';
+import './plan-editor.css';
+
+const t = nl.plan;
+
+export interface PlanEditorScreenProps {
+  clientId: string;
+  onTerug: () => void;
+  onPrint: (planId: string) => void;
+  /** Peildatum for routing and vaststellen; defaults to today on this device. */
+  vandaag?: string;
+  /** The step to open with (tests, or returning from the print view). */
+  beginStap?: PlanStap;
+}
+
+export function PlanEditorScreen(props: PlanEditorScreenProps) {
+  const { clientId } = props;
+  const db = useDb();
+  const updatedBy = useUserId();
+  const client = useClient(clientId);
+  const plan = usePlanForClient(clientId);
+
+  // The first visit makes the plan (a concept, versie 1); the unique clientId index guards
+  // against a second one when this runs twice.
+  useEffect(() => {
+    if (plan === null && client) {
+      void getOrCreatePlan(db, clientId, { updatedBy }).catch((e: unknown) => console.error(e));
+    }
+  }, [plan, client, db, clientId, updatedBy]);
+
+  if (client === undefined || (client && !plan)) return <p role="status">{nl.algemeen.laden}</p>;
+  if (client === null) {
+    return (
+      <section className="scherm">
+        <p role="alert">{t.nietGevonden}</p>
+        <button type="button" className="knop" onClick={props.onTerug}>
+          {t.terug}
+        </button>
+      </section>
+    );
+  }
+  return <PlanEditor {...props} client={client} plan={plan!} />;
+}
+
+function PlanEditor(props: PlanEditorScreenProps & { client: Client; plan: Plan }) {
+  const { client, plan, vandaag = vandaagIso() } = props;
+  const db = useDb();
+  const updatedBy = useUserId();
+  const doelen = useDoelen(plan.id);
+  const naasten = useNaasten(client.id);
+  const items = usePlanItems(plan.id);
+  const [stap, setStap] = useState<PlanStap>(props.beginStap ?? 'hulpvraag');
+  const opslag = useOpslagStatus();
+  const titelId = useId();
+
+  if (!doelen || !naasten || !items) return <p role="status">{nl.algemeen.laden}</p>;
+
+  const alleenLezen = isReadOnly(plan);
+  const stand = ladderStand({ plan, doelen, items, naasten });
+  const index = PLAN_STAPPEN.indexOf(stap);
+  const data: StapData = { client, plan, doelen, naasten, items, vandaag, alleenLezen };
+
+  return (
+    <section className="scherm plan-editor" aria-labelledby={titelId}>
+      <div className="plan-kop">
+        <div>
+          <h1 id={titelId}>{t.titel(volledigeNaam(client))}</h1>
+          <p className="plan-stand" data-testid="plan-stand">
+            <span className={`plan-status plan-status-${plan.status}`}>
+              {t.status[plan.status]}
+            </span>{' '}
+            · {t.versie(plan.versie)}
+          </p>
+        </div>
+        <div className="knoppen">
+          <button type="button" className="knop" onClick={props.onTerug}>
+            {t.terug}
+          </button>
+          <button type="button" className="knop" onClick={() => props.onPrint(plan.id)}>
+            {t.printen}
+          </button>
+        </div>
+      </div>
+      <OpslagMelding status={opslag.status} />
+
+      {alleenLezen && (
+        <div className="banner plan-alleen-lezen" role="note">
+          <p>
+            <strong>{t.alleenLezen(datumNl(plan.vastgesteldOp ?? ''))}</strong>{' '}
+            {t.alleenLezenUitleg}
+          </p>
+          <button
+            type="button"
+            className="knop knop-primair"
+            onClick={() => void nieuwConcept(db, plan.id, { updatedBy })}
+          >
+            {t.nieuweVersie}
+          </button>
+        </div>
+      )}
+
+      <nav className="plan-stappen" aria-label={t.stappenLabel}>
+        <ol>
+          {stand.stappen.map((s, i) => (
+            <li key={s.stap}>
+              <button
+                type="button"
+                className={`stap-knop${s.stap === stap ? ' actief' : ''}${s.ingevuld ? ' ingevuld' : ''}`}
+                aria-current={s.stap === stap ? 'step' : undefined}
+                onClick={() => setStap(s.stap)}
+              >
+                <span className="stap-nummer" aria-hidden="true">
+                  {s.ingevuld ? '✓' : i + 1}
+                </span>
+                <span className="stap-naam">
+                  {i + 1}. {t.stappen[s.stap]}
+                </span>
+                <span className="stap-stand"> ({s.ingevuld ? t.stapIngevuld : t.stapLeeg})</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <OpslagProvider value={opslag}>
+        <AllesOpslaanContext value={opslag.allesOpslaan}>
+          {/* A new version or status gives fresh forms: they start from the record as it is now. */}
+          <div key={`${plan.id}-${plan.versie}-${plan.status}`} className="plan-stap">
+            <h2>
+              {index + 1}. {t.stappen[stap]}
+            </h2>
+            <p className="veld-hint">{t.stapUitleg[stap]}</p>
+            <fieldset className="plan-stap-inhoud" disabled={alleenLezen}>
+              <legend className="visueel-verborgen">{t.stappen[stap]}</legend>
+              <StapInhoud stap={stap} data={data} />
+            </fieldset>
+          </div>
+        </AllesOpslaanContext>
+      </OpslagProvider>
+
+      <div className="knoppen plan-stap-knoppen">
+        {index > 0 && (
+          <button type="button" className="knop" onClick={() => setStap(PLAN_STAPPEN[index - 1]!)}>
+            {t.vorige}
+          </button>
+        )}
+        {index < PLAN_STAPPEN.length - 1 && (
+          <button
+            type="button"
+            className="knop knop-primair"
+            onClick={() => setStap(PLAN_STAPPEN[index + 1]!)}
+          >
+            {t.volgende}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export interface StapData {
+  client: Client;
+  plan: Plan;
+  doelen: readonly Doel[];
+  naasten: readonly Naaste[];
+  items: readonly PlanItem[];
+  vandaag: string;
+  alleenLezen: boolean;
+}
+
+function StapInhoud({ stap, data }: { stap: PlanStap; data: StapData }) {
+  switch (stap) {
+    case 'hulpvraag':
+      return <HulpvraagStap data={data} />;
+    case 'eigen-kracht':
+      return <EigenKrachtStap data={data} />;
+    case 'netwerk':
+      return <NetwerkStap data={data} />;
+    case 'mantelzorgondersteuning':
+      return <MantelzorgStap data={data} />;
+    case 'voorziening':
+      return <VoorzieningStap data={data} />;
+    case 'hulpmiddel':
+      return <HulpmiddelStap data={data} />;
+    case 'professioneel':
+      return <ProfessioneelStap data={data} />;
+    case 'akkoord':
+      return <AkkoordStap data={data} />;
+  }
+}

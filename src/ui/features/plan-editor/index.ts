@@ -1,0 +1,1 @@
+export { PlanEditorScreen, type PlanEditorScreenProps } from './PlanEditorScreen.tsx';

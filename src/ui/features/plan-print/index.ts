@@ -1,0 +1,1 @@
+export { PlanPrintScreen, type PlanPrintScreenProps } from './PlanPrintScreen.tsx';

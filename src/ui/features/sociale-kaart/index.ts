@@ -1,0 +1,1 @@
+export { SocialeKaartScreen } from './SocialeKaartScreen.tsx';

@@ -1,0 +1,159 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '../fixtures.ts';
+
+export interface NaasteGegevens {
+  readonly naam: string;
+  readonly relatie: string;
+  readonly contact?: string;
+  readonly watDoetHij?: string;
+  readonly hoeVaak?: string;
+  readonly belasting?: 'licht' | 'gemiddeld' | 'zwaar' | 'overbelast';
+}
+
+/** What the e2e reads back from IndexedDB (the real on-disk store, not the screen). */
+export interface OpgeslagenPlan {
+  readonly clientId: string;
+  readonly status: string;
+  readonly versie: number;
+  readonly hulpvraag?: string;
+}
+
+/**
+ * Page model of the plan editor and the print view (Actual's e2e page-models style). Every
+ * step is reached through the step navigation, as the arrangeur would at the kitchen table.
+ */
+export class PlanPage {
+  constructor(private readonly page: Page) {}
+
+  /** From the caseload: the row's "Plan" button. */
+  async openVanuitCaseload(naam: string) {
+    await this.page.getByRole('button', { name: `Plan van ${naam}` }).click();
+    await expect(this.heading(naam)).toBeVisible();
+  }
+
+  heading(naam: string) {
+    return this.page.getByRole('heading', { name: `Ondersteuningsplan van ${naam}` });
+  }
+
+  get stand() {
+    return this.page.getByTestId('plan-stand');
+  }
+
+  get opslag() {
+    return this.page.getByTestId('opslag-status');
+  }
+
+  stapKnop(nummer: number) {
+    return this.page
+      .getByRole('navigation', { name: 'Stappen van het plan' })
+      .getByRole('button', { name: new RegExp(`^${nummer}\\. `) });
+  }
+
+  async naarStap(nummer: number) {
+    await this.stapKnop(nummer).click();
+    await expect(this.stapKnop(nummer)).toHaveAttribute('aria-current', 'step');
+  }
+
+  /** Waits for "Opgeslagen" (autosave: no button to press). */
+  async wachtOpOpgeslagen() {
+    await expect(this.opslag).toHaveText('Opgeslagen');
+  }
+
+  get hulpvraag() {
+    return this.page.getByLabel('Wat is belangrijk voor u?');
+  }
+
+  async voegDoelToe(domein: string, tekst: string) {
+    await this.page.getByRole('button', { name: `Doel toevoegen: ${domein}` }).click();
+    await this.laatste(
+      this.page.getByRole('textbox', { name: new RegExp(`\\(${domein}\\)`) }),
+    ).fill(tekst);
+    await this.wachtOpOpgeslagen();
+  }
+
+  /** Adds an item in steps 2–4 and fills what happens. */
+  async voegItemToe(knop: string, label: RegExp, tekst: string) {
+    await this.page.getByRole('button', { name: knop, exact: true }).click();
+    await this.laatste(this.page.getByRole('textbox', { name: label })).fill(tekst);
+    await this.wachtOpOpgeslagen();
+  }
+
+  async voegNaasteToe(n: NaasteGegevens) {
+    await this.page.getByRole('button', { name: 'Naaste toevoegen', exact: true }).click();
+    const groep = this.laatste(this.page.locator('fieldset.onderdeel'));
+    await groep.getByLabel('Naam', { exact: true }).fill(n.naam);
+    await groep.getByLabel(/^Relatie/).fill(n.relatie);
+    if (n.contact) await groep.getByLabel(/^Telefoon of e-mail/).fill(n.contact);
+    if (n.hoeVaak) await groep.getByLabel(/^Hoe vaak/).fill(n.hoeVaak);
+    if (n.watDoetHij) await groep.getByLabel(/^Wat doet hij of zij/).fill(n.watDoetHij);
+    if (n.belasting) await groep.getByLabel(/^Hoe zwaar/).selectOption(n.belasting);
+    await this.wachtOpOpgeslagen();
+  }
+
+  async kiesVoorziening(zoek: string, naam: string) {
+    await this.page.getByLabel('Zoeken', { exact: true }).fill(zoek);
+    await this.page.getByRole('button', { name: `Kiezen ${naam}` }).click();
+    await expect(this.page.getByRole('listitem').filter({ hasText: naam }).first()).toBeVisible();
+  }
+
+  /** Steps 6 and 7: a new inzet of a catalog type; returns the item's region. */
+  async voegInzetToe(knop: string, typeLabel: string, code: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: knop, exact: true }).click();
+    const item = this.laatste(this.page.locator('article.inzet'));
+    await item.getByLabel(typeLabel, { exact: true }).selectOption(code);
+    return item;
+  }
+
+  async akkoord(datum: string, wijze: string, door: string) {
+    await this.page.getByRole('radio', { name: 'Ja' }).check();
+    await this.page.getByLabel('Datum van het akkoord').fill(datum);
+    await this.page.getByLabel('Hoe gaf de cliënt akkoord?').selectOption(wijze);
+    await this.page.getByLabel('Wie gaf akkoord?').selectOption(door);
+    await this.wachtOpOpgeslagen();
+  }
+
+  async evaluatiedatum(datum: string) {
+    await this.page.getByLabel(/^Evaluatiedatum/).fill(datum);
+    await this.page.getByLabel(/^Evaluatiedatum/).blur();
+    await this.wachtOpOpgeslagen();
+  }
+
+  async vaststellen() {
+    await this.page.getByRole('button', { name: 'Plan vaststellen' }).click();
+    await expect(this.stand).toContainText('Vastgesteld');
+  }
+
+  async openPrint() {
+    await this.page.getByRole('button', { name: 'Printversie voor de cliënt' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Uw ondersteuningsplan' })).toBeVisible();
+  }
+
+  /** The plans as stored in IndexedDB right now (read in the page, not through the UI). */
+  async opgeslagenPlannen(): Promise<OpgeslagenPlan[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<OpgeslagenPlan[]>((resolve, reject) => {
+          const open = indexedDB.open('arrangeur');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('plans')) {
+              db.close();
+              resolve([]);
+              return;
+            }
+            const req = db.transaction('plans').objectStore('plans').getAll();
+            req.onsuccess = () => {
+              db.close();
+              resolve(req.result as OpgeslagenPlan[]);
+            };
+            req.onerror = () => reject(req.error);
+          };
+        }),
+    );
+  }
+
+  private laatste(l: Locator): Locator {
+    return l.last();
+  }
+}
