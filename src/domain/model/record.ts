@@ -14,6 +14,7 @@ export const RECORD_TYPES = [
   'planItem',
   'planVersie',
   'voorziening',
+  'conflict',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof recordTypeSchema>;
@@ -35,6 +36,12 @@ export const mutationSchema = z.object({
   recordType: recordTypeSchema,
   recordId: recordIdSchema,
   baseRev: z.number().int().nonnegative().optional(),
+  /**
+   * The client this record belongs to: the unit of access on the server (caseload). The record id
+   * itself for a `client`; null for records of no client (a local sociale-kaart entry). The server
+   * trusts it only when the record is new; afterwards its own stored value counts.
+   */
+  clientId: recordIdSchema.nullable().optional(),
   fields: z.record(z.string(), z.unknown()),
   deleted: z.literal(true).optional(),
   createdAt: z.iso.datetime(),

@@ -1,0 +1,140 @@
+/**
+ * The sync wire (ARCHITECTURE.md, Sync — guarantees 1–6), shared by the device (src/sync/client)
+ * and the server (src/server/routes/sync). Pure: zod and the domain only.
+ *
+ * Push: the device sends outbox mutations in batches, in its own order. Each mutation has a
+ * device-made id, so a replay changes nothing (guarantee 2). The server answers per mutation; one
+ * rejected mutation never blocks the others (guarantee 5).
+ *
+ * Merge (guarantee 3): per field, against `baseRev`, the server revision the device last saw.
+ * A field nobody else changed since baseRev is applied silently. A field that another write
+ * changed after baseRev is still applied — the write the server applies later wins, server order,
+ * never device clocks — and the value it overwrote is kept as a `conflict` record, which the UI
+ * shows until someone resolves it. Resolving is itself a synced change (a mutation on the
+ * conflict record, plus one on the record when the other value is chosen).
+ *
+ * Pull (guarantee 4): by cursor (the server's `rev` sequence), paged, only what this user may see.
+ */
+import { z } from 'zod';
+import { mutationSchema } from '../../domain/model/record.ts';
+
+export const PUSH_BATCH_MAX = 500;
+export const PULL_PAGE_MAX = 1000;
+
+export const pushRequestSchema = z.object({
+  deviceId: z.string().min(1).max(100),
+  mutations: z.array(mutationSchema).min(1).max(PUSH_BATCH_MAX),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * Reasons the server can refuse a mutation, as codes the device translates into Dutch:
+ * - `forbidden`: the record or its client is not in this user's caseload (never says which exists);
+ * - `invalid`: the merged record does not pass the domain schema (`detail` names the fields);
+ * - `unknown-client`: a record points at a client the server does not know (yet);
+ * - `conflict-resolution-invalid`: a conflict resolution that does not match the conflict.
+ */
+export const REJECT_REASONS = [
+  'forbidden',
+  'invalid',
+  'unknown-client',
+  'conflict-resolution-invalid',
+] as const;
+export const rejectReasonSchema = z.enum(REJECT_REASONS);
+export type RejectReason = z.infer<typeof rejectReasonSchema>;
+
+export const pushResultSchema = z.discriminatedUnion('status', [
+  /** Applied now; `rev` is the record's new revision; `conflicts` counts fields kept as conflict. */
+  z.object({
+    mutationId: z.uuid(),
+    status: z.literal('applied'),
+    rev: z.number().int().positive(),
+    conflicts: z.number().int().nonnegative(),
+  }),
+  /** Already applied before (a replay): nothing changed; `rev` is what it produced then. */
+  z.object({
+    mutationId: z.uuid(),
+    status: z.literal('duplicate'),
+    rev: z.number().int().positive().nullable(),
+  }),
+  z.object({
+    mutationId: z.uuid(),
+    status: z.literal('rejected'),
+    reason: rejectReasonSchema,
+    detail: z.string().max(1000).optional(),
+  }),
+]);
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(pushResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** A record as the server holds it: the full current fields, not a patch. */
+export const wireRecordSchema = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  clientId: z.uuid().nullable(),
+  fields: z.record(z.string(), z.unknown()),
+  rev: z.number().int().positive(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  deleted: z.boolean(),
+});
+export type WireRecord = z.infer<typeof wireRecordSchema>;
+
+export const pullQuerySchema = z.object({
+  /** The highest `rev` the device has applied; 0 for a first pull. */
+  cursor: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().positive().max(PULL_PAGE_MAX).default(PULL_PAGE_MAX),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+export const pullResponseSchema = z.object({
+  records: z.array(wireRecordSchema),
+  /** Pass back as `cursor` for the next page. */
+  nextCursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/**
+ * A kept conflict travels as an ordinary record of type `conflict` (so it syncs, is access-checked
+ * by its clientId, and its resolution is a normal mutation).
+ */
+export const conflictFieldsSchema = z.object({
+  recordType: z.string(),
+  recordId: z.uuid(),
+  field: z.string(),
+  /** The value that was overwritten (it lost on server order) and who wrote it when. */
+  overwrittenValue: z.unknown(),
+  overwrittenBy: z.string(),
+  overwrittenAt: z.string(),
+  /** The value that won, and who wrote it when. */
+  winningValue: z.unknown(),
+  winningBy: z.string(),
+  winningAt: z.string(),
+  resolved: z.boolean(),
+});
+export type ConflictFields = z.infer<typeof conflictFieldsSchema>;
+
+export const ROLLEN = ['arrangeur', 'casemanager', 'coordinator', 'beheerder'] as const;
+export const rolSchema = z.enum(ROLLEN);
+export type Rol = z.infer<typeof rolSchema>;
+
+export const loginRequestSchema = z.object({
+  gebruikersnaam: z.string().trim().min(1).max(100),
+  wachtwoord: z.string().min(1).max(200),
+});
+export const gebruikerSchema = z.object({
+  id: z.uuid(),
+  gebruikersnaam: z.string(),
+  naam: z.string(),
+  rol: rolSchema,
+});
+export type Gebruiker = z.infer<typeof gebruikerSchema>;
+export const loginResponseSchema = z.object({
+  gebruiker: gebruikerSchema,
+  /** ISO time the session ends unless renewed; the session itself is an HttpOnly cookie. */
+  verlooptOp: z.string(),
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
