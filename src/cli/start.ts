@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.ts';
+import { DEMO_GEBRUIKERS } from '../server/demo-users.ts';
 import { startServer } from '../server/main.ts';
 
 const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
@@ -40,12 +41,21 @@ function buildIfNeeded(): void {
 buildIfNeeded();
 const config = loadConfig({ LOG_LEVEL: 'warn', DEMO: '1', ...process.env });
 const server = await startServer(config);
+// Fictional accounts with published passwords, made only when the user table was empty.
+const demoAccounts = config.demo
+  ? [
+      '  Inloggen met een demo-account (gebruikersnaam / wachtwoord):',
+      ...DEMO_GEBRUIKERS.map(
+        (g) => `    ${g.gebruikersnaam.padEnd(6)} ${g.wachtwoord.padEnd(16)} ${g.rol}, ${g.naam}`,
+      ),
+      '',
+    ].join('\n')
+  : '';
 console.log(`
   Arrangeur draait op ${server.url}
   Opslag: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}
   Demo: open de link; bij de eerste start staan er fictieve demo-cliënten op het apparaat.
-  Inloggen is in deze versie nog niet nodig (accounts komen met de synchronisatie).
-  Stoppen: Ctrl+C
+${demoAccounts}  Stoppen: Ctrl+C
 `);
 const stop = () => void server.close().then(() => process.exit(0));
 process.once('SIGINT', stop);

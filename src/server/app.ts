@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Store } from './db/store.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { authRoutes } from './routes/auth.ts';
+import { beheerRoutes } from './routes/beheer.ts';
 import { healthRoutes } from './routes/health.ts';
+import { syncRoutes } from './routes/sync.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -13,6 +17,8 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Demo mode: the app seeds fictional clients on a device's first start. */
   readonly demo?: boolean;
+  /** The clock for session expiry (tests move it); default the real time. */
+  readonly nu?: () => Date;
 }
 
 declare module 'fastify' {
@@ -52,6 +58,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(status).send({ error: 'bad_request', message: error.message });
   });
 
+  // Before every route: sets request.gebruiker and the authenticate / vereisRol hooks.
+  await app.register(authPlugin, opts.nu ? { nu: opts.nu } : {});
+  await app.register(authRoutes, { prefix: '/api' });
+  await app.register(beheerRoutes, { prefix: '/api' });
+  await app.register(syncRoutes, { prefix: '/api' });
   await app.register(healthRoutes, {
     prefix: '/api',
     schemaVersion: opts.schemaVersion,

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
 import { migrate } from './db/migrations.ts';
 import { openPglite, openPostgres, type Store } from './db/store.ts';
+import { maakDemoGebruikers } from './demo-users.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -17,6 +18,8 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     ? await openPostgres(config.databaseUrl)
     : await openPglite(config.dataDir);
   const schemaVersion = await migrate(store);
+  // Only into an empty user table: a demo never overwrites accounts someone made.
+  if (config.demo) await maakDemoGebruikers(store);
   const app = await buildApp({
     store,
     schemaVersion,

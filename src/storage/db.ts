@@ -3,8 +3,8 @@
  *
  * Synced tables hold records as ARCHITECTURE.md "Data" describes them (device-made UUID `id`,
  * `type`, fields, `rev` once synced, `updatedAt`, `updatedBy`, `deleted` tombstone). Local-only
- * tables never leave the device: the outbox (changes not yet accepted by the server) and meta
- * (device id, persistence outcome, sync cursor later).
+ * tables never leave the device: the outbox (changes not yet accepted by the server), meta
+ * (device id, persistence outcome, sync state) and syncBasis (per-field base revisions).
  *
  * Rule: a released `version(n)` is never edited. A change of schema is a new `version(n + 1)`
  * with an `.upgrade()` when existing rows need a new shape.
@@ -31,7 +31,60 @@ export interface OutboxRow extends Mutation {
   seq?: number;
   op: OutboxOp;
   status: OutboxStatus;
+  /** Dutch text for the user: what the server objected to and what to do. */
   rejectReason?: string;
+  /** The server's reason code (`forbidden`, `invalid`, …), for a UI that words it itself. */
+  rejectCode?: string;
+}
+
+/**
+ * A kept conflict (ARCHITECTURE.md, Sync 3), as pulled from the server: one field of one record
+ * whose value was overwritten by a later write. The fields are those of `conflictFieldsSchema`
+ * (src/sync/protocol/wire.ts, which storage may not import; the sync client parses with it before
+ * anything lands here).
+ */
+export interface ConflictRow {
+  id: string;
+  type: 'conflict';
+  /** The client of the conflicting record (null for a sociale-kaart entry): the unit of access. */
+  clientId: string | null;
+  recordType: string;
+  recordId: string;
+  field: string;
+  overwrittenValue: unknown;
+  /** User id; the UI compares it with its user ("Uw waarde"). */
+  overwrittenBy: string;
+  /** Display name at conflict time ("Waarde van Anja"), sent by the server. */
+  overwrittenByNaam?: string;
+  overwrittenAt: string;
+  winningValue: unknown;
+  winningBy: string;
+  winningByNaam?: string;
+  winningAt: string;
+  resolved: boolean;
+  /**
+   * 1 while unresolved, else 0. IndexedDB cannot index a boolean (such a row would silently be
+   * missing from the index), so `resolved` is mirrored here as a number key for "open conflicts".
+   */
+  openstaand: 0 | 1;
+  rev?: number;
+  updatedAt: string;
+  updatedBy: string;
+  deleted: boolean;
+}
+
+/**
+ * What this device knows per field of one record beyond the record's `rev` (device-only). `rev`
+ * on a record says "every field is as the server had it at rev"; only a pull can say that. When
+ * the server accepts one of our own mutations at rev X, we know the fields it wrote are current
+ * as of X, but not the others (someone may have changed them since our base). The push takes the
+ * base of a mutation from here, so our own chain of edits never conflicts with itself and an edit
+ * of a field we have not seen lately is never sent with a base that claims we had.
+ */
+export interface SyncBasisRow {
+  recordId: string;
+  /** field → the server rev as of which our value of that field is known to be current. */
+  velden: Record<string, number>;
 }
 
 export interface MetaRow {
@@ -48,8 +101,9 @@ export const SYNCED_TABLES = [
   'naasten',
   'planItems',
   'planVersies',
+  'conflicts',
 ] as const;
-export const LOCAL_ONLY_TABLES = ['outbox', 'meta'] as const;
+export const LOCAL_ONLY_TABLES = ['outbox', 'meta', 'syncBasis'] as const;
 
 export class ArrangeurDB extends Dexie {
   clients!: Table<ClientRow, string>;
@@ -64,6 +118,10 @@ export class ArrangeurDB extends Dexie {
   planItems!: Table<PlanItem, string>;
   /** Read-only snapshots of vastgestelde plans; written once, never updated. */
   planVersies!: Table<PlanVersie, string>;
+  /** Conflicts kept by the server, pulled like any record; resolving one is a synced change. */
+  conflicts!: Table<ConflictRow, string>;
+  /** Device-only per-field base revisions (see SyncBasisRow). */
+  syncBasis!: Table<SyncBasisRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -88,6 +146,13 @@ export class ArrangeurDB extends Dexie {
       naasten: 'id, clientId',
       planItems: 'id, planId, stap',
       planVersies: 'id, planId',
+    });
+    // v4: sync. `conflicts` is synced (pulled; resolved through the outbox); `openstaand` is the
+    // index for "open conflicts" (see ConflictRow). `syncBasis` is device-only. The sync state
+    // (cursor, lastSyncedAt, lastError) is a `meta` key, so it needs no table.
+    this.version(4).stores({
+      conflicts: 'id, recordId, openstaand',
+      syncBasis: 'recordId',
     });
   }
 }

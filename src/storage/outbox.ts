@@ -12,6 +12,12 @@ export interface NewMutation {
   op: OutboxOp;
   recordType: Mutation['recordType'];
   recordId: string;
+  /**
+   * The client the record belongs to: the server checks access (caseload) on it. The client's own
+   * id for a `client`, `null` for a record of no client (a local sociale-kaart entry). Required
+   * here (optional on the wire only for old rows), so no write can forget it.
+   */
+  clientId: string | null;
   baseRev?: number;
   fields: Record<string, unknown>;
   deleted?: true;
@@ -35,6 +41,7 @@ export async function enqueue(db: ArrangeurDB, change: NewMutation): Promise<Out
     deviceId: await deviceId(db),
     recordType: change.recordType,
     recordId: change.recordId,
+    clientId: change.clientId,
     baseRev: change.baseRev,
     fields: change.fields,
     deleted: change.deleted,
@@ -58,4 +65,20 @@ export async function pending(db: ArrangeurDB): Promise<OutboxRow[]> {
 /** Rejected changes, kept with the server's reason until the user deals with them (guarantee 5). */
 export async function rejected(db: ArrangeurDB): Promise<OutboxRow[]> {
   return db.outbox.where('status').equals('rejected').sortBy('seq');
+}
+
+/**
+ * Puts a rejected change back in the queue, unchanged, for the next push (the user fixed what the
+ * server objected to, e.g. got access to the client). @returns whether a rejected row was found.
+ *
+ * Safe offline: it only changes the local outbox row; nothing is sent until the sync client runs.
+ */
+export async function retryRejected(db: ArrangeurDB, seq: number): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(seq);
+    if (!row || row.status !== 'rejected') return false;
+    const { rejectReason: _reden, rejectCode: _code, ...rest } = row;
+    await db.outbox.put({ ...rest, status: 'pending' });
+    return true;
+  });
 }

@@ -11,6 +11,7 @@ const BENCHES: Readonly<Record<string, () => Promise<BenchModule>>> = {
   routing: () => import('./routing.ts'),
   bundle: () => import('./bundle.ts'),
   browser: () => import('./browser.ts'),
+  sync: () => import('./sync.ts'),
 };
 
 export function ok(r: BenchResult): boolean {

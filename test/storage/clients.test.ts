@@ -116,6 +116,7 @@ describe('saveClient: create', () => {
         op: 'create',
         recordType: 'client',
         recordId: crypto.randomUUID(),
+        clientId: null,
         fields: {},
         now: WIE.now,
       }),

@@ -77,11 +77,12 @@ export async function saveClient(
       updatedBy: options.updatedBy,
       deleted: false,
     });
-    await db.clients.put(naarRij(client));
+    await db.clients.put(clientNaarRij(client));
     await enqueue(db, {
       op: rij ? 'update' : 'create',
       recordType: 'client',
       recordId: id,
+      clientId: id,
       baseRev: rij?.rev,
       fields: velden,
       now,
@@ -116,6 +117,7 @@ export async function deleteClient(
       op: 'delete',
       recordType: 'client',
       recordId: id,
+      clientId: id,
       baseRev: rij.rev,
       fields: {},
       deleted: true,
@@ -229,7 +231,11 @@ function leesRij(rij: ClientRow): Client | undefined {
   return undefined;
 }
 
-function naarRij(client: Client): ClientRow {
+/**
+ * A domain Client as stored: without undefined keys and with the name-search words. Shared with
+ * the sync client, which stores pulled clients the same way (so search finds them too).
+ */
+export function clientNaarRij(client: Client): ClientRow {
   return {
     ...zonderUndefined(client),
     zoekwoorden: zoekwoorden(`${client.voornaam} ${client.achternaam}`),

@@ -136,6 +136,7 @@ export async function getOrCreatePlan(
       op: 'create',
       recordType: 'plan',
       recordId: plan.id,
+      clientId,
       fields: alleVelden(PLAN_VELDEN, plan),
       now,
     });
@@ -179,7 +180,18 @@ export async function updatePlan(
     const plan = vorige.record;
     const parsed = planVeldenSchema.safeParse({ ...velden(PLAN_VELDEN, plan), ...patch });
     if (!parsed.success) return fouten(zodFouten(parsed.error));
-    return schrijf(db, db.plans, planSchema, 'plan', PLAN_VELDEN, parsed.data, plan, opts, now);
+    return schrijf(
+      db,
+      db.plans,
+      planSchema,
+      'plan',
+      plan.clientId,
+      PLAN_VELDEN,
+      parsed.data,
+      plan,
+      opts,
+      now,
+    );
   });
 }
 
@@ -226,6 +238,7 @@ export async function stelPlanVast(
         db.plans,
         planSchema,
         'plan',
+        plan.clientId,
         PLAN_VELDEN,
         overgang.plan,
         plan,
@@ -245,6 +258,7 @@ export async function stelPlanVast(
         op: 'create',
         recordType: 'planVersie',
         recordId: versie.id,
+        clientId: plan.clientId,
         fields: alleVelden(['planId', 'versie', 'vastgesteldOp', 'inhoud'], versie),
         now,
       });
@@ -272,7 +286,18 @@ export async function nieuwConcept(
     const overgang = maakNieuwConcept(plan);
     if (!overgang.ok)
       return fouten([{ path: 'status', message: MELDING.alConcept, code: 'al-concept' }]);
-    return schrijf(db, db.plans, planSchema, 'plan', PLAN_VELDEN, overgang.plan, plan, opts, now);
+    return schrijf(
+      db,
+      db.plans,
+      planSchema,
+      'plan',
+      plan.clientId,
+      PLAN_VELDEN,
+      overgang.plan,
+      plan,
+      opts,
+      now,
+    );
   });
 }
 
@@ -313,6 +338,7 @@ export async function saveDoel(
       db.doelen,
       doelSchema,
       'doel',
+      plan.record.clientId,
       DOEL_VELDEN,
       gegevens,
       vorige.record,
@@ -341,7 +367,7 @@ export async function deleteDoel(
     if (!doel.ok) return doel;
     const plan = await bewerkbaarPlan(db, doel.record.planId);
     if (!plan.ok) return plan;
-    return verwijder(db, db.doelen, 'doel', doel.record, opts, now);
+    return verwijder(db, db.doelen, 'doel', plan.record.clientId, doel.record, opts, now);
   });
 }
 
@@ -380,6 +406,7 @@ export async function saveNaaste(
       db.naasten,
       naasteSchema,
       'naaste',
+      gegevens.clientId,
       NAASTE_VELDEN,
       gegevens,
       vorige.record,
@@ -404,7 +431,7 @@ export async function deleteNaaste(
   return db.transaction('rw', [db.naasten, db.outbox, db.meta], async () => {
     const naaste = await bestaandeRij(db.naasten, naasteSchema, id);
     if (!naaste.ok) return naaste;
-    return verwijder(db, db.naasten, 'naaste', naaste.record, opts, now);
+    return verwijder(db, db.naasten, 'naaste', naaste.record.clientId, naaste.record, opts, now);
   });
 }
 
@@ -479,6 +506,7 @@ export async function savePlanItem(
         db.planItems,
         planItemSchema,
         'planItem',
+        plan.clientId,
         ITEM_VELDEN,
         { ...gegevens, routering },
         vorige.record,
@@ -506,7 +534,7 @@ export async function deletePlanItem(
     if (!item.ok) return item;
     const plan = await bewerkbaarPlan(db, item.record.planId);
     if (!plan.ok) return plan;
-    return verwijder(db, db.planItems, 'planItem', item.record, opts, now);
+    return verwijder(db, db.planItems, 'planItem', plan.record.clientId, item.record, opts, now);
   });
 }
 
@@ -555,13 +583,16 @@ function meta(
 
 /**
  * Writes a create (no `vorige`) or an update with its mutation. Must run inside a transaction
- * that holds `table`, outbox and meta. An update that changes nothing writes nothing.
+ * that holds `table`, outbox and meta. An update that changes nothing writes nothing. `clientId`
+ * is the client the record belongs to (the server's unit of access), taken from the plan or the
+ * record itself by the caller.
  */
 async function schrijf<R extends Bewaard>(
   db: ArrangeurDB,
   table: Tabel<R>,
   schema: Schema<R>,
   type: RecordType,
+  clientId: string,
   veldnamen: readonly string[],
   gegevens: object,
   vorige: R | undefined,
@@ -591,6 +622,7 @@ async function schrijf<R extends Bewaard>(
     op: vorige ? 'update' : 'create',
     recordType: type,
     recordId: id,
+    clientId,
     baseRev: vorige?.rev,
     fields,
     now,
@@ -602,6 +634,7 @@ async function verwijder<R extends Meta>(
   db: ArrangeurDB,
   table: Tabel<R>,
   type: RecordType,
+  clientId: string,
   rij: R,
   opts: WriteOptions,
   now: Date,
@@ -612,6 +645,7 @@ async function verwijder<R extends Meta>(
     op: 'delete',
     recordType: type,
     recordId: rij.id,
+    clientId,
     baseRev: rij.rev,
     fields: {},
     deleted: true,

@@ -107,11 +107,14 @@ export const conflictFieldsSchema = z.object({
   field: z.string(),
   /** The value that was overwritten (it lost on server order) and who wrote it when. */
   overwrittenValue: z.unknown(),
+  /** User ids; the names are copied for display (who, in Dutch: "Waarde van <naam>"). */
   overwrittenBy: z.string(),
+  overwrittenByNaam: z.string().optional(),
   overwrittenAt: z.string(),
   /** The value that won, and who wrote it when. */
   winningValue: z.unknown(),
   winningBy: z.string(),
+  winningByNaam: z.string().optional(),
   winningAt: z.string(),
   resolved: z.boolean(),
 });

@@ -1,0 +1,391 @@
+/**
+ * POST /api/sync/push and GET /api/sync/pull (ARCHITECTURE.md, Sync guarantees 2–5).
+ *
+ * Push, per mutation, in the order the device sent them (its outbox order), each in its own
+ * transaction: record-write lock → replay check → access check → merge → validate → write the
+ * record and its conflict records → remember the answer. So:
+ * - a crash between two mutations leaves a prefix applied and remembered; pushing the batch again
+ *   answers that prefix `duplicate` and applies the rest (no duplicate, no loss);
+ * - one rejection never stops the batch: it is answered `rejected` with a reason and remembered.
+ *   A rejection is not final — it changed nothing, so the device may send the same mutation again
+ *   (outbox `retryRejected`, e.g. after the beheerder added the client to her caseload) and it is
+ *   checked anew. Only an applied mutation is final: its replay is `duplicate`, with the same rev.
+ * - bad input is a 400 (body) or a `rejected` (one mutation), never a 5xx. A database failure is a
+ *   5xx for the rest of the batch; what was committed before it is answered `duplicate` on retry.
+ *
+ * Pull: the records this user may read with rev > cursor, in rev order, paged. The access rule is
+ * part of the SQL (db/records.ts pullPage), so nothing outside her caseload is ever loaded.
+ *
+ * Access log (toegang_log): per request, one row per client whose records were read (pull) or
+ * written (push), with the number of records — never one row per record. A single row per request
+ * could not answer the question the log exists for: who saw mevrouw X's records, and when.
+ * Refused pushes are logged as `push:geweigerd` per client they aimed at.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { Mutation } from '../../sync/protocol/mutation.ts';
+import { mergeMutation, type MergeConflict } from '../../sync/protocol/merge.ts';
+import {
+  CLIENTLOZE_TYPES,
+  badString,
+  validateConflictResolution,
+  validateMerged,
+} from '../../sync/protocol/validate.ts';
+import {
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  type ConflictFields,
+  type Gebruiker,
+  type PushResult,
+  type RejectReason,
+} from '../../sync/protocol/wire.ts';
+import type { Queryable } from '../db/store.ts';
+import {
+  clientKnown,
+  clientOf,
+  findMutation,
+  findRecord,
+  lockRecordWrites,
+  nextRev,
+  pullPage,
+  rememberMutation,
+  userNames,
+  writeRecord,
+  type StoredRecord,
+} from '../db/records.ts';
+import {
+  ACTIES,
+  logToegangPerClient,
+  magClientAanmaken,
+  magClientSchrijven,
+  voegToeAanCaseload,
+} from '../db/toegang.ts';
+import { ingelogd } from '../plugins/auth.ts';
+import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
+
+const ACTIE_GEWEIGERD = `${ACTIES.push}:geweigerd`;
+
+/** The wire's body, plus what PostgreSQL would refuse in a text column (else a 5xx). */
+const pushBody = pushRequestSchema.refine((b) => !badString(b.deviceId), {
+  path: ['deviceId'],
+  message: 'Invalid characters',
+});
+/** A bigint parameter beyond 2^53 would reach SQL as "1e+21" and fail as a 5xx. */
+const pullQuery = pullQuerySchema.refine((q) => q.cursor <= Number.MAX_SAFE_INTEGER, {
+  path: ['cursor'],
+  message: 'Too large',
+});
+
+export const syncRoutes: FastifyPluginAsync = async (app) => {
+  app.setValidatorCompiler(zodValidatorCompiler);
+  // Authenticate in onRequest, before the body is validated: without a session the answer is
+  // 401, whatever the body — an anonymous caller learns nothing about the contract.
+  const authenticate = app.authenticate;
+
+  app.post(
+    '/sync/push',
+    {
+      onRequest: (request, reply) => authenticate.call(app, request, reply),
+      schema: {
+        body: pushBody,
+        response: { 200: vorm(antwoord(pushResponseSchema)), 400: FOUT, 401: FOUT },
+      },
+    },
+    async (request) => {
+      const g = ingelogd(request);
+      const { mutations } = request.body as z.infer<typeof pushRequestSchema>;
+      const now = () => app.nu();
+      const results: PushResult[] = [];
+      const log = new Map<string, Map<string | null, number>>();
+      for (const m of mutations) {
+        const outcome = await app.store.transaction((tx) => pushOne(tx, g, m, now()));
+        results.push(outcome.result);
+        if (outcome.logClient !== undefined) {
+          const actie = outcome.result.status === 'applied' ? ACTIES.push : ACTIE_GEWEIGERD;
+          const perClient = log.get(actie) ?? new Map<string | null, number>();
+          perClient.set(outcome.logClient, (perClient.get(outcome.logClient) ?? 0) + 1);
+          log.set(actie, perClient);
+        }
+      }
+      for (const [actie, perClient] of log) {
+        await logToegangPerClient(app.store, g, actie, perClient);
+      }
+      return { results };
+    },
+  );
+
+  app.get(
+    '/sync/pull',
+    {
+      onRequest: (request, reply) => authenticate.call(app, request, reply),
+      schema: {
+        querystring: pullQuery,
+        response: { 200: vorm(antwoord(pullResponseSchema)), 400: FOUT, 401: FOUT },
+      },
+    },
+    async (request) => {
+      const g = ingelogd(request);
+      const { cursor, limit } = request.query as z.infer<typeof pullQuerySchema>;
+      // Read and log in one transaction: the log never misses a page that was read.
+      const page = await app.store.transaction(async (tx) => {
+        const p = await pullPage(tx, g, cursor, limit);
+        const perClient = new Map<string | null, number>();
+        for (const r of p.records) perClient.set(r.clientId, (perClient.get(r.clientId) ?? 0) + 1);
+        if (perClient.size > 0) await logToegangPerClient(tx, g, ACTIES.pull, perClient);
+        return p;
+      });
+      const last = page.records.at(-1);
+      return {
+        records: page.records,
+        nextCursor: last ? last.rev : cursor,
+        hasMore: page.hasMore,
+      };
+    },
+  );
+};
+
+/**
+ * The response contract as the serializer needs it: the shape (which properties, which types),
+ * without `pattern` and `format`. fast-json-stringify checks those when it picks an `anyOf`
+ * branch (a nullable uuid is one), so one stored id that is not an RFC 4122 uuid would turn every
+ * pull of that user into a 5xx — sync blocked by data the user cannot fix. The tests parse
+ * responses with the full zod schemas instead.
+ */
+function vorm(schema: unknown): Record<string, unknown> {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (typeof v !== 'object' || v === null) return v;
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k !== 'pattern' && k !== 'format')
+        .map(([k, x]) => [k, strip(x)]),
+    );
+  };
+  return strip(schema) as Record<string, unknown>;
+}
+
+interface PushOutcome {
+  readonly result: PushResult;
+  /** The client to log this access for; undefined: nothing to log (a replay). */
+  readonly logClient?: string | null;
+}
+
+/** One mutation, inside its own transaction. Never throws for bad input: it answers `rejected`. */
+async function pushOne(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Promise<PushOutcome> {
+  // First, before reading anything: two pushes of the same mutation (a retry while the first
+  // request is still running) are serialized here, and the second sees the first's answer.
+  await lockRecordWrites(tx);
+  const earlier = await findMutation(tx, m.mutationId);
+  if (earlier && earlier.userId !== g.id) {
+    // Someone else's mutation id: say nothing about it, change nothing.
+    return { result: { mutationId: m.mutationId, status: 'rejected', reason: 'forbidden' } };
+  }
+  if (earlier?.status === 'applied') {
+    return { result: { mutationId: m.mutationId, status: 'duplicate', rev: earlier.rev } };
+  }
+  const decided = await decide(tx, g, m, now);
+  const author = {
+    mutationId: m.mutationId,
+    deviceId: m.deviceId,
+    recordId: m.recordId,
+    userId: g.id,
+  };
+  await rememberMutation(tx, author, decided.result);
+  return decided;
+}
+
+async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Promise<PushOutcome> {
+  const reject = (
+    reason: RejectReason,
+    detail?: string,
+    logClient?: string | null,
+  ): PushOutcome => ({
+    result: {
+      mutationId: m.mutationId,
+      status: 'rejected',
+      reason,
+      ...(detail === undefined ? {} : { detail }),
+    },
+    logClient,
+  });
+
+  const existing = await findRecord(tx, m.recordId);
+  let clientId: string | null;
+  if (existing) {
+    // An existing record: only the stored client counts, whatever the mutation claims.
+    clientId = existing.clientId;
+    if (!(await magClientSchrijven(tx, g, clientId)))
+      return reject('forbidden', undefined, clientId);
+    if (existing.type !== m.recordType) {
+      return reject('invalid', `recordType: this record is a ${existing.type}`);
+    }
+    if (m.recordType === 'conflict') {
+      const why = validateConflictResolution(m.fields);
+      if (why) return reject('conflict-resolution-invalid', why);
+    }
+  } else {
+    if (m.recordType === 'conflict') {
+      return reject('conflict-resolution-invalid', 'conflict records are made by the server');
+    }
+    const claimed = await claimedClient(tx, m);
+    if (claimed === 'missing') return reject('invalid', 'clientId: required for this record type');
+    if (claimed === 'mismatch') return reject('invalid', 'clientId: does not match the record');
+    clientId = claimed;
+    if (m.recordType === 'client' && clientId !== null) {
+      // A brand-new client joins the creator's caseload. A client id already known to the server
+      // (in another caseload, before its record arrived) is not up for grabs.
+      const mag =
+        (await magClientSchrijven(tx, g, clientId)) ||
+        (magClientAanmaken(g) && !(await clientKnown(tx, clientId)));
+      if (!mag) return reject('forbidden', undefined, clientId);
+    } else if (!(await magClientSchrijven(tx, g, clientId))) {
+      // Only when the client is unknown to everyone is it not "someone else's": say so, so the
+      // device can tell "push the client first" from "not yours".
+      const unknown =
+        clientId !== null && magClientAanmaken(g) && !(await clientKnown(tx, clientId));
+      return unknown ? reject('unknown-client') : reject('forbidden', undefined, clientId);
+    }
+  }
+
+  const newRev = await nextRev(tx);
+  const by = g.id;
+  // When the person made the change, for display in a conflict ("Waarde van Anja, di 14:02"):
+  // the device's clock, but never later than the server's. Order comes from newRev only.
+  const at = new Date(Math.min(Date.parse(m.createdAt), now.getTime())).toISOString();
+  const merged = mergeMutation(existing, m, { newRev, by, at });
+
+  if (merged.changed && !merged.deleted) {
+    const why = validateMerged(m.recordType, merged.fields, clientId);
+    if (why) return reject('invalid', why, clientId);
+    const link = await checkPlanLink(tx, m, merged.fields, clientId);
+    if (link) return reject('invalid', link, clientId);
+  }
+
+  let rev = existing?.rev ?? newRev;
+  if (merged.changed) {
+    rev = newRev;
+    await writeRecord(tx, {
+      id: m.recordId,
+      type: m.recordType,
+      clientId,
+      fields: merged.fields,
+      fieldRevs: merged.fieldRevs,
+      rev,
+      updatedAt: now.toISOString(),
+      updatedBy: by,
+      deleted: merged.deleted,
+    });
+  }
+  await writeConflicts(tx, m, clientId, merged.conflicts, by, now);
+  // Only once the client is stored: a rejected new client must not leave a caseload entry.
+  if (m.recordType === 'client' && !existing && clientId !== null) {
+    await voegToeAanCaseload(tx, g.id, clientId);
+  }
+  return {
+    result: {
+      mutationId: m.mutationId,
+      status: 'applied',
+      rev,
+      conflicts: merged.conflicts.length,
+    },
+    logClient: clientId,
+  };
+}
+
+/**
+ * The client a new record claims. `client`: itself. Clientless types: none. Others: the
+ * mutation's clientId, or for rows queued before clientId existed on the wire, the record's own
+ * `clientId` field or the client of the plan it points at.
+ */
+async function claimedClient(
+  tx: Queryable,
+  m: Mutation,
+): Promise<string | null | 'missing' | 'mismatch'> {
+  if (m.recordType === 'client') {
+    return m.clientId == null || m.clientId === m.recordId ? m.recordId : 'mismatch';
+  }
+  if (CLIENTLOZE_TYPES.includes(m.recordType)) return m.clientId == null ? null : 'mismatch';
+  if (m.clientId != null) return m.clientId;
+  const veld = m.fields['clientId'];
+  if (typeof veld === 'string' && z.uuid().safeParse(veld).success) return veld;
+  const planId = m.fields['planId'];
+  if (typeof planId === 'string' && z.uuid().safeParse(planId).success) {
+    const viaPlan = await clientOf(tx, planId);
+    if (typeof viaPlan === 'string') return viaPlan;
+  }
+  return 'missing';
+}
+
+/**
+ * A doel, planItem or planVersie points at a plan (`planId`); when that plan is on the server it
+ * must belong to the same client, or the record would mix two clients' data (and be readable by
+ * the wrong caseload). A plan not yet on the server is allowed: the device pushes in its order,
+ * and a plan rejected earlier stays visible on the device.
+ */
+async function checkPlanLink(
+  tx: Queryable,
+  m: Mutation,
+  fields: Readonly<Record<string, unknown>>,
+  clientId: string | null,
+): Promise<string | null> {
+  if (!('planId' in m.fields)) return null;
+  const planId = fields['planId'];
+  if (typeof planId !== 'string') return null;
+  const planClient = await clientOf(tx, planId);
+  return planClient === undefined || planClient === clientId
+    ? null
+    : 'planId: the plan belongs to another client';
+}
+
+/** Each overwritten value becomes a `conflict` record of the same client (so the same people see it). */
+async function writeConflicts(
+  tx: Queryable,
+  m: Mutation,
+  clientId: string | null,
+  conflicts: readonly MergeConflict[],
+  by: string,
+  now: Date,
+): Promise<void> {
+  if (conflicts.length === 0) return;
+  // `overwrittenBy` / `winningBy` are user ids, like `updatedBy` everywhere: the device compares
+  // them with its own user to say "Uw waarde". The device has no user directory, so the names the
+  // UI shows ("Waarde van Anja") travel along as `…ByNaam` (a snapshot at conflict time).
+  const names = await userNames(
+    tx,
+    conflicts.flatMap((c) => [c.overwrittenBy, c.winningBy]),
+  );
+  const name = (id: string) => names.get(id) ?? id;
+  for (const c of conflicts) {
+    const fields: ConflictFields & { overwrittenByNaam: string; winningByNaam: string } = {
+      recordType: m.recordType,
+      recordId: m.recordId,
+      field: c.field,
+      overwrittenValue: c.overwrittenValue,
+      overwrittenBy: c.overwrittenBy,
+      overwrittenByNaam: name(c.overwrittenBy),
+      overwrittenAt: c.overwrittenAt,
+      winningValue: c.winningValue,
+      winningBy: c.winningBy,
+      winningByNaam: name(c.winningBy),
+      winningAt: c.winningAt,
+      resolved: false,
+    };
+    const rev = await nextRev(tx);
+    const stamp = { rev, by, at: now.toISOString(), device: '' };
+    const record: StoredRecord = {
+      id: randomUUID(),
+      type: 'conflict',
+      clientId,
+      fields,
+      fieldRevs: Object.fromEntries(Object.keys(fields).map((f) => [f, stamp])),
+      rev,
+      updatedAt: now.toISOString(),
+      updatedBy: by,
+      deleted: false,
+    };
+    await writeRecord(tx, record);
+  }
+}

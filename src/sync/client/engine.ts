@@ -1,0 +1,313 @@
+/**
+ * The sync engine: when to push and pull, and what the user is told (ARCHITECTURE.md, Sync 6).
+ * push.ts and pull.ts do the work; this file decides when, keeps the status, and backs off.
+ *
+ * - Runs on start, when the device comes online, every 30 s while online, and a moment after a
+ *   local change (so an edit reaches the server soon without a request per keystroke).
+ * - A 401 stops automatic runs (`niet-ingelogd`) until `syncNow()` is called, normally after a
+ *   new login. Network errors and server faults back off exponentially with jitter (1 s … 5 min)
+ *   and reset on the first success.
+ * - Never blocks the UI: the UI calls `start`, `syncNow` and `subscribe` without awaiting; one
+ *   run at a time, a request during a run is folded into one follow-up run.
+ * - Status listeners are called only after the transactions they report have committed
+ *   (STYLE 7).
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import type { ArrangeurDB } from '../../storage/db.ts';
+import { pendingCount, retryRejected as zetTerug } from '../../storage/outbox.ts';
+import type { ConnectivityWatcher } from './connectivity.ts';
+import { openConflictCount } from './conflicts.ts';
+import { SyncHttpFout, type FetchFn } from './http.ts';
+import { syncFout, type SyncFout } from './meldingen.ts';
+import { pull, type OvergeslagenRecord } from './pull.ts';
+import { push, type PushTelling } from './push.ts';
+import { leesSyncState, zetSyncState } from './state.ts';
+
+export type { SyncFout, SyncFoutCode } from './meldingen.ts';
+
+export interface SyncStatus {
+  online: boolean;
+  /** Changes waiting to be sent ("N wijzigingen nog niet verzonden"). */
+  pending: number;
+  /** Changes the server refused; they stay until retried (guarantee 5). */
+  rejected: number;
+  /** Open conflicts waiting for a choice. */
+  conflicten: number;
+  /** ISO time the last complete push + pull ended; null before the first. */
+  lastSyncedAt: string | null;
+  error: SyncFout | null;
+  /** A run is in progress. */
+  bezig: boolean;
+}
+
+export interface SyncOutcome {
+  ok: boolean;
+  pushed: PushTelling;
+  pulled: number;
+  overgeslagen: OvergeslagenRecord[];
+  error: SyncFout | null;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SyncEngineOptions {
+  db: ArrangeurDB;
+  fetch: FetchFn;
+  connectivity: Pick<ConnectivityWatcher, 'current' | 'subscribe'>;
+  now?: () => Date;
+  onStatus?: (status: SyncStatus) => void;
+  /** Injectable for tests; defaults to the global timers. */
+  timers?: Timers;
+  /** Jitter source in [0, 1); defaults to Math.random. */
+  random?: () => number;
+  /** Prefix for /api/...; '' (same origin) in the app. */
+  baseUrl?: string;
+  intervalMs?: number;
+  /** Delay between a local change and the run that sends it. */
+  naWijzigingMs?: number;
+}
+
+export interface SyncEngine {
+  start(): void;
+  /** Stops automatic runs; resolves when a run in progress has ended (e.g. before logout). */
+  stop(): Promise<void>;
+  /**
+   * Runs now (also after a 401 stop); resolves when this request has been served. Never rejects:
+   * a failure is in the outcome and the status. Safe offline: it fails with
+   * `server-onbereikbaar` and nothing local is lost or changed.
+   */
+  syncNow(): Promise<SyncOutcome>;
+  /**
+   * Puts a rejected change back in the queue and starts a run. @returns whether it was found.
+   * Safe offline: only the local outbox row changes; it is sent when the server is reachable.
+   */
+  retryRejected(seq: number): Promise<boolean>;
+  status(): SyncStatus;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+}
+
+export const BACKOFF_MIN_MS = 1_000;
+export const BACKOFF_MAX_MS = 5 * 60_000;
+
+/**
+ * Wait before attempt `pogingen + 1` after `pogingen` failures in a row: 1 s, 2 s, 4 s … capped at
+ * 5 min, times a jitter of 0.75–1.25 so that many tablets coming back at once do not all knock at
+ * the same moment; always within 1 s … 5 min.
+ */
+export function backoffMs(pogingen: number, random: () => number = Math.random): number {
+  const basis = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** Math.max(0, pogingen - 1));
+  const metJitter = basis * (0.75 + random() * 0.5);
+  return Math.round(Math.min(BACKOFF_MAX_MS, Math.max(BACKOFF_MIN_MS, metJitter)));
+}
+
+export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
+  const { db, connectivity } = opts;
+  const now = opts.now ?? (() => new Date());
+  const timers: Timers = opts.timers ?? {
+    setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+    clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+  };
+  const random = opts.random ?? Math.random;
+  const baseUrl = opts.baseUrl ?? '';
+  const intervalMs = opts.intervalMs ?? 30_000;
+  const naWijzigingMs = opts.naWijzigingMs ?? 2_000;
+
+  const listeners = new Set<(s: SyncStatus) => void>();
+  let status: SyncStatus = {
+    online: connectivity.current() === 'online',
+    pending: 0,
+    rejected: 0,
+    conflicten: 0,
+    lastSyncedAt: null,
+    error: null,
+    bezig: false,
+  };
+  let actief = false;
+  /** After a 401: no automatic runs until syncNow(). */
+  let geblokkeerd = false;
+  let mislukt = 0;
+  let wekker: { handle: unknown; op: number } | null = null;
+  let lopend: Promise<SyncOutcome> | null = null;
+  let volgende: Promise<SyncOutcome> | null = null;
+  let stopConnectivity: (() => void) | null = null;
+  let tellers: Subscription | null = null;
+  /** A run has ended in this session, so the stored outcome of an earlier session is stale. */
+  let gelopen = false;
+
+  function zet(wijziging: Partial<SyncStatus>): void {
+    status = { ...status, ...wijziging };
+    opts.onStatus?.(status);
+    for (const l of listeners) l(status);
+  }
+
+  function wekAf(): void {
+    if (wekker) timers.clearTimeout(wekker.handle);
+    wekker = null;
+  }
+
+  /** Schedules the next automatic run in `ms`, unless one is already due sooner. */
+  function plan(ms: number): void {
+    if (!actief || geblokkeerd) return;
+    const op = now().getTime() + ms;
+    if (wekker && wekker.op <= op) return;
+    wekAf();
+    wekker = {
+      op,
+      handle: timers.setTimeout(() => {
+        wekker = null;
+        automatisch();
+      }, ms),
+    };
+  }
+
+  function automatisch(): void {
+    if (!actief || geblokkeerd || connectivity.current() !== 'online') return;
+    void vraagRun();
+  }
+
+  /** One run at a time; a request during a run becomes one follow-up run. */
+  function vraagRun(): Promise<SyncOutcome> {
+    if (!lopend) {
+      lopend = run().finally(() => {
+        lopend = null;
+      });
+      return lopend;
+    }
+    volgende ??= lopend.then(() => {
+      volgende = null;
+      return vraagRun();
+    });
+    return volgende;
+  }
+
+  async function run(): Promise<SyncOutcome> {
+    wekAf();
+    zet({ bezig: true });
+    const pushed: PushTelling = { applied: 0, duplicate: 0, rejected: 0 };
+    const pulled = { records: 0, paginas: 0, overgeslagen: [] as OvergeslagenRecord[] };
+    let fout: SyncFout | null = null;
+    try {
+      await push(db, opts.fetch, baseUrl, pushed);
+      await pull(db, opts.fetch, baseUrl, pulled);
+      const lastSyncedAt = now().toISOString();
+      await zetSyncState(db, { lastSyncedAt, lastError: null });
+      mislukt = 0;
+      gelopen = true;
+      await ververs({ lastSyncedAt, error: null, bezig: false });
+      // A change made while this run was pulling goes soon, not after the whole interval.
+      plan(status.pending > 0 ? naWijzigingMs : intervalMs);
+    } catch (e) {
+      if (e instanceof SyncHttpFout) {
+        fout = e.fout;
+      } else {
+        // Not a network or server answer: a storage failure or a bug. Logged with its stack;
+        // the user sees a general fault and the engine keeps trying with back-off.
+        console.error('Synchroniseren mislukt.', e);
+        fout = syncFout('serverfout');
+      }
+      try {
+        await zetSyncState(db, { lastError: fout });
+      } catch (opslagFout) {
+        console.error('Syncstatus niet opgeslagen.', opslagFout);
+      }
+      if (fout.code === 'niet-ingelogd') {
+        geblokkeerd = true;
+      } else {
+        mislukt += 1;
+      }
+      gelopen = true;
+      await ververs({ error: fout, bezig: false });
+      if (!geblokkeerd) plan(backoffMs(mislukt, random));
+    }
+    return {
+      ok: fout === null,
+      pushed,
+      pulled: pulled.records,
+      overgeslagen: pulled.overgeslagen,
+      error: fout,
+    };
+  }
+
+  async function tel(): Promise<Pick<SyncStatus, 'pending' | 'rejected' | 'conflicten'>> {
+    const [pending, rejected, conflicten] = await Promise.all([
+      pendingCount(db),
+      db.outbox.where('status').equals('rejected').count(),
+      openConflictCount(db),
+    ]);
+    return { pending, rejected, conflicten };
+  }
+
+  async function ververs(wijziging: Partial<SyncStatus> = {}): Promise<void> {
+    let tellingen = {};
+    try {
+      tellingen = await tel();
+    } catch (e) {
+      console.error('Wachtrij niet te tellen.', e);
+    }
+    zet({ ...tellingen, ...wijziging });
+  }
+
+  return {
+    start() {
+      if (actief) return;
+      actief = true;
+      stopConnectivity = connectivity.subscribe((toestand) => {
+        zet({ online: toestand === 'online' });
+        if (toestand === 'online') {
+          wekAf();
+          automatisch();
+        } else {
+          wekAf();
+        }
+      });
+      // Counts follow every local write (the UI's "N wijzigingen nog niet verzonden"); a new
+      // pending change schedules a run shortly.
+      let eerste = true;
+      tellers = liveQuery(tel).subscribe({
+        next: (t) => {
+          const meer = t.pending > status.pending && !eerste && !status.bezig;
+          eerste = false;
+          zet(t);
+          // Not during back-off: the back-off timer decides when the server is tried again.
+          if (meer && connectivity.current() === 'online' && mislukt === 0) plan(naWijzigingMs);
+        },
+        error: (e) => console.error('Wachtrij niet te volgen.', e),
+      });
+      // The last outcome from before a reload, unless a run has reported a newer one already.
+      void leesSyncState(db).then((s) => {
+        if (!gelopen) zet({ lastSyncedAt: s.lastSyncedAt, error: s.lastError });
+      });
+      zet({ online: connectivity.current() === 'online' });
+      automatisch();
+    },
+    async stop() {
+      actief = false;
+      wekAf();
+      stopConnectivity?.();
+      stopConnectivity = null;
+      tellers?.unsubscribe();
+      tellers = null;
+      await (volgende ?? lopend);
+    },
+    syncNow() {
+      geblokkeerd = false;
+      return vraagRun();
+    },
+    async retryRejected(seq) {
+      const gevonden = await zetTerug(db, seq);
+      if (gevonden) {
+        await ververs();
+        if (actief && connectivity.current() === 'online') void vraagRun();
+      }
+      return gevonden;
+    },
+    status: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The sync client's HTTP edge: every request goes with the session cookie (`same-origin`), every
+ * answer is parsed with its wire schema (STYLE 12), and every failure becomes one of three faults
+ * the status can explain: not logged in (401), server unreachable (network error, 502–504), or a
+ * server fault (any other non-2xx, or an answer that does not match the wire).
+ */
+import type { z } from 'zod';
+import { syncFout, type SyncFout, type SyncFoutCode } from './meldingen.ts';
+
+/** The part of `fetch` the sync client uses; tests pass a fake server here. */
+export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class SyncHttpFout extends Error {
+  readonly fout: SyncFout;
+  constructor(
+    code: SyncFoutCode,
+    readonly status?: number,
+  ) {
+    super(`sync: ${code}${status ? ` (${status})` : ''}`);
+    this.fout = syncFout(code);
+  }
+}
+
+const ONBEREIKBAAR = new Set([502, 503, 504]);
+
+export async function vraag<S extends z.ZodType>(
+  fetchFn: FetchFn,
+  url: string,
+  init: RequestInit,
+  schema: S,
+): Promise<z.output<S>> {
+  let res: Response;
+  try {
+    res = await fetchFn(url, {
+      ...init,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: {
+        accept: 'application/json',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+      },
+    });
+  } catch {
+    throw new SyncHttpFout('server-onbereikbaar');
+  }
+  if (res.status === 401) throw new SyncHttpFout('niet-ingelogd', 401);
+  if (ONBEREIKBAAR.has(res.status)) throw new SyncHttpFout('server-onbereikbaar', res.status);
+  if (!res.ok) throw new SyncHttpFout('serverfout', res.status);
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw new SyncHttpFout('serverfout', res.status);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    console.warn(`Antwoord van ${url} past niet bij het sync-protocol.`, parsed.error);
+    throw new SyncHttpFout('serverfout', res.status);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,225 @@
+/**
+ * Pull: `GET /api/sync/pull?cursor=…` page by page until the server says there is no more, each
+ * page applied in ONE Dexie transaction together with the new cursor (STYLE 7: commit first,
+ * then notify). A crash between pages repeats at most one page, and repeating is harmless: a
+ * record the device already has at that revision is skipped.
+ *
+ * What must stay true here:
+ * - Every record is parsed with its domain schema at this edge (STYLE 12). One that fails (or
+ *   has an unknown type) is skipped and reported, never stored half, never stops the loop; the
+ *   cursor still moves past it, or the device would ask for the same page forever.
+ * - A local change not yet accepted (a pending or rejected outbox row) is never overwritten:
+ *   server values are taken only for fields no such row writes. That local change is pushed and
+ *   merged on the server (per field against its base; guarantee 3), and the next pull brings the
+ *   merged record. Such a partly applied record keeps its old `rev`, and the fields it did take
+ *   are noted in syncBasis (push.ts explains why the base must never claim more than we saw).
+ * - A record with no local change is replaced by the server's full current fields and `rev`.
+ */
+import type { RecordType } from '../../domain/model/record.ts';
+import { recordTypeSchema } from '../../domain/model/record.ts';
+import type { ArrangeurDB } from '../../storage/db.ts';
+import { PULL_PAGE_MAX, pullResponseSchema, type WireRecord } from '../protocol/wire.ts';
+import { vraag, type FetchFn } from './http.ts';
+import { leesSyncState, zetSyncState } from './state.ts';
+import {
+  naarOpslag,
+  parseMetHerstel,
+  SCHEMA,
+  syncTabellen,
+  tabel,
+  zonderLokaleSleutels,
+} from './tabellen.ts';
+
+/** A pulled record the device could not store, and why (for the log and the outcome). */
+export interface OvergeslagenRecord {
+  id: string;
+  type: string;
+  reden: string;
+}
+
+export interface PullTelling {
+  records: number;
+  paginas: number;
+  overgeslagen: OvergeslagenRecord[];
+}
+
+/**
+ * Pulls until the server has no more. Throws a SyncHttpFout on a failed page; pages applied
+ * before it stay applied (their cursor was committed with them).
+ *
+ * Safe offline: nothing is written unless a page arrived; each page and its cursor commit
+ * together.
+ */
+export async function pull(
+  db: ArrangeurDB,
+  fetchFn: FetchFn,
+  baseUrl: string,
+  telling: PullTelling,
+  limit = PULL_PAGE_MAX,
+): Promise<void> {
+  for (;;) {
+    const { cursor } = await leesSyncState(db);
+    const pagina = await vraag(
+      fetchFn,
+      `${baseUrl}/api/sync/pull?cursor=${cursor}&limit=${limit}`,
+      { method: 'GET' },
+      pullResponseSchema,
+    );
+    const overgeslagen = await pasPaginaToe(db, pagina.records, pagina.nextCursor);
+    telling.paginas += 1;
+    telling.records += pagina.records.length - overgeslagen.length;
+    telling.overgeslagen.push(...overgeslagen);
+    for (const o of overgeslagen) {
+      console.warn(`Record ${o.id} (${o.type}) van de server is overgeslagen: ${o.reden}`);
+    }
+    if (!pagina.hasMore) return;
+    // A server that says "more" without moving the cursor would make this loop spin.
+    if (pagina.nextCursor <= cursor) {
+      console.warn('De server meldt meer records maar de cursor schuift niet op; pull gestopt.');
+      return;
+    }
+  }
+}
+
+/**
+ * Applies one page and moves the cursor, in one transaction. @returns the records skipped.
+ *
+ * Safe offline: a local transaction; it runs only with a page in hand.
+ */
+export async function pasPaginaToe(
+  db: ArrangeurDB,
+  records: WireRecord[],
+  nextCursor: number,
+): Promise<OvergeslagenRecord[]> {
+  const overgeslagen: OvergeslagenRecord[] = [];
+  await db.transaction('rw', [...syncTabellen(db), db.outbox, db.syncBasis, db.meta], async () => {
+    for (const record of records) {
+      const reden = await pasRecordToe(db, record);
+      if (reden) overgeslagen.push({ id: record.id, type: record.type, reden });
+    }
+    const { cursor } = await leesSyncState(db);
+    await zetSyncState(db, { cursor: Math.max(cursor, nextCursor) });
+  });
+  return overgeslagen;
+}
+
+/**
+ * Applies one pulled record inside the page's transaction. @returns why it was skipped, or null
+ * when it was applied (or already known).
+ *
+ * Safe offline: a local write of data the server already holds; local changes not yet accepted
+ * are left as they are (see the file header).
+ */
+async function pasRecordToe(db: ArrangeurDB, record: WireRecord): Promise<string | null> {
+  const typeR = recordTypeSchema.safeParse(record.type);
+  if (!typeR.success) return `onbekend soort record '${record.type}'`;
+  const type = typeR.data;
+  const table = tabel(db, type);
+  const lokaal = await table.get(record.id);
+  if (lokaal?.rev !== undefined && lokaal.rev >= record.rev) return null;
+
+  const open = await db.outbox.where('[recordType+recordId]').equals([type, record.id]).toArray();
+  const beschermd = new Set(open.flatMap((r) => Object.keys(r.fields)));
+  const lokaalVerwijderd = open.some((r) => r.deleted === true);
+  const volledig = !lokaal || (beschermd.size === 0 && !lokaalVerwijderd);
+
+  const meta = {
+    type,
+    id: record.id,
+    ...(type === 'conflict' ? { clientId: record.clientId } : {}),
+  };
+  let kandidaat: Record<string, unknown>;
+  let overgenomen: string[];
+  if (volledig) {
+    kandidaat = {
+      ...record.fields,
+      ...meta,
+      rev: record.rev,
+      updatedAt: record.updatedAt,
+      updatedBy: record.updatedBy,
+      deleted: record.deleted,
+    };
+    overgenomen = [];
+  } else {
+    overgenomen = Object.keys(record.fields).filter((k) => !beschermd.has(k));
+    kandidaat = {
+      ...zonderLokaleSleutels(lokaal),
+      ...Object.fromEntries(overgenomen.map((k) => [k, record.fields[k]])),
+      ...meta,
+      // A local delete waits for the server; a server delete wins now (a tombstone wins over
+      // older edits, and our pending edits still go up and are decided there).
+      deleted: lokaalVerwijderd || record.deleted || lokaal.deleted === true,
+    };
+    // A server field that is now absent (cleared) and not changed here is cleared here too.
+    for (const k of Object.keys(kandidaat)) {
+      if (!beschermd.has(k) && isVeld(k) && !(k in record.fields) && !(k in meta)) {
+        delete kandidaat[k];
+      }
+    }
+  }
+
+  const parsed = parseMetHerstel(SCHEMA[type], kandidaat);
+  if (!parsed.success) {
+    return `voldoet niet aan het schema (${parsed.error.issues
+      .slice(0, 3)
+      .map((i) => i.path.join('.') || i.message)
+      .join(', ')})`;
+  }
+  const botsing = await unieksBotsing(db, type, parsed.data);
+  if (botsing) return botsing;
+
+  await table.put(naarOpslag(type, parsed.data));
+  await werkBasisBij(db, record, volledig, overgenomen);
+  return null;
+}
+
+/** Record meta and device-only keys are not fields the server sends in `fields`. */
+const GEEN_VELD = new Set(['id', 'type', 'rev', 'updatedAt', 'updatedBy', 'deleted', 'clientId']);
+function isVeld(k: string): boolean {
+  return !GEEN_VELD.has(k);
+}
+
+/**
+ * One plan per client (the unique `clientId` index): two devices that each started the plan of
+ * the same client offline would make the put fail and abort the whole page. The second plan is
+ * skipped and reported instead; the local plan keeps working.
+ */
+async function unieksBotsing(
+  db: ArrangeurDB,
+  type: RecordType,
+  record: unknown,
+): Promise<string | null> {
+  if (type !== 'plan') return null;
+  const { id, clientId } = record as { id: string; clientId: string };
+  const ander = await db.plans.where('clientId').equals(clientId).first();
+  return ander && ander.id !== id
+    ? `er is op dit apparaat al een ander plan (${ander.id}) voor deze cliënt`
+    : null;
+}
+
+/**
+ * What this device now knows per field. A full apply: the record's `rev` says it all, so only
+ * own-write revisions newer than it are kept. A partial apply: the fields taken are known as of
+ * this revision; the protected ones keep their older base.
+ *
+ * Safe offline: device-only bookkeeping in the page's transaction.
+ */
+async function werkBasisBij(
+  db: ArrangeurDB,
+  record: WireRecord,
+  volledig: boolean,
+  overgenomen: string[],
+): Promise<void> {
+  const bestaand = await db.syncBasis.get(record.id);
+  const velden: Record<string, number> = { ...bestaand?.velden };
+  if (volledig) {
+    for (const [k, v] of Object.entries(velden)) if (v <= record.rev) delete velden[k];
+  } else {
+    for (const k of overgenomen) velden[k] = Math.max(velden[k] ?? 0, record.rev);
+  }
+  if (Object.keys(velden).length === 0) {
+    if (bestaand) await db.syncBasis.delete(record.id);
+  } else {
+    await db.syncBasis.put({ recordId: record.id, velden });
+  }
+}

@@ -1,0 +1,196 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDb, type ArrangeurDB } from '../../../src/storage/db.ts';
+import { saveClient } from '../../../src/storage/repositories/clients.ts';
+import {
+  backoffMs,
+  BACKOFF_MAX_MS,
+  createSyncEngine,
+  type SyncEngine,
+  type SyncStatus,
+} from '../../../src/sync/client/engine.ts';
+import { leesSyncState } from '../../../src/sync/client/state.ts';
+import { clientInvoer } from '../../fixtures/clients.ts';
+import { FakeServer, NepTimers, NepVerbinding } from './fake-server.ts';
+
+const WIE = { updatedBy: 'gebruiker-1', now: new Date('2026-11-23T09:00:00Z') };
+const NU = new Date('2026-11-23T12:00:00Z');
+
+let db: ArrangeurDB;
+let server: FakeServer;
+let timers: NepTimers;
+let verbinding: NepVerbinding;
+let engine: SyncEngine;
+let statussen: SyncStatus[];
+
+function maakEngine(begin: 'online' | 'offline' = 'online') {
+  verbinding = new NepVerbinding(begin);
+  engine = createSyncEngine({
+    db,
+    fetch: server.fetch,
+    connectivity: verbinding,
+    timers,
+    now: () => NU,
+    random: () => 0.5, // jitter factor exactly 1
+    onStatus: (s) => statussen.push(s),
+  });
+}
+
+beforeEach(() => {
+  db = openDb(`engine-${crypto.randomUUID()}`);
+  server = new FakeServer();
+  timers = new NepTimers();
+  statussen = [];
+  maakEngine();
+});
+afterEach(async () => {
+  await engine.stop();
+  await db.delete();
+});
+
+async function maakClient() {
+  const r = await saveClient(db, clientInvoer(), WIE);
+  if (!r.ok) throw new Error('opslaan');
+  return r.client;
+}
+
+/** Lets the engine's non-awaited work (liveQuery, a run started by an event) finish. */
+async function rustig(ms = 50) {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+describe('status', () => {
+  it('reports pending, bezig and last synced, and notifies only after a run has committed', async () => {
+    await maakClient();
+    engine.start();
+    await vi.waitFor(() =>
+      expect(engine.status()).toMatchObject({
+        online: true,
+        pending: 0,
+        lastSyncedAt: NU.toISOString(),
+      }),
+    );
+    expect(statussen.some((s) => s.bezig)).toBe(true);
+    expect(statussen.some((s) => s.pending === 1)).toBe(true);
+    expect((await leesSyncState(db)).lastSyncedAt).toBe(NU.toISOString());
+    // After success: the next run every 30 s.
+    expect(timers.wachtend()).toEqual([30_000]);
+  });
+
+  it('counts a new local change right away and sends it shortly after', async () => {
+    engine.start();
+    await vi.waitFor(() => expect(engine.status().lastSyncedAt).not.toBeNull());
+    await maakClient();
+    await vi.waitFor(() => expect(engine.status().pending).toBe(1));
+    expect(timers.wachtend()).toEqual([2_000]);
+    timers.vuur();
+    await vi.waitFor(() => expect(engine.status().pending).toBe(0));
+    expect(server.records.size).toBe(1);
+  });
+});
+
+describe('faults', () => {
+  it('401: stops with niet-ingelogd, keeps the changes, ignores automatic triggers until syncNow', async () => {
+    await maakClient();
+    server.ingelogd = false;
+
+    const uitkomst = await engine.syncNow();
+
+    expect(uitkomst.ok).toBe(false);
+    expect(uitkomst.error?.code).toBe('niet-ingelogd');
+    expect(engine.status().error).toEqual({
+      code: 'niet-ingelogd',
+      tekst: expect.stringMatching(/Log opnieuw in/),
+    });
+    expect(timers.wachtend()).toEqual([]);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await leesSyncState(db)).lastError?.code).toBe('niet-ingelogd');
+
+    engine.start();
+    verbinding.zet('offline');
+    verbinding.zet('online');
+    await rustig();
+    expect(server.verzoeken).toHaveLength(1); // only the first push: nothing automatic
+
+    server.ingelogd = true;
+    const weer = await engine.syncNow();
+    expect(weer.ok).toBe(true);
+    expect(engine.status().error).toBeNull();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('network failure: server-onbereikbaar, backs off 1 s, 2 s, 4 s … up to 5 min, reset on success', async () => {
+    await maakClient();
+    server.storing = 'netwerk';
+    engine.start();
+    await vi.waitFor(() => expect(timers.wachtend()).toHaveLength(1));
+    expect(engine.status().error?.code).toBe('server-onbereikbaar');
+    const wachttijden = [timers.wachtend()];
+    for (let i = 0; i < 10; i += 1) {
+      const verzoeken = server.verzoeken.length;
+      timers.vuur();
+      await vi.waitFor(() => {
+        expect(server.verzoeken.length).toBe(verzoeken + 1);
+        expect(timers.wachtend()).toHaveLength(1);
+      });
+      wachttijden.push(timers.wachtend());
+    }
+    expect(wachttijden.slice(0, 5)).toEqual([[1_000], [2_000], [4_000], [8_000], [16_000]]);
+    expect(wachttijden.at(-1)).toEqual([BACKOFF_MAX_MS]);
+    expect(await db.outbox.count()).toBe(1);
+
+    server.storing = null;
+    timers.vuur();
+    await vi.waitFor(() => expect(engine.status().error).toBeNull());
+    expect(timers.wachtend()).toEqual([30_000]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('5xx: serverfout with back-off; 503 counts as unreachable', async () => {
+    server.storing = 500;
+    expect((await engine.syncNow()).error?.code).toBe('serverfout');
+    expect(engine.status().error?.tekst).toMatch(/beheerder/);
+    server.storing = 503;
+    expect((await engine.syncNow()).error?.code).toBe('server-onbereikbaar');
+  });
+
+  it('does not run while offline; coming online runs at once', async () => {
+    await maakClient();
+    maakEngine('offline');
+    engine.start();
+    await rustig();
+    expect(server.verzoeken).toEqual([]);
+    expect(engine.status().online).toBe(false);
+    timers.vuur(); // a timer that fires while offline does nothing
+    await rustig();
+    expect(server.verzoeken).toEqual([]);
+
+    verbinding.zet('online');
+    await vi.waitFor(() =>
+      expect(engine.status()).toMatchObject({ online: true, pending: 0, bezig: false }),
+    );
+    expect(engine.status().error).toBeNull();
+    expect(server.records.size).toBe(1);
+  });
+
+  it('folds a syncNow during a run into one follow-up run', async () => {
+    await maakClient();
+    const [a, b, c] = [engine.syncNow(), engine.syncNow(), engine.syncNow()];
+    const uitkomsten = await Promise.all([a, b, c]);
+    expect(uitkomsten.every((u) => u.ok)).toBe(true);
+    expect(server.verzoeken.filter((v) => v.startsWith('GET'))).toHaveLength(2);
+  });
+});
+
+describe('backoffMs', () => {
+  it('stays within 1 s … 5 min whatever the jitter', () => {
+    for (const r of [0, 0.25, 0.5, 0.999]) {
+      for (let n = 0; n < 30; n += 1) {
+        const ms = backoffMs(n, () => r);
+        expect(ms).toBeGreaterThanOrEqual(1_000);
+        expect(ms).toBeLessThanOrEqual(5 * 60_000);
+      }
+    }
+    expect(backoffMs(3, () => 0)).toBe(3_000);
+    expect(backoffMs(3, () => 0.999)).toBeCloseTo(5_000, -2);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * Two devices (two Dexie databases on fake-indexeddb) syncing through the REAL server app,
+ * in-process: `buildApp` on PGlite, reached through a `fetch` that calls `app.inject` and keeps
+ * the session cookie like a browser. Each device logs in through POST /api/auth/login.
+ *
+ * Anna made the client; Dirk has it in his caseload too. Both edit offline, then sync:
+ * different fields are both kept; the same field gives a conflict that both devices see and
+ * that one of them resolves for both.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { voegToeAanCaseload } from '../../src/server/db/toegang.ts';
+import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
+import { getClient, saveClient } from '../../src/storage/repositories/clients.ts';
+import {
+  getOrCreatePlan,
+  getPlanForClient,
+  updatePlan,
+} from '../../src/storage/repositories/plans.ts';
+import { listOpenConflicts, resolveConflict } from '../../src/sync/client/conflicts.ts';
+import { createSyncEngine, type SyncEngine } from '../../src/sync/client/engine.ts';
+import type { FetchFn } from '../../src/sync/client/http.ts';
+import type { Gebruiker } from '../../src/sync/protocol/wire.ts';
+import { clientInvoer } from '../fixtures/clients.ts';
+import { maakTestGebruiker, WACHTWOORD } from '../server/fixtures/gebruikers.ts';
+import { openTestStore, type TestStore } from '../support/stores.ts';
+import { NepTimers, NepVerbinding } from './client/fake-server.ts';
+
+/** A `fetch` over `app.inject` with a one-cookie jar, as a browser tab on the same origin. */
+function browserFetch(app: FastifyInstance): FetchFn {
+  let sessie: string | null = null;
+  return async (input, init) => {
+    const res = await app.inject({
+      method: (init?.method ?? 'GET') as 'GET' | 'POST',
+      url: input,
+      ...(init?.body ? { payload: String(init.body) } : {}),
+      headers: {
+        ...(init?.body ? { 'content-type': 'application/json' } : {}),
+        ...(sessie ? { cookie: sessie } : {}),
+      },
+    });
+    const cookie = res.cookies.find((c) => c.name === 'arrangeur_sessie');
+    if (cookie) sessie = cookie.value ? `arrangeur_sessie=${cookie.value}` : null;
+    const leeg = res.statusCode === 204 || res.statusCode === 304;
+    return new Response(leeg ? null : res.body, {
+      status: res.statusCode,
+      headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') },
+    });
+  };
+}
+
+interface Apparaat {
+  db: ArrangeurDB;
+  engine: SyncEngine;
+  gebruiker: Gebruiker;
+  wie: { updatedBy: string };
+}
+
+let t: TestStore;
+let app: FastifyInstance;
+const apparaten: Apparaat[] = [];
+
+async function apparaat(gebruiker: Gebruiker): Promise<Apparaat> {
+  const fetch = browserFetch(app);
+  const db = openDb(`integratie-${crypto.randomUUID()}`);
+  const engine = createSyncEngine({
+    db,
+    fetch,
+    connectivity: new NepVerbinding(),
+    timers: new NepTimers(),
+  });
+  const a = { db, engine, gebruiker, wie: { updatedBy: gebruiker.id } };
+  apparaten.push(a);
+  // Before login the server says 401 and the engine says so.
+  expect((await engine.syncNow()).error?.code).toBe('niet-ingelogd');
+  const login = await fetch('/api/auth/login', {
+    method: 'POST',
+    body: JSON.stringify({ gebruikersnaam: gebruiker.gebruikersnaam, wachtwoord: WACHTWOORD }),
+  });
+  expect(login.status).toBe(200);
+  return a;
+}
+
+async function sync(...wie: Apparaat[]) {
+  for (const a of wie) {
+    const uitkomst = await a.engine.syncNow();
+    expect(uitkomst.error, JSON.stringify(uitkomst)).toBeNull();
+    expect(uitkomst.pushed.rejected).toBe(0);
+    expect(uitkomst.overgeslagen).toEqual([]);
+  }
+}
+
+beforeAll(async () => {
+  t = await openTestStore('pglite');
+  app = await buildApp({ store: t.store, schemaVersion: t.schemaVersion, staticDir: null });
+});
+afterAll(async () => {
+  await Promise.all(apparaten.map((a) => a.engine.stop()));
+  await Promise.all(apparaten.map((a) => a.db.delete()));
+  await app.close();
+  await t.cleanup();
+});
+
+/** Anna's device makes a client with a plan; Dirk gets the client in his caseload and pulls it. */
+async function gedeeldeClient() {
+  const anna = await apparaat(await maakTestGebruiker(t.store, { naam: 'Anna de Wit' }));
+  const dirk = await apparaat(await maakTestGebruiker(t.store, { naam: 'Dirk Mulder' }));
+  const r = await saveClient(anna.db, clientInvoer({ huisarts: 'Begin' }), anna.wie);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  const id = r.client.id;
+  const plan = await getOrCreatePlan(anna.db, id, anna.wie);
+  await sync(anna);
+  await voegToeAanCaseload(t.store, dirk.gebruiker.id, id);
+  await sync(dirk);
+  expect((await getClient(dirk.db, id))?.huisarts).toBe('Begin');
+  expect((await getPlanForClient(dirk.db, id))?.id).toBe(plan.id);
+  return { anna, dirk, id, planId: plan.id };
+}
+
+describe('two devices through the real server (PGlite)', () => {
+  it('different fields edited offline on both devices: both kept on both, no conflict', async () => {
+    const { anna, dirk, id } = await gedeeldeClient();
+
+    await saveClient(anna.db, clientInvoer({ huisarts: 'Dr. Tromp' }), { ...anna.wie, id });
+    await saveClient(dirk.db, clientInvoer({ huisarts: 'Begin', postcode: '6712 CD' }), {
+      ...dirk.wie,
+      id,
+    });
+    await sync(anna, dirk, anna);
+
+    for (const d of [anna, dirk]) {
+      expect(await getClient(d.db, id)).toMatchObject({
+        huisarts: 'Dr. Tromp',
+        postcode: '6712 CD',
+      });
+      expect(await listOpenConflicts(d.db)).toEqual([]);
+      expect(await d.db.outbox.count()).toBe(0);
+      expect(d.engine.status()).toMatchObject({ pending: 0, rejected: 0, conflicten: 0 });
+    }
+  });
+
+  it('the same field on both: the later push wins, the other value is a conflict on both devices, resolved once for both', async () => {
+    const { anna, dirk, planId } = await gedeeldeClient();
+
+    const h1 = await updatePlan(
+      anna.db,
+      planId,
+      { hulpvraag: 'Weer zelf boodschappen doen' },
+      anna.wie,
+    );
+    const h2 = await updatePlan(dirk.db, planId, { hulpvraag: 'Minder alleen zijn' }, dirk.wie);
+    expect(h1.ok && h2.ok).toBe(true);
+    await sync(anna, dirk, anna);
+
+    for (const d of [anna, dirk]) {
+      expect((await d.db.plans.get(planId))?.hulpvraag).toBe('Minder alleen zijn');
+      const conflicten = await listOpenConflicts(d.db);
+      expect(conflicten).toHaveLength(1);
+      expect(conflicten[0]).toMatchObject({
+        recordType: 'plan',
+        recordId: planId,
+        field: 'hulpvraag',
+        overwrittenValue: 'Weer zelf boodschappen doen',
+        overwrittenBy: anna.gebruiker.id,
+        overwrittenByNaam: 'Anna de Wit',
+        winningValue: 'Minder alleen zijn',
+        winningBy: dirk.gebruiker.id,
+        winningByNaam: 'Dirk Mulder',
+        resolved: false,
+      });
+      expect(d.engine.status().conflicten).toBe(1);
+    }
+
+    // Anna chooses her own value back, on her device; Dirk's device learns it with the next sync.
+    const [conflict] = await listOpenConflicts(anna.db);
+    expect(await resolveConflict(anna.db, conflict!.id, 'andere', anna.wie)).toEqual({ ok: true });
+    await sync(anna, dirk, anna);
+
+    for (const d of [anna, dirk]) {
+      expect((await d.db.plans.get(planId))?.hulpvraag).toBe('Weer zelf boodschappen doen');
+      expect(await listOpenConflicts(d.db)).toEqual([]);
+      expect(d.engine.status()).toMatchObject({ pending: 0, rejected: 0, conflicten: 0 });
+    }
+  });
+});
