@@ -207,6 +207,7 @@ export async function run(): Promise<BenchResult[]> {
     await waitForServiceWorker(page);
     await page.addScriptTag({ type: 'module', content: seeder });
     await page.waitForFunction(() => window.__arrangeurBench !== undefined);
+    console.error('bench browser: app installed, seeding…');
     const seedStart = performance.now();
     const seeded = await page.evaluate((n) => window.__arrangeurBench!.seedClients(0, n), CLIENTS);
     const seedMs = performance.now() - seedStart;
@@ -214,6 +215,7 @@ export async function run(): Promise<BenchResult[]> {
       ({ n, c }) => window.__arrangeurBench!.seedPlan(n, c.voornaam, c.achternaam),
       { n: PLAN_ITEMS, c: PLAN_CLIENT },
     );
+    console.error(`bench browser: seeded in ${Math.round(performance.now() - seedStart)} ms`);
     await context.close();
 
     // 1. Cold starts: a fresh browser process on the same profile, offline from the first request.
@@ -257,6 +259,7 @@ export async function run(): Promise<BenchResult[]> {
       },
     );
 
+    console.error('bench browser: cold starts done');
     // 2 and 3: offline, with the 5,000 clients and the plan on the device.
     context = await launch(profile);
     await context.setOffline(true);
@@ -278,9 +281,22 @@ export async function run(): Promise<BenchResult[]> {
           await zoekClient(page, PLAN_CLIENT.voornaam);
         }
         await planKnop.waitFor();
+        console.error(`bench browser: opening the plan (${i + 1}/${PLAN_RUNS})…`);
         open.push(await clickToPainted(page, planKnop, '[data-testid="plan-stand"]'));
       }
-      results.push(await hulpvraagAutosave(page));
+      // A failing measurement is reported as such; it never hides the other figures.
+      results.push(
+        await Promise.race([
+          hulpvraagAutosave(page),
+          new Promise<never>((_, nee) =>
+            setTimeout(() => nee(new Error('no result within 30 s')), 30_000),
+          ),
+        ]).catch((e: unknown) => ({
+          name: `browser: keystroke → IndexedDB — not measured (${String(e).split('\n')[0]?.slice(0, 120)})`,
+          value: 0,
+          unit: 'ms',
+        })),
+      );
       results.push({
         name: `browser: open a plan of ${planItems} items, click → plan editor painted (median of ${PLAN_RUNS}: ${open.map(round).join(', ')} ms)`,
         value: round(median(open)),
@@ -372,9 +388,13 @@ async function clickToPainted(
   }, selector);
   await armInput(page, 'click');
   await target.click();
+  // Never hang the whole bench on one measurement: give up after 15 s with a clear error.
   return page.evaluate(async () => {
     const w = window as unknown as { __benchGeschilderd?: Promise<number> };
-    return (await w.__benchGeschilderd!) - window.__benchInvoer!;
+    const opgegeven = new Promise<never>((_, nee) =>
+      setTimeout(() => nee(new Error('not painted within 15 s')), 15_000),
+    );
+    return (await Promise.race([w.__benchGeschilderd!, opgegeven])) - window.__benchInvoer!;
   });
 }
 
