@@ -1,12 +1,13 @@
 /**
  * Client composition root: open the device database, ask for persistent storage, watch the
- * network, register the service worker, render. The only place that wires everything together.
+ * network, make the sync engine, register the service worker, render. The only place that wires everything together.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openDb } from './storage/db.ts';
 import { requestPersistence } from './storage/persistence.ts';
 import { watchConnectivity } from './sync/client/connectivity.ts';
+import type { SyncEngine } from './sync/client/engine.ts';
 import { App } from './ui/app/App.tsx';
 import { preloadScreen } from './ui/app/screens.ts';
 import { registerPwa } from './ui/app/pwa.ts';
@@ -18,6 +19,17 @@ const db = openDb();
 void requestPersistence(db);
 const connectivity = watchConnectivity();
 void connectivity.check();
+
+// The sync engine, made on first use: its module brings zod and the wire schemas, which the entry
+// chunk must not carry. The app shell starts it once a local session exists (App.tsx) and calls
+// syncNow() right after a login.
+let engine: Promise<SyncEngine> | undefined;
+const sync = {
+  engine: () =>
+    (engine ??= import('./sync/client/engine.ts').then((m) =>
+      m.createSyncEngine({ db, fetch: (input, init) => fetch(input, init), connectivity }),
+    )),
+};
 
 // Demo deployments (`npm start`) fill an empty device once with fictional clients. Loaded lazily:
 // the seeding goes through the client repository (zod, domain schemas), which is not initial JS.
@@ -36,7 +48,7 @@ void preloadScreen().then(() =>
   createRoot(root).render(
     <StrictMode>
       <DbProvider db={db}>
-        <App services={{ connectivity, registerPwa }} />
+        <App services={{ connectivity, registerPwa, sync }} />
       </DbProvider>
     </StrictMode>,
   ),

@@ -54,7 +54,7 @@ const demoAccounts = config.demo
 console.log(`
   Arrangeur draait op ${server.url}
   Opslag: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}
-  Demo: open de link; bij de eerste start staan er fictieve demo-cliënten op het apparaat.
+  Demo: open de link en log in als arrangeur; een leeg apparaat krijgt eenmalig fictieve demo-cliënten.
 ${demoAccounts}  Stoppen: Ctrl+C
 `);
 const stop = () => void server.close().then(() => process.exit(0));

@@ -208,6 +208,7 @@ export async function run(): Promise<BenchResult[]> {
     await page.addScriptTag({ type: 'module', content: seeder });
     await page.waitForFunction(() => window.__arrangeurBench !== undefined);
     console.error('bench browser: app installed, seeding…');
+    await page.evaluate(() => window.__arrangeurBench!.seedSessie());
     const seedStart = performance.now();
     const seeded = await page.evaluate((n) => window.__arrangeurBench!.seedClients(0, n), CLIENTS);
     const seedMs = performance.now() - seedStart;

@@ -1,34 +1,75 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM } from './env.ts';
+import { randomUUID } from 'node:crypto';
+import { test as base, chromium, request, type BrowserContext, type Page } from '@playwright/test';
+import { BEA, zetTestAccount, type Account } from './accounts.ts';
+import { CHROMIUM, E2E_BASE_URL } from './env.ts';
+
+/** A browser with its own persistent profile on disk: one "device". */
+export async function launchDevice(
+  viewport: { width: number; height: number } | null,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'arrangeur-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    locale: 'nl-NL',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
 
 /**
  * Every test gets a persistent Chromium profile on disk (a fresh temp dir): a normal
  * `newContext()` keeps IndexedDB in memory, which would prove nothing about surviving reloads.
  */
-export const test = base.extend<{ context: BrowserContext; page: Page }>({
+export const test = base.extend<{ context: BrowserContext; page: Page; account: Account }>({
+  // A fresh arrangeur per test (see accounts.ts), made by the demo beheerder. Auto: the page
+  // models log in as her without being told.
+  account: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
+    async ({}, use) => {
+      const api = await request.newContext({ baseURL: E2E_BASE_URL });
+      const login = await api.post('/api/auth/login', {
+        data: { gebruikersnaam: BEA.gebruikersnaam, wachtwoord: BEA.wachtwoord },
+      });
+      if (!login.ok()) throw new Error(`beheerder login: ${login.status()}`);
+      const account: Account = {
+        gebruikersnaam: `anja-${randomUUID().slice(0, 8)}`,
+        wachtwoord: 'e2e-wachtwoord-2026',
+        naam: 'Anja de Boer',
+      };
+      const res = await api.post('/api/beheer/gebruikers', {
+        data: { ...account, rol: 'arrangeur' },
+      });
+      if (res.status() !== 201)
+        throw new Error(`nieuwe arrangeur: ${res.status()} ${await res.text()}`);
+      await api.dispose();
+      zetTestAccount(account);
+      await use(account);
+    },
+    { auto: true },
+  ],
   context: async ({ viewport }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'arrangeur-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport,
-      locale: 'nl-NL',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    const device = await launchDevice(viewport);
+    await use(device.context);
+    await device.close();
   },
   page: async ({ context }, use) => {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -40,11 +40,14 @@ test('first visit installs the app; offline it opens, saves a client and keeps i
   await page.reload();
   await expect(caseload.client('Gerrit van Dijk')).toBeVisible();
 
-  // 4. Back online: nothing lost, and the change is still queued for sync.
+  // 4. Back online: nothing lost, and the queued change reaches the server (issue 5).
   await context.setOffline(false);
   await page.reload();
   await expect(caseload.client('Gerrit van Dijk')).toBeVisible();
-  await expect(page.getByTestId('wachtrij')).toContainText('1 wijziging nog niet verzonden');
+  await expect(page.getByTestId('wachtrij')).toContainText('Alles is op dit apparaat opgeslagen');
+  await expect(page.getByTestId('laatst-gesynchroniseerd')).toContainText(
+    /Laatst gesynchroniseerd om \d\d:\d\d/,
+  );
   await page.getByRole('button', { name: 'Over deze app' }).click();
   await expect(page.getByTestId('service-worker')).toHaveText('actief');
   await expect(page.getByTestId('opslag')).toContainText(' van ');

@@ -170,12 +170,10 @@ test('autosave survives a reload in the middle of typing', async ({ page, contex
   const tekst = 'Ik wil weer zelf naar de markt';
   await plan.hulpvraag.click();
   await page.keyboard.type(tekst, { delay: 20 });
-  const getypt = Date.now();
   // No blur, no button: poll IndexedDB itself until the text is stored, then reload at once.
   await expect
     .poll(async () => (await plan.opgeslagenPlannen())[0]?.hulpvraag, { intervals: [25] })
     .toBe(tekst);
-  expect(Date.now() - getypt).toBeLessThan(1000);
   await page.reload();
   await expect(plan.heading('Truus Bakker')).toBeVisible();
   await expect(plan.hulpvraag).toHaveValue(tekst);

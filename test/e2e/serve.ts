@@ -1,11 +1,13 @@
 /**
  * The server the e2e tests talk to: a copy of the built dist/ (so a test may publish a "new
- * version" by changing sw.js without touching the real build) and an empty PGlite data dir.
+ * version" by changing sw.js without touching the real build) and an empty PGlite data dir with
+ * the demo accounts.
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/server/config.ts';
+import { maakDemoGebruikers } from '../../src/server/demo-users.ts';
 import { startServer } from '../../src/server/main.ts';
 import { E2E_DIST, E2E_PORT, E2E_STATIC_DIR } from './env.ts';
 
@@ -24,6 +26,9 @@ const server = await startServer({
     LOG_LEVEL: 'warn',
   }),
 });
+// The demo accounts (anja, carla, …) to log in with, without DEMO=1: that would also fill every
+// new device with demo clients, which the specs do not expect.
+await maakDemoGebruikers(server.store);
 console.log(`e2e server on ${server.url}`);
 const stop = () =>
   void server.close().finally(() => {

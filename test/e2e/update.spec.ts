@@ -2,9 +2,10 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_STATIC_DIR } from './env.ts';
 import { expect, test, waitForServiceWorker } from './fixtures.ts';
+import { openEnLogin } from './pages/login-page.ts';
 
 test('a new version waits for the user: a Dutch banner, no reload by itself', async ({ page }) => {
-  await page.goto('/');
+  await openEnLogin(page);
   await waitForServiceWorker(page);
   // A marker that only survives as long as the page is not reloaded.
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'zelfde pagina'));

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
+import { bewaarSessie } from '../../src/storage/sessie.ts';
 import { App, type AppServices } from '../../src/ui/app/App.tsx';
 import { DbProvider } from '../../src/ui/hooks/useDb.tsx';
 
@@ -12,8 +13,10 @@ afterEach(async () => {
   window.history.replaceState(null, '', '/');
 });
 
-function renderApp(services: AppServices) {
+/** The app with a local session (logged in on this device before). */
+async function renderApp(services: AppServices) {
   db = openDb(`shell-${crypto.randomUUID()}`);
+  await bewaarSessie(db, ANJA, '12345');
   return render(
     <DbProvider db={db}>
       <App services={services} />
@@ -21,17 +24,25 @@ function renderApp(services: AppServices) {
   );
 }
 
+const ANJA = {
+  id: '7d3f1c2a-0000-4000-8000-000000000001',
+  gebruikersnaam: 'anja',
+  naam: 'Anja de Boer',
+  rol: 'arrangeur',
+};
+
 describe('app shell', () => {
   it('offers a waiting update in Dutch and only applies it when the user says so', async () => {
     const applyUpdate = vi.fn();
     let events: { onUpdateWaiting(): void } | undefined;
-    renderApp({
+    await renderApp({
       connectivity: null,
       registerPwa: (e) => {
         events = e;
         return { applyUpdate };
       },
     });
+    expect(await screen.findByTestId('statusbalk')).toHaveTextContent('Anja de Boer');
     expect(screen.queryByTestId('update-banner')).not.toBeInTheDocument();
     events?.onUpdateWaiting();
     const banner = await screen.findByTestId('update-banner');
@@ -48,8 +59,8 @@ describe('app shell', () => {
   });
 
   it('navigates to "Over deze app" without putting record ids in the URL', async () => {
-    renderApp({ connectivity: null, registerPwa: null });
-    await userEvent.click(screen.getByRole('button', { name: 'Over deze app' }));
+    await renderApp({ connectivity: null, registerPwa: null });
+    await userEvent.click(await screen.findByRole('button', { name: 'Over deze app' }));
     expect(await screen.findByRole('heading', { name: 'Over deze app' })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/over');
     await waitFor(() => expect(screen.getByTestId('opslag')).not.toHaveTextContent('bezig'));
@@ -57,7 +68,7 @@ describe('app shell', () => {
 
   it('shows offline state and the number of unsent changes', async () => {
     const listeners = new Set<(s: 'online' | 'offline') => void>();
-    renderApp({
+    await renderApp({
       registerPwa: null,
       connectivity: {
         current: () => 'offline',
@@ -69,7 +80,7 @@ describe('app shell', () => {
         stop: () => undefined,
       },
     });
-    expect(screen.getByTestId('statusbalk')).toHaveTextContent('Offline');
+    expect(await screen.findByTestId('statusbalk')).toHaveTextContent('Offline');
     expect(await screen.findByTestId('wachtrij')).toHaveTextContent(
       'Alles is op dit apparaat opgeslagen',
     );

@@ -1,5 +1,8 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { sluitSessie, type LokaleSessie } from '../../storage/sessie.ts';
 import type { ConnectivityWatcher } from '../../sync/client/connectivity.ts';
+import type { FetchFn } from '../../sync/client/http.ts';
+import { DbProvider, useDb } from '../hooks/db-context.tsx';
 import { nl } from '../i18n/nl.ts';
 import { NavigationProvider, useNavigation, type Screen } from './navigation.tsx';
 import type { PwaHandle } from './pwa.ts';
@@ -7,10 +10,22 @@ import {
   AboutScreen,
   CaseloadScreen,
   ClientFormScreen,
+  ConflictsScreen,
+  LockScreen,
+  LoginScreen,
+  LogoutScreen,
   PlanEditorScreen,
   PlanPrintScreen,
   SocialeKaartScreen,
 } from './screens.ts';
+import {
+  idleMs,
+  useIdleLock,
+  useLokaleSessie,
+  useSyncMotor,
+  useSyncStatus,
+  type SyncDienst,
+} from './sessie.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 
@@ -19,18 +34,81 @@ export interface AppServices {
   /** Set once the service worker is registered; null in dev mode and in component tests. */
   readonly registerPwa:
     ((events: { onUpdateWaiting(): void; onOfflineReady(): void }) => PwaHandle | null) | null;
+  /** The sync engine (made lazily); null in component tests that do not sync. */
+  readonly sync?: SyncDienst | null;
+  /** For login and logout; the global fetch by default. */
+  readonly fetch?: FetchFn;
+  /** Idle time before the lock (default IDLE_MINUTEN, or window.__ARRANGEUR_IDLE_MS__ in e2e). */
+  readonly idleMs?: number;
 }
+
+const globaleFetch: FetchFn = (input, init) => fetch(input, init);
 
 export function App({ services }: { readonly services: AppServices }) {
   return (
     <NavigationProvider>
-      <Shell services={services} />
+      <Poort services={services} />
     </NavigationProvider>
   );
 }
 
-function Shell({ services }: { readonly services: AppServices }) {
+/**
+ * The session gate (issue 5, item 2): without a local session the login screen, with a locked
+ * one the PIN screen, else the app. The sync engine runs while a session exists, also while
+ * locked (sync never waits for the user; the screen shows nothing until the PIN is given).
+ */
+function Poort({ services }: { readonly services: AppServices }) {
+  const db = useDb();
+  const wacht = idleMs(services.idleMs);
+  const sessie = useLokaleSessie(db, wacht);
+  const { navigate } = useNavigation();
+  const fetchFn = services.fetch ?? globaleFetch;
+  useSyncMotor(services.sync, !!sessie);
+  useIdleLock(db, !!sessie && !sessie.vergrendeld, wacht);
+
+  const naLogin = useCallback(() => {
+    navigate({ name: 'caseload' }, { replace: true });
+    void services.sync?.engine().then((e) => e.syncNow());
+  }, [navigate, services.sync]);
+
+  if (sessie === undefined) return <SchermLaden />;
+  if (sessie === null || sessie.vergrendeld) {
+    return (
+      <div className="app">
+        <header className="kop">
+          <span className="merk">Arrangeur</span>
+        </header>
+        <main id="inhoud" tabIndex={-1}>
+          <Suspense fallback={<SchermLaden />}>
+            {sessie === null ? (
+              <LoginScreen fetch={fetchFn} onIngelogd={naLogin} />
+            ) : (
+              <LockScreen naam={sessie.gebruiker.naam} />
+            )}
+          </Suspense>
+        </main>
+      </div>
+    );
+  }
+  return (
+    <DbProvider db={db} userId={sessie.gebruiker.id}>
+      <Shell services={services} sessie={sessie} fetchFn={fetchFn} />
+    </DbProvider>
+  );
+}
+
+function Shell({
+  services,
+  sessie,
+  fetchFn,
+}: {
+  readonly services: AppServices;
+  readonly sessie: LokaleSessie;
+  readonly fetchFn: FetchFn;
+}) {
+  const db = useDb();
   const { screen, navigate } = useNavigation();
+  const syncStatus = useSyncStatus(services.sync);
   const [updateWaiting, setUpdateWaiting] = useState(false);
   const [offlineReady, setOfflineReady] = useState(false);
   const pwa = useMemo(
@@ -77,7 +155,17 @@ function Shell({ services }: { readonly services: AppServices }) {
           </NavButton>
         </nav>
       </header>
-      <StatusBar connectivity={services.connectivity} />
+      <StatusBar
+        connectivity={services.connectivity}
+        sync={syncStatus}
+        naam={sessie.gebruiker.naam}
+        onSyncNu={
+          services.sync ? () => void services.sync?.engine().then((e) => e.syncNow()) : undefined
+        }
+        onConflicten={() => navigate({ name: 'conflicten' })}
+        onUitloggen={() => navigate({ name: 'uitloggen' })}
+        onOpnieuwInloggen={() => void sluitSessie(db)}
+      />
       {updateWaiting && pwa && (
         <UpdateBanner onRefresh={() => pwa.applyUpdate()} onLater={() => setUpdateWaiting(false)} />
       )}
@@ -127,6 +215,31 @@ function Shell({ services }: { readonly services: AppServices }) {
               key={screen.clientId}
               clientId={screen.clientId}
               onTerug={() => navigate({ name: 'plan', clientId: screen.clientId })}
+            />
+          )}
+          {screen.name === 'conflicten' && (
+            <ConflictsScreen
+              onOpnieuw={
+                services.sync
+                  ? (seq: number) => services.sync!.engine().then((e) => e.retryRejected(seq))
+                  : undefined
+              }
+            />
+          )}
+          {screen.name === 'uitloggen' && (
+            <LogoutScreen
+              fetch={fetchFn}
+              online={(services.connectivity?.current() ?? 'offline') === 'online'}
+              syncNu={
+                services.sync
+                  ? () => services.sync!.engine().then((e) => e.syncNow().then((o) => o.ok))
+                  : undefined
+              }
+              stopSync={
+                services.sync ? () => services.sync!.engine().then((e) => e.stop()) : undefined
+              }
+              onAnnuleren={() => navigate({ name: 'caseload' })}
+              onUitgelogd={() => navigate({ name: 'caseload' }, { replace: true })}
             />
           )}
         </Suspense>

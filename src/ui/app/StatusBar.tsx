@@ -1,20 +1,123 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ConnectivityWatcher, Connectivity } from '../../sync/client/connectivity.ts';
+import type { SyncStatus } from '../../sync/client/engine.ts';
 
 const Wachtrij = lazy(() => import('./Wachtrij.tsx'));
 
-/** Always visible: online or not, and how many changes have not reached the server yet. */
-export function StatusBar({ connectivity }: { readonly connectivity: ConnectivityWatcher | null }) {
+/** "14:05" in Dutch time notation. */
+function tijd(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Same day: "om 14:05"; else "op 22-11 om 14:05". */
+function wanneer(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const vandaag = new Date().toDateString() === d.toDateString();
+  return vandaag
+    ? `om ${tijd(iso)}`
+    : `op ${d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long' })} om ${tijd(iso)}`;
+}
+
+export interface StatusBarProps {
+  readonly connectivity: ConnectivityWatcher | null;
+  /** The sync engine's status; null while it loads (or without sync). */
+  readonly sync?: SyncStatus | null;
+  /** The logged-in user's name. */
+  readonly naam?: string;
+  readonly onSyncNu?: () => void;
+  readonly onConflicten?: () => void;
+  readonly onUitloggen?: () => void;
+  /** After a 401: log in again with the password (the local data stays). */
+  readonly onOpnieuwInloggen?: () => void;
+}
+
+/**
+ * Always visible (ARCHITECTURE.md, Sync 6): online or not, how many changes have not reached the
+ * server, when the last sync ended, a fault with what to do, open conflicts and refused changes,
+ * and who is logged in.
+ */
+export function StatusBar(props: StatusBarProps) {
+  const { connectivity, sync } = props;
   const [state, setState] = useState<Connectivity>(connectivity?.current() ?? 'offline');
   useEffect(() => connectivity?.subscribe(setState), [connectivity]);
   return (
-    <div className="statusbalk" role="status" aria-live="polite" data-testid="statusbalk">
-      <span className={`verbinding verbinding-${state}`}>
-        {state === 'online' ? 'Online' : 'Offline — u kunt gewoon verder werken'}
-      </span>
-      <Suspense fallback={null}>
-        <Wachtrij />
-      </Suspense>
+    <div className="statusbalk" data-testid="statusbalk">
+      <div role="status" aria-live="polite" className="status-regel">
+        <span className={`verbinding verbinding-${state}`}>
+          {state === 'online' ? 'Online' : 'Offline — u kunt gewoon verder werken'}
+        </span>
+        <Suspense fallback={null}>
+          <Wachtrij />
+        </Suspense>
+        {sync && (
+          <span data-testid="laatst-gesynchroniseerd">
+            {sync.bezig
+              ? 'Bezig met synchroniseren…'
+              : sync.lastSyncedAt
+                ? `Laatst gesynchroniseerd ${wanneer(sync.lastSyncedAt)}`
+                : 'Nog niet gesynchroniseerd'}
+          </span>
+        )}
+      </div>
+      {sync?.error && (
+        <p className="status-fout" role="alert" data-testid="sync-fout">
+          {sync.error.tekst}{' '}
+          {sync.error.code === 'niet-ingelogd' && props.onOpnieuwInloggen && (
+            <button
+              type="button"
+              className="knop-link status-link"
+              onClick={props.onOpnieuwInloggen}
+            >
+              Opnieuw inloggen
+            </button>
+          )}
+        </p>
+      )}
+      <div className="status-acties">
+        {sync && sync.conflicten > 0 && (
+          <button
+            type="button"
+            className="knop-link status-link"
+            data-testid="conflicten-link"
+            onClick={props.onConflicten}
+          >
+            {sync.conflicten === 1 ? '1 conflict' : `${sync.conflicten} conflicten`}
+          </button>
+        )}
+        {sync && sync.rejected > 0 && (
+          <button
+            type="button"
+            className="knop-link status-link"
+            data-testid="geweigerd-link"
+            onClick={props.onConflicten}
+          >
+            {`${sync.rejected} geweigerd`}
+          </button>
+        )}
+        {props.onSyncNu && (
+          <button
+            type="button"
+            className="knop-link status-link"
+            onClick={props.onSyncNu}
+            disabled={sync?.bezig === true}
+          >
+            Nu synchroniseren
+          </button>
+        )}
+        {props.naam && (
+          <span className="gebruiker" data-testid="gebruiker">
+            Ingelogd als {props.naam}
+          </span>
+        )}
+        {props.onUitloggen && (
+          <button type="button" className="knop-link status-link" onClick={props.onUitloggen}>
+            Uitloggen
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -19,7 +19,9 @@ export type Screen =
   | { readonly name: 'over' }
   | { readonly name: 'sociale-kaart' }
   | { readonly name: 'plan'; readonly clientId: string }
-  | { readonly name: 'plan-print'; readonly clientId: string };
+  | { readonly name: 'plan-print'; readonly clientId: string }
+  | { readonly name: 'conflicten' }
+  | { readonly name: 'uitloggen' };
 
 const PATHS: Record<Screen['name'], string> = {
   caseload: '/',
@@ -29,6 +31,8 @@ const PATHS: Record<Screen['name'], string> = {
   'sociale-kaart': '/sociale-kaart',
   plan: '/plan',
   'plan-print': '/plan/print',
+  conflicten: '/conflicten',
+  uitloggen: '/uitloggen',
 };
 
 /** The screen the current history entry (or, on a fresh start, the URL) points at. */
@@ -39,6 +43,7 @@ export function screenFromLocation(): Screen {
   if (path === PATHS['nieuwe-client']) return { name: 'nieuwe-client' };
   if (path === PATHS.over) return { name: 'over' };
   if (path === PATHS['sociale-kaart']) return { name: 'sociale-kaart' };
+  if (path === PATHS.conflicten) return { name: 'conflicten' };
   return { name: 'caseload' };
 }
 

@@ -58,6 +58,20 @@ export const PlanPrintScreen = lazyScreen(() =>
   import('../features/plan-print/index.ts').then((m) => m.PlanPrintScreen),
 );
 
+export const ConflictsScreen = lazyScreen(() =>
+  import('../features/conflicts/index.ts').then((m) => m.ConflictsScreen),
+);
+export const LogoutScreen = lazyScreen(() =>
+  import('../features/session/LogoutScreen.tsx').then((m) => m.LogoutScreen),
+);
+// The session gate's screens (App.tsx): shown instead of the app without a (unlocked) session.
+export const LoginScreen = lazyScreen(() =>
+  import('../features/session/LoginScreen.tsx').then((m) => m.LoginScreen),
+);
+export const LockScreen = lazyScreen(() =>
+  import('../features/session/LockScreen.tsx').then((m) => m.LockScreen),
+);
+
 const SCREENS: Record<Screen['name'], { preload(): Promise<unknown> }> = {
   caseload: CaseloadScreen,
   'nieuwe-client': ClientFormScreen,
@@ -66,6 +80,8 @@ const SCREENS: Record<Screen['name'], { preload(): Promise<unknown> }> = {
   'sociale-kaart': SocialeKaartScreen,
   plan: PlanEditorScreen,
   'plan-print': PlanPrintScreen,
+  conflicten: ConflictsScreen,
+  uitloggen: LogoutScreen,
 };
 
 /** Loads the module of a screen (default: the one the URL opens on). Never rejects. */

@@ -8,6 +8,7 @@ import type { ClientInvoer } from '../../../src/domain/model/client.ts';
 import { GEMEENTEN, ZORGVERZEKERAARS } from '../../../src/domain/reference/index.ts';
 import { openDb } from '../../../src/storage/db.ts';
 import { saveClient } from '../../../src/storage/repositories/clients.ts';
+import { bewaarSessie } from '../../../src/storage/sessie.ts';
 import { maakPlanMetItems } from '../../fixtures/plans.ts';
 
 const VOORNAMEN = [
@@ -115,10 +116,36 @@ async function seedPlan(n: number, voornaam: string, achternaam: string): Promis
   }
 }
 
-declare global {
-  interface Window {
-    __arrangeurBench?: { seedClients: typeof seedClients; seedPlan: typeof seedPlan };
+/**
+ * A local session as after an online login (the app opens on the caseload, not on the login
+ * screen). The bench measures the device, so no server account is involved.
+ */
+async function seedSessie(): Promise<void> {
+  const db = openDb();
+  try {
+    await bewaarSessie(
+      db,
+      {
+        id: crypto.randomUUID(),
+        gebruikersnaam: 'bench',
+        naam: 'Bench Arrangeur',
+        rol: 'arrangeur',
+      },
+      '24680',
+    );
+  } finally {
+    db.close();
   }
 }
 
-window.__arrangeurBench = { seedClients, seedPlan };
+declare global {
+  interface Window {
+    __arrangeurBench?: {
+      seedClients: typeof seedClients;
+      seedPlan: typeof seedPlan;
+      seedSessie: typeof seedSessie;
+    };
+  }
+}
+
+window.__arrangeurBench = { seedClients, seedPlan, seedSessie };

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from '../fixtures.ts';
+import { testAccount, type Account } from '../accounts.ts';
+import { openEnLogin } from './login-page.ts';
 
 export interface NieuweClient {
   readonly voornaam: string;
@@ -14,8 +16,9 @@ export interface NieuweClient {
 export class CaseloadPage {
   constructor(private readonly page: Page) {}
 
-  async open() {
-    await this.page.goto('/');
+  /** Opens the app, logging in first (online) when there is no session on this device yet. */
+  async open(wie: Account = testAccount()) {
+    await openEnLogin(this.page, wie);
     await expect(this.heading).toBeVisible();
   }
 

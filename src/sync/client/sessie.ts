@@ -1,0 +1,60 @@
+/**
+ * Logging in and out against the server (issue 5, item 2). The password goes to the server once;
+ * the PIN never does (see storage/sessie.ts). Errors come back as Dutch sentences for the login
+ * screen; the body is never logged.
+ */
+import { loginResponseSchema, type Gebruiker } from '../protocol/wire.ts';
+import type { FetchFn } from './http.ts';
+
+export type LoginUitkomst = { ok: true; gebruiker: Gebruiker } | { ok: false; fout: string };
+
+export const LOGIN_FOUT = {
+  onjuist: 'De gebruikersnaam of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.',
+  offline:
+    'Er is geen verbinding met de server. De eerste keer inloggen kan alleen met internet. Probeer het opnieuw als u verbinding heeft.',
+  server: 'Inloggen lukt nu niet door een fout op de server. Probeer het straks opnieuw.',
+} as const;
+
+export async function login(
+  fetchFn: FetchFn,
+  gebruikersnaam: string,
+  wachtwoord: string,
+  baseUrl = '',
+): Promise<LoginUitkomst> {
+  let res: Response;
+  try {
+    res = await fetchFn(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ gebruikersnaam: gebruikersnaam.trim(), wachtwoord }),
+    });
+  } catch {
+    return { ok: false, fout: LOGIN_FOUT.offline };
+  }
+  if (res.status === 401 || res.status === 400) return { ok: false, fout: LOGIN_FOUT.onjuist };
+  if ([502, 503, 504].includes(res.status)) return { ok: false, fout: LOGIN_FOUT.offline };
+  if (!res.ok) return { ok: false, fout: LOGIN_FOUT.server };
+  try {
+    const parsed = loginResponseSchema.safeParse(await res.json());
+    if (!parsed.success) return { ok: false, fout: LOGIN_FOUT.server };
+    return { ok: true, gebruiker: parsed.data.gebruiker };
+  } catch {
+    return { ok: false, fout: LOGIN_FOUT.server };
+  }
+}
+
+/** Ends the server session. Never rejects: offline the cookie simply expires on the server. */
+export async function logoutServer(fetchFn: FetchFn, baseUrl = ''): Promise<boolean> {
+  try {
+    const res = await fetchFn(`${baseUrl}/api/auth/logout`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,1 @@
+export { ConflictsScreen } from './ConflictsScreen.tsx';

@@ -1,0 +1,34 @@
+/**
+ * Who the specs log in as. The e2e server is one server for the whole run, so every test gets
+ * its own fresh arrangeur (made by the demo beheerder through the beheer API, see fixtures.ts):
+ * her caseload starts empty and a test never pulls the clients another test made. She is called
+ * Anja de Boer like the demo user `anja` (src/server/demo-users.ts), whose role she has.
+ */
+export interface Account {
+  readonly gebruikersnaam: string;
+  readonly wachtwoord: string;
+  readonly naam: string;
+}
+
+/** The demo users made by test/e2e/serve.ts (as in src/server/demo-users.ts). */
+export const ANJA: Account = {
+  gebruikersnaam: 'anja',
+  wachtwoord: 'demo-anja-2026',
+  naam: 'Anja de Boer',
+};
+export const BEA: Account = {
+  gebruikersnaam: 'bea',
+  wachtwoord: 'demo-bea-2026',
+  naam: 'Bea Smit',
+};
+
+let huidig: Account = ANJA;
+
+/** The account of the running test (set by the `account` fixture before the test starts). */
+export function testAccount(): Account {
+  return huidig;
+}
+
+export function zetTestAccount(account: Account): void {
+  huidig = account;
+}

@@ -1,0 +1,46 @@
+import type { Page } from '@playwright/test';
+import { testAccount, type Account } from '../accounts.ts';
+import { expect } from '../fixtures.ts';
+
+export const PIN = '24680';
+
+/** Page model of the login and lock screens (issue 5). */
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  get heading() {
+    return this.page.getByRole('heading', { name: 'Inloggen' });
+  }
+
+  get slot() {
+    return this.page.getByRole('heading', { name: 'De app is op slot' });
+  }
+
+  /** Logs in on the login screen (online) and waits for the app. */
+  async login(wie: Account = testAccount(), pin = PIN) {
+    await expect(this.heading).toBeVisible();
+    await this.page.getByLabel('Gebruikersnaam').fill(wie.gebruikersnaam);
+    await this.page.getByLabel('Wachtwoord').fill(wie.wachtwoord);
+    await this.page.getByLabel('Kies een pincode van 5 cijfers').fill(pin);
+    await this.page.getByLabel('Typ de pincode nog een keer').fill(pin);
+    await this.page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(this.page.getByTestId('gebruiker')).toContainText(wie.naam);
+  }
+
+  async ontgrendel(pin: string) {
+    await this.page.getByLabel('Pincode (5 cijfers)').fill(pin);
+    await this.page.getByRole('button', { name: 'Openen' }).click();
+  }
+}
+
+/**
+ * Opens the app at `/` and logs in when the login screen shows (the first visit, online), so
+ * every spec starts in the app as the test's arrangeur.
+ */
+export async function openEnLogin(page: Page, wie: Account = testAccount()): Promise<void> {
+  await page.goto('/');
+  const login = new LoginPage(page);
+  const app = page.getByTestId('gebruiker');
+  await expect(login.heading.or(app)).toBeVisible();
+  if (await login.heading.isVisible()) await login.login(wie);
+}
