@@ -31,15 +31,6 @@ const sync = {
     )),
 };
 
-// Demo deployments (`npm start`) fill an empty device once with fictional clients. Loaded lazily:
-// the seeding goes through the client repository (zod, domain schemas), which is not initial JS.
-void fetch('/api/config')
-  .then((res) => (res.ok ? (res.json() as Promise<{ demo?: boolean }>) : null))
-  .then((config) =>
-    config?.demo ? import('./storage/demo.ts').then((m) => m.seedDemoClients(db)) : 0,
-  )
-  .catch(() => 0);
-
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
 // The start screen's chunk first (see ui/app/screens.ts): rendering before it is there would show

@@ -54,7 +54,7 @@ const demoAccounts = config.demo
 console.log(`
   Arrangeur draait op ${server.url}
   Opslag: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}
-  Demo: open de link en log in als arrangeur; een leeg apparaat krijgt eenmalig fictieve demo-cliënten.
+  Demo: open de link en log in als anja (arrangeur); de fictieve demo-cliënten staan in haar caseload.
 ${demoAccounts}  Stoppen: Ctrl+C
 `);
 const stop = () => void server.close().then(() => process.exit(0));

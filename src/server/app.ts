@@ -15,7 +15,7 @@ export interface AppOptions {
   /** Folder of the built PWA (vite build → dist). null: API only (tests). */
   readonly staticDir: string | null;
   readonly logger?: FastifyServerOptions['logger'];
-  /** Demo mode: the app seeds fictional clients on a device's first start. */
+  /** Demo mode, reported by GET /api/config (the demo data itself is made in server/main.ts). */
   readonly demo?: boolean;
   /** The clock for session expiry (tests move it); default the real time. */
   readonly nu?: () => Date;

@@ -9,7 +9,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Folder of the built PWA; default ./dist. */
   STATIC_DIR: z.string().default('./dist'),
-  /** '1': the app seeds fictional demo clients on a device's first start (`npm start` sets it). */
+  /**
+   * '1': demo accounts and fictional demo clients (in anja's caseload) are made at start-up when
+   * the store is empty (`npm start` sets it).
+   */
   DEMO: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

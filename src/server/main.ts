@@ -4,6 +4,7 @@ import { loadConfig, type ServerConfig } from './config.ts';
 import { migrate } from './db/migrations.ts';
 import { openPglite, openPostgres, type Store } from './db/store.ts';
 import { maakDemoGebruikers } from './demo-users.ts';
+import { maakDemoClienten } from './db/demo-data.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -18,8 +19,11 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     ? await openPostgres(config.databaseUrl)
     : await openPglite(config.dataDir);
   const schemaVersion = await migrate(store);
-  // Only into an empty user table: a demo never overwrites accounts someone made.
-  if (config.demo) await maakDemoGebruikers(store);
+  // Only into an empty user table / record store: a demo never mixes with real accounts or work.
+  if (config.demo) {
+    await maakDemoGebruikers(store);
+    await maakDemoClienten(store);
+  }
   const app = await buildApp({
     store,
     schemaVersion,

@@ -1,8 +1,7 @@
 /**
  * Initial JS of the built app, gzip level 9. "Initial" = the JS files dist/index.html references
  * (module script + modulepreload links) and, transitively, their static imports: what the browser
- * must fetch and run before the first render. Lazy chunks (screens, workbox-window, the demo
- * seeder) are precached by the service worker but are not initial. Budget: ≤ 137 kB (1 kB = 1000 B).
+ * must fetch and run before the first render. Lazy chunks (screens, workbox-window) are precached by the service worker but are not initial. Budget: ≤ 137 kB (1 kB = 1000 B).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';

@@ -26,8 +26,8 @@ const server = await startServer({
     LOG_LEVEL: 'warn',
   }),
 });
-// The demo accounts (anja, carla, …) to log in with, without DEMO=1: that would also fill every
-// new device with demo clients, which the specs do not expect.
+// The demo accounts (anja, carla, …) to log in with, without DEMO=1: that would also put the
+// demo clients in anja's caseload, which the specs do not expect.
 await maakDemoGebruikers(server.store);
 console.log(`e2e server on ${server.url}`);
 const stop = () =>

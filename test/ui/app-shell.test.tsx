@@ -32,6 +32,22 @@ const ANJA = {
 };
 
 describe('app shell', () => {
+  it('registers the service worker before any login and offers updates on the login screen', async () => {
+    db = openDb(`shell-${crypto.randomUUID()}`);
+    const registerPwa = vi.fn((e: { onUpdateWaiting(): void }) => {
+      setTimeout(() => e.onUpdateWaiting(), 0);
+      return { applyUpdate: vi.fn() };
+    });
+    render(
+      <DbProvider db={db}>
+        <App services={{ connectivity: null, registerPwa }} />
+      </DbProvider>,
+    );
+    expect(await screen.findByRole('button', { name: /Inloggen/ })).toBeInTheDocument();
+    expect(registerPwa).toHaveBeenCalled();
+    expect(await screen.findByTestId('update-banner')).toHaveTextContent('nieuwe versie');
+  });
+
   it('offers a waiting update in Dutch and only applies it when the user says so', async () => {
     const applyUpdate = vi.fn();
     let events: { onUpdateWaiting(): void } | undefined;

@@ -65,6 +65,9 @@ function Poort({ services }: { readonly services: AppServices }) {
   const fetchFn = services.fetch ?? globaleFetch;
   useSyncMotor(services.sync, !!sessie);
   useIdleLock(db, !!sessie && !sessie.vergrendeld, wacht);
+  // The service worker registers on the very first visit, before any login: the login screen is
+  // already precached, and an update can be offered on the login and lock screens too.
+  const pwa = usePwa(services);
 
   const naLogin = useCallback(() => {
     navigate({ name: 'caseload' }, { replace: true });
@@ -78,6 +81,7 @@ function Poort({ services }: { readonly services: AppServices }) {
         <header className="kop">
           <span className="merk">Arrangeur</span>
         </header>
+        <PwaMeldingen pwa={pwa} />
         <main id="inhoud" tabIndex={-1}>
           <Suspense fallback={<SchermLaden />}>
             {sessie === null ? (
@@ -92,7 +96,7 @@ function Poort({ services }: { readonly services: AppServices }) {
   }
   return (
     <DbProvider db={db} userId={sessie.gebruiker.id}>
-      <Shell services={services} sessie={sessie} fetchFn={fetchFn} />
+      <Shell services={services} sessie={sessie} fetchFn={fetchFn} pwa={pwa} />
     </DbProvider>
   );
 }
@@ -101,24 +105,16 @@ function Shell({
   services,
   sessie,
   fetchFn,
+  pwa,
 }: {
   readonly services: AppServices;
   readonly sessie: LokaleSessie;
   readonly fetchFn: FetchFn;
+  readonly pwa: PwaState;
 }) {
   const db = useDb();
   const { screen, navigate } = useNavigation();
   const syncStatus = useSyncStatus(services.sync);
-  const [updateWaiting, setUpdateWaiting] = useState(false);
-  const [offlineReady, setOfflineReady] = useState(false);
-  const pwa = useMemo(
-    () =>
-      services.registerPwa?.({
-        onUpdateWaiting: () => setUpdateWaiting(true),
-        onOfflineReady: () => setOfflineReady(true),
-      }) ?? null,
-    [services],
-  );
   const [swState, setSwState] = useState<'actief' | 'niet actief' | 'niet ondersteund'>(
     'serviceWorker' in navigator
       ? navigator.serviceWorker.controller
@@ -166,17 +162,7 @@ function Shell({
         onUitloggen={() => navigate({ name: 'uitloggen' })}
         onOpnieuwInloggen={() => void sluitSessie(db)}
       />
-      {updateWaiting && pwa && (
-        <UpdateBanner onRefresh={() => pwa.applyUpdate()} onLater={() => setUpdateWaiting(false)} />
-      )}
-      {offlineReady && (
-        <div className="melding" role="status">
-          De app is klaar om zonder internet te werken.{' '}
-          <button type="button" className="knop-link" onClick={() => setOfflineReady(false)}>
-            Sluiten
-          </button>
-        </div>
-      )}
+      <PwaMeldingen pwa={pwa} />
       <main id="inhoud" tabIndex={-1}>
         <Suspense fallback={<SchermLaden />}>
           {screen.name === 'caseload' && (
@@ -273,5 +259,52 @@ function NavButton(props: {
     >
       {props.children}
     </button>
+  );
+}
+
+interface PwaState {
+  readonly handle: PwaHandle | null;
+  readonly updateWaiting: boolean;
+  readonly offlineReady: boolean;
+  dismissUpdate(): void;
+  dismissOfflineReady(): void;
+}
+
+function usePwa(services: AppServices): PwaState {
+  const [updateWaiting, setUpdateWaiting] = useState(false);
+  const [offlineReady, setOfflineReady] = useState(false);
+  const handle = useMemo(
+    () =>
+      services.registerPwa?.({
+        onUpdateWaiting: () => setUpdateWaiting(true),
+        onOfflineReady: () => setOfflineReady(true),
+      }) ?? null,
+    [services],
+  );
+  return {
+    handle,
+    updateWaiting,
+    offlineReady,
+    dismissUpdate: () => setUpdateWaiting(false),
+    dismissOfflineReady: () => setOfflineReady(false),
+  };
+}
+
+/** The update banner and the "works offline now" notice, on every screen incl. login and lock. */
+function PwaMeldingen({ pwa }: { readonly pwa: PwaState }) {
+  return (
+    <>
+      {pwa.updateWaiting && pwa.handle && (
+        <UpdateBanner onRefresh={() => pwa.handle?.applyUpdate()} onLater={pwa.dismissUpdate} />
+      )}
+      {pwa.offlineReady && (
+        <div className="melding" role="status">
+          De app is klaar om zonder internet te werken.{' '}
+          <button type="button" className="knop-link" onClick={pwa.dismissOfflineReady}>
+            Sluiten
+          </button>
+        </div>
+      )}
+    </>
   );
 }

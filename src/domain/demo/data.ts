@@ -1,33 +1,17 @@
 /**
- * Fictional demo data for a newcomer's first start, so the app is not empty (issue 4, point 9):
- * about 30 clients in Ede and surroundings, each with a plan in a different state (just started,
- * concept with a few items, vastgesteld with an evaluation due, overdue or far ahead, a new
- * concept after vaststelling), items on every ladder rung, naasten with their belasting, and
+ * The fictional demo content (issue 4, point 9; served by the embedded store since issue 5, item
+ * 6): about 30 clients in Ede and surroundings, each with a plan in a different state (just
+ * started, concept with a few items, vastgesteld with an evaluation due, overdue or far ahead, a
+ * new concept after vaststelling), items on every ladder rung, naasten with their belasting, and
  * professional inzet that routes to each domain (Wmo, Zvw, Wlz, Jeugdwet for the minors).
  *
- * Only seeded when the server says it runs in demo mode (`npm start`), the device has no clients
- * and it was never seeded before. Every name is invented and no BSN is stored; addresses are
- * Ede-area postcodes without real people behind them. Dates are relative to the `now` passed in,
- * so "evaluatie verlopen" stays true whenever the demo is started.
+ * Data only; `records.ts` turns it into records. Every name is invented and no BSN is stored;
+ * addresses are Ede-area postcodes without real people behind them.
  */
-import type { ClientInvoer } from '../domain/model/client.ts';
-import type { DoelInvoer, NaasteInvoer, PlanItemInvoer } from '../domain/plan/model.ts';
-import type { ArrangeurDB } from './db.ts';
-import { getMeta, setMeta } from './meta.ts';
-import { saveClient } from './repositories/clients.ts';
-import {
-  getOrCreatePlan,
-  nieuwConcept,
-  saveDoel,
-  saveNaaste,
-  savePlanItem,
-  stelPlanVast,
-  updatePlan,
-  vandaagIn,
-  type Result,
-} from './repositories/plans.ts';
+import type { ClientInvoer } from '../model/client.ts';
+import type { DoelInvoer, NaasteInvoer, PlanItemInvoer } from '../plan/model.ts';
 
-const BASIS_CLIENTS: readonly ClientInvoer[] = [
+export const BASIS_CLIENTS: readonly ClientInvoer[] = [
   {
     voornaam: 'Gerda',
     achternaam: 'van Beek',
@@ -156,7 +140,7 @@ const c = (
 
 // Ede (GM0228: Ede, Bennekom, Lunteren, Otterlo), Wageningen (GM0289), Barneveld (GM0203),
 // Renkum (GM0274). All names invented.
-const MEER_CLIENTS: readonly ClientInvoer[] = [
+export const MEER_CLIENTS: readonly ClientInvoer[] = [
   c(
     'Berend',
     'Veldkamp',
@@ -362,12 +346,12 @@ const MEER_CLIENTS: readonly ClientInvoer[] = [
 ];
 
 /** An item as the demo writes it: `doel`/`naaste` point into the plan's own lists by position. */
-type DemoItem = Omit<PlanItemInvoer, 'planId' | 'doelId' | 'naasteId'> & {
+export type DemoItem = Omit<PlanItemInvoer, 'planId' | 'doelId' | 'naasteId'> & {
   doel?: number;
   naaste?: number;
 };
 
-interface DemoPlan {
+export interface DemoPlan {
   hulpvraag?: string;
   doelen: Omit<DoelInvoer, 'planId'>[];
   naasten: Omit<NaasteInvoer, 'clientId'>[];
@@ -379,7 +363,7 @@ interface DemoPlan {
   herzien?: DemoItem[];
 }
 
-type Scenario =
+export type Scenario =
   | 'geen-plan'
   | 'start'
   | 'concept-wmo'
@@ -394,7 +378,7 @@ type Scenario =
   | 'override';
 
 /** Which story each client tells; the order of BASIS_CLIENTS then MEER_CLIENTS. */
-const SCENARIOS: readonly Scenario[] = [
+export const SCENARIOS: readonly Scenario[] = [
   // BASIS_CLIENTS
   'vast-binnenkort', // Gerda van Beek
   'concept-zvw', // Hendrik Jansen
@@ -472,7 +456,11 @@ const doel = (omschrijving: string, levensdomein: DoelInvoer['levensdomein']) =>
   levensdomein,
 });
 
-function demoPlan(scenario: Scenario, client: ClientInvoer, i: number): DemoPlan | undefined {
+export function demoPlan(
+  scenario: Scenario,
+  client: ClientInvoer,
+  i: number,
+): DemoPlan | undefined {
   const naaste = (relatie: string, voornaam: string, belasting: NaasteInvoer['belasting']) => ({
     naam: `${voornaam} ${client.achternaam}`,
     relatie,
@@ -646,126 +634,4 @@ function demoPlan(scenario: Scenario, client: ClientInvoer, i: number): DemoPlan
         ],
       };
   }
-}
-
-/** ISO date `dagen` days after `iso` (negative: before). */
-function plusDagen(iso: string, dagen: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + dagen)).toISOString().slice(0, 10);
-}
-
-function zeker<T>(r: Result<T>, wat: string): T {
-  if (!r.ok) throw new Error(`Demo: ${wat} geweigerd: ${JSON.stringify(r.issues)}`);
-  return r.record;
-}
-
-/** One client with her plan, through the normal repositories (one outer transaction). */
-async function seedClient(
-  db: ArrangeurDB,
-  invoer: ClientInvoer,
-  scenario: Scenario,
-  i: number,
-  now: Date,
-): Promise<void> {
-  const opts = { updatedBy: 'demo', now };
-  const vandaag = vandaagIn(now);
-  const opgeslagen = await saveClient(db, invoer, opts);
-  if (!opgeslagen.ok)
-    throw new Error(`Demo: cliënt geweigerd: ${JSON.stringify(opgeslagen.issues)}`);
-  const client = opgeslagen.client;
-  const spec = demoPlan(scenario, invoer, i);
-  if (!spec) return;
-
-  const plan = await getOrCreatePlan(db, client.id, opts);
-  const start = spec.vastgesteld ? plusDagen(vandaag, -spec.vastgesteld.dagenGeleden) : vandaag;
-  const doelIds: string[] = [];
-  for (const d of spec.doelen) {
-    doelIds.push(zeker(await saveDoel(db, { ...d, planId: plan.id }, opts), 'doel').id);
-  }
-  const naasteIds: string[] = [];
-  for (const n of spec.naasten) {
-    naasteIds.push(zeker(await saveNaaste(db, { ...n, clientId: client.id }, opts), 'naaste').id);
-  }
-  let volgnummer = 0;
-  const schrijfItems = async (items: DemoItem[], van: string) => {
-    for (const { doel: d, naaste: n, ...item } of items) {
-      // One second apart, so the plan lists the items in the order written here.
-      const tijd = new Date(now.getTime() + (volgnummer += 1) * 1000);
-      const inzet = item.inzet ? { ...item.inzet, periode: { van } } : undefined;
-      const invoerItem: PlanItemInvoer = {
-        ...item,
-        ...(inzet ? { inzet } : {}),
-        planId: plan.id,
-        ...(d !== undefined && doelIds[d] ? { doelId: doelIds[d] } : {}),
-        ...(n !== undefined && naasteIds[n] ? { naasteId: naasteIds[n] } : {}),
-      };
-      zeker(await savePlanItem(db, invoerItem, { ...opts, now: tijd, vandaag }), 'item');
-    }
-  };
-  await schrijfItems(spec.items, start);
-  zeker(
-    await updatePlan(
-      db,
-      plan.id,
-      {
-        ...(spec.hulpvraag ? { hulpvraag: spec.hulpvraag } : {}),
-        ...(spec.ladderToelichting ? { ladderToelichting: spec.ladderToelichting } : {}),
-      },
-      opts,
-    ),
-    'plan',
-  );
-  if (!spec.vastgesteld) return;
-  zeker(
-    await updatePlan(
-      db,
-      plan.id,
-      {
-        akkoord: { datum: start, wijze: i % 2 ? 'handtekening' : 'mondeling', door: 'client' },
-        evaluatiedatum: plusDagen(vandaag, spec.vastgesteld.evaluatieOverDagen),
-      },
-      opts,
-    ),
-    'akkoord',
-  );
-  zeker(await stelPlanVast(db, plan.id, { ...opts, vandaag: start }), 'vaststellen');
-  if (!spec.herzien) return;
-  zeker(await nieuwConcept(db, plan.id, opts), 'nieuw concept');
-  await schrijfItems(spec.herzien, plusDagen(vandaag, 14));
-}
-
-const SEEDED = 'demoSeeded';
-
-/**
- * Seeds the demo clients and their plans once. Safe offline: every record is saved like a typed
- * one (the same repositories, record + outbox row), so demo data follows the same path as real
- * work. Each client and her plan go in one transaction: a failure leaves no half client.
- * @returns how many clients were added (0 when the device already has data or was seeded).
- */
-export async function seedDemoClients(db: ArrangeurDB, now = new Date()): Promise<number> {
-  if ((await getMeta(db, SEEDED)) === true || (await db.clients.count()) > 0) return 0;
-  const alle = [...BASIS_CLIENTS, ...MEER_CLIENTS];
-  const tabellen = [
-    db.clients,
-    db.plans,
-    db.doelen,
-    db.naasten,
-    db.planItems,
-    db.planVersies,
-    db.outbox,
-    db.meta,
-  ];
-  let added = 0;
-  for (const [i, invoer] of alle.entries()) {
-    // The repositories' own transactions nest in this one, so a client and her whole plan
-    // commit together.
-    // An async scope (not a function returning a promise): Dexie keeps the transaction alive
-    // across native awaits only for async scopes.
-    await db.transaction('rw', tabellen, async () => {
-      await seedClient(db, invoer, SCENARIOS[i] ?? 'start', i, now);
-    });
-    added += 1;
-  }
-  await setMeta(db, SEEDED, true);
-  return added;
 }

@@ -1,0 +1,72 @@
+/**
+ * Demo clients served by the embedded store (issue 5, item 6): when the server starts with
+ * DEMO=1 and holds no records yet, the fictional clients of `domain/demo` go in as server
+ * records, all in the caseload of the demo arrangeur `anja`, a few shared for review with the
+ * casemanager `carla`. A device gets them through the normal pull after login, like any record.
+ *
+ * Never touches a store that has records: a demo does not mix with real work.
+ */
+import { maakDemoData } from '../../domain/demo/records.ts';
+import type { FieldStamp } from '../../sync/protocol/merge.ts';
+import { lockRecordWrites, nextRev, writeRecord } from './records.ts';
+import type { Queryable, Store } from './store.ts';
+import { voegToeAanCaseload, zetReviewDeling } from './toegang.ts';
+
+/** Usernames from DEMO_GEBRUIKERS (server/demo-users.ts). */
+const ARRANGEUR = 'anja';
+const CASEMANAGER = 'carla';
+
+async function aantalRecords(q: Queryable): Promise<number> {
+  const rows = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM records');
+  return rows[0]?.n ?? 0;
+}
+
+async function gebruikerId(q: Queryable, gebruikersnaam: string): Promise<string | null> {
+  const rows = await q.query<{ id: string }>(
+    'SELECT id FROM gebruikers WHERE gebruikersnaam = $1',
+    [gebruikersnaam],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * Inserts the demo records in one transaction, only into an empty record store and only when
+ * the demo arrangeur exists (without her nobody could read them).
+ * @returns how many records were inserted (0 when nothing was done).
+ */
+export async function maakDemoClienten(store: Store, now: Date = new Date()): Promise<number> {
+  if ((await aantalRecords(store)) > 0) return 0;
+  return store.transaction(async (tx) => {
+    await lockRecordWrites(tx);
+    // Checked again under the lock: two instances starting at once insert the demo only once.
+    if ((await aantalRecords(tx)) > 0) return 0;
+    const anja = await gebruikerId(tx, ARRANGEUR);
+    if (!anja) return 0;
+    const carla = await gebruikerId(tx, CASEMANAGER);
+    const demo = maakDemoData({ now, updatedBy: anja });
+    const at = now.toISOString();
+    for (const r of demo.records) {
+      const rev = await nextRev(tx);
+      // As if one push wrote every field: stamped with the author and no device of hers.
+      const stamp: FieldStamp = { rev, by: anja, at, device: '' };
+      await writeRecord(tx, {
+        id: r.id,
+        type: r.type,
+        clientId: r.clientId,
+        fields: r.fields,
+        fieldRevs: Object.fromEntries(Object.keys(r.fields).map((f) => [f, stamp])),
+        rev,
+        updatedAt: at,
+        updatedBy: anja,
+        deleted: false,
+      });
+    }
+    for (const clientId of demo.clientIds) await voegToeAanCaseload(tx, anja, clientId);
+    if (carla) {
+      for (const clientId of demo.reviewClientIds) {
+        await zetReviewDeling(tx, carla, clientId, true, anja);
+      }
+    }
+    return demo.records.length;
+  });
+}
