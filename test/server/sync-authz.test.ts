@@ -208,3 +208,37 @@ describe.each(STORE_KINDS)('sync access on %s', (kind) => {
     });
   });
 });
+
+describe.each(STORE_KINDS)('caseload granted by the beheerder on %s', (kind) => {
+  it('brings the client to the new arrangeur on her next pull, past her old cursor', async () => {
+    const t = await openTestStore(kind);
+    const app = await buildApp({ store: t.store, schemaVersion: t.schemaVersion, staticDir: null });
+    try {
+      const clientX = randomUUID();
+      const eigenaar = await userWithSession(t.store, 'arrangeur', 'Els');
+      const nieuw = await userWithSession(t.store, 'arrangeur', 'Nora');
+      const bea = await userWithSession(t.store, 'beheerder', 'Bea');
+      await pushOk(app, eigenaar, newClient(clientX));
+      await pushOk(app, eigenaar, newNaaste(clientX));
+      // Nora syncs first: nothing for her, but her cursor moves past Els's records.
+      await pushOk(app, nieuw, newClient());
+      const eerst = await pull(app, nieuw, 0);
+      expect(eerst.records.some((r) => r.id === clientX)).toBe(false);
+
+      const res = await app.inject({
+        method: 'PUT',
+        url: '/api/beheer/caseload',
+        headers: { cookie: bea.cookie },
+        payload: { gebruikerId: nieuw.id, clientId: clientX, toewijzen: true },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+
+      const daarna = await pull(app, nieuw, eerst.nextCursor);
+      const voorX = daarna.records.filter((r) => r.clientId === clientX);
+      expect(voorX.map((r) => r.type).sort()).toEqual(['client', 'naaste']);
+    } finally {
+      await app.close();
+      await t.cleanup();
+    }
+  });
+});

@@ -26,6 +26,7 @@ import {
   voegToeAanCaseload,
   zetReviewDeling,
 } from '../db/toegang.ts';
+import { resendClient } from '../db/records.ts';
 import { ingelogd } from '../plugins/auth.ts';
 import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
 
@@ -162,8 +163,12 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
           .send({ error: 'conflict', message: `A ${gebruiker.rol} has no caseload` });
       }
       await app.store.transaction(async (tx) => {
-        if (toewijzen) await voegToeAanCaseload(tx, gebruikerId, clientId);
-        else await verwijderUitCaseload(tx, gebruikerId, clientId);
+        if (toewijzen) {
+          await voegToeAanCaseload(tx, gebruikerId, clientId);
+          // Her pull cursor may already be past this client's records: give them new revs so
+          // the next pull brings them (other users just receive them again, unchanged).
+          await resendClient(tx, clientId);
+        } else await verwijderUitCaseload(tx, gebruikerId, clientId);
         await logToegang(
           tx,
           beheerder,
@@ -202,6 +207,7 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
       }
       await app.store.transaction(async (tx) => {
         await zetReviewDeling(tx, casemanagerId, clientId, delen, beheerder.id);
+        if (delen) await resendClient(tx, clientId); // as for a caseload: reach her pull cursor
         await logToegang(
           tx,
           beheerder,
