@@ -12,6 +12,7 @@ import {
 } from '../../domain/model/client.ts';
 import type { ArrangeurDB, ClientRow } from '../db.ts';
 import { enqueue } from '../outbox.ts';
+import { alleVelden, gewijzigdeVelden, zonderUndefined } from './velden.ts';
 
 /** One reason the input was refused, with the path of the field it belongs to (for the form). */
 export interface InvoerFout {
@@ -65,7 +66,9 @@ export async function saveClient(
       return { ok: false, issues: [{ path: [], message: 'Deze cliënt is verwijderd.' }] } as const;
     }
     const vorige = rij ? leesRij(rij) : undefined;
-    const velden = vorige ? gewijzigdeVelden(vorige, gegevens) : alleVelden(gegevens);
+    const velden = vorige
+      ? gewijzigdeVelden(VELDEN, vorige, gegevens)
+      : alleVelden(VELDEN, gegevens);
     if (vorige && Object.keys(velden).length === 0) return { ok: true, client: vorige } as const;
 
     const client = clientSchema.parse({
@@ -240,31 +243,4 @@ export function clientNaarRij(client: Client): ClientRow {
     ...zonderUndefined(client),
     zoekwoorden: zoekwoorden(`${client.voornaam} ${client.achternaam}`),
   };
-}
-
-/** Every field of a new record; `null` on the wire means "no value". */
-function alleVelden(gegevens: ClientGegevens): Record<string, unknown> {
-  return Object.fromEntries(VELDEN.map((v) => [v, gegevens[v] ?? null]));
-}
-
-/** Only the fields whose value differs: the per-field merge on the server works on these. */
-function gewijzigdeVelden(vorige: Client, nieuw: ClientGegevens): Record<string, unknown> {
-  return Object.fromEntries(
-    VELDEN.filter((v) => !gelijk(vorige[v], nieuw[v])).map((v) => [v, nieuw[v] ?? null]),
-  );
-}
-
-/** Structural equality of JSON-like values; absent, undefined and null are the same "no value". */
-function gelijk(a: unknown, b: unknown): boolean {
-  if ((a ?? null) === null || (b ?? null) === null) return (a ?? null) === (b ?? null);
-  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
-  const ra = zonderUndefined(a as Record<string, unknown>);
-  const rb = zonderUndefined(b as Record<string, unknown>);
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  return [...keys].every((k) => gelijk(ra[k], rb[k]));
-}
-
-/** IndexedDB would store `undefined` keys; dropping them keeps "absent" one shape. */
-function zonderUndefined<T extends object>(waarde: T): T {
-  return Object.fromEntries(Object.entries(waarde).filter(([, v]) => v !== undefined)) as T;
 }

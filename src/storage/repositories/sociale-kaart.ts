@@ -17,6 +17,7 @@ import {
 import type { ArrangeurDB } from '../db.ts';
 import { enqueue } from '../outbox.ts';
 import type { InvoerFout, WriteOptions } from './clients.ts';
+import { alleVelden, gewijzigdeVelden, zonderUndefined } from './velden.ts';
 
 export type SaveVoorzieningResult =
   { ok: true; voorziening: Voorziening } | { ok: false; issues: InvoerFout[] };
@@ -71,7 +72,10 @@ export async function saveVoorziening(
       } as const;
     }
     const vorige = rij ? leesRij(rij) : undefined;
-    const gewijzigd = vorige ? gewijzigdeVelden(vorige, gegevens) : nieuweVelden(gegevens);
+    // A create carries every field plus `herkomst`; an update only what changed.
+    const gewijzigd = vorige
+      ? gewijzigdeVelden(VELDEN, vorige, gegevens)
+      : { ...alleVelden(VELDEN, gegevens), herkomst: 'lokaal' };
     if (vorige && Object.keys(gewijzigd).length === 0) {
       return { ok: true, voorziening: vorige } as const;
     }
@@ -171,30 +175,4 @@ function leesRij(rij: Voorziening): Voorziening | undefined {
     result.error,
   );
   return undefined;
-}
-
-/** Every field of a new entry; `null` on the wire means "no value". `herkomst` travels too. */
-function nieuweVelden(gegevens: VoorzieningGegevens): Record<string, unknown> {
-  return {
-    ...Object.fromEntries(VELDEN.map((v) => [v, gegevens[v] ?? null])),
-    herkomst: 'lokaal',
-  };
-}
-
-/** Only the fields whose value differs: the per-field merge on the server works on these. */
-function gewijzigdeVelden(
-  vorige: Voorziening,
-  nieuw: VoorzieningGegevens,
-): Record<string, unknown> {
-  return Object.fromEntries(
-    VELDEN.filter((v) => (vorige[v] ?? null) !== (nieuw[v] ?? null)).map((v) => [
-      v,
-      nieuw[v] ?? null,
-    ]),
-  );
-}
-
-/** IndexedDB would store `undefined` keys; dropping them keeps "absent" one shape. */
-function zonderUndefined<T extends object>(waarde: T): T {
-  return Object.fromEntries(Object.entries(waarde).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,5 +1,5 @@
 /**
- * Field bookkeeping shared by the plan repositories: which fields a mutation carries. The server's
+ * Field bookkeeping shared by every repository: which fields a mutation carries. The server's
  * per-field merge (guarantee 3) works on exactly these, so an update must carry only what changed
  * and a create every field, with `null` for "no value" (one shape on the wire for "not filled in").
  */
