@@ -16,8 +16,12 @@ import {
   LogoutScreen,
   PlanEditorScreen,
   PlanPrintScreen,
+  ReviewScreen,
   SocialeKaartScreen,
+  CoordinatorScreen,
+  TarievenScreen,
 } from './screens.ts';
+import { magScherm, menu, startScherm } from './rollen.ts';
 import {
   idleMs,
   useIdleLock,
@@ -70,6 +74,7 @@ function Poort({ services }: { readonly services: AppServices }) {
   const pwa = usePwa(services);
 
   const naLogin = useCallback(() => {
+    // The Shell moves a role that does not work with clients on to its own start screen.
     navigate({ name: 'caseload' }, { replace: true });
     void services.sync?.engine().then((e) => e.syncNow());
   }, [navigate, services.sync]);
@@ -113,7 +118,12 @@ function Shell({
   readonly pwa: PwaState;
 }) {
   const db = useDb();
-  const { screen, navigate } = useNavigation();
+  const { screen: gevraagd, navigate } = useNavigation();
+  const rol = sessie.gebruiker.rol;
+  // A screen this role has no business on (a stale history entry, the default start screen of
+  // another role) shows the role's start screen instead.
+  const screen = magScherm(rol, gevraagd.name) ? gevraagd : startScherm(rol);
+  const start = startScherm(rol);
   const syncStatus = useSyncStatus(services.sync);
   const [swState, setSwState] = useState<'actief' | 'niet actief' | 'niet ondersteund'>(
     'serviceWorker' in navigator
@@ -140,15 +150,11 @@ function Shell({
           Arrangeur
         </span>
         <nav aria-label="Hoofdmenu">
-          <NavButton screen={{ name: 'caseload' }} current={screen} onGo={navigate}>
-            Cliënten
-          </NavButton>
-          <NavButton screen={{ name: 'sociale-kaart' }} current={screen} onGo={navigate}>
-            Sociale kaart
-          </NavButton>
-          <NavButton screen={{ name: 'over' }} current={screen} onGo={navigate}>
-            Over deze app
-          </NavButton>
+          {menu(rol).map((m) => (
+            <NavButton key={m.screen.name} screen={m.screen} current={screen} onGo={navigate}>
+              {m.label}
+            </NavButton>
+          ))}
         </nav>
       </header>
       <StatusBar
@@ -170,7 +176,19 @@ function Shell({
               onOpen={(clientId) => navigate({ name: 'client', clientId })}
               onNew={() => navigate({ name: 'nieuwe-client' })}
               onOpenPlan={(clientId) => navigate({ name: 'plan', clientId })}
+              onOpenReview={(clientId) => navigate({ name: 'review', clientId })}
             />
+          )}
+          {screen.name === 'review' && (
+            <ReviewScreen
+              key={screen.clientId}
+              clientId={screen.clientId}
+              onTerug={() => navigate({ name: 'caseload' })}
+            />
+          )}
+          {screen.name === 'wie-betaalt-wat' && <CoordinatorScreen fetch={fetchFn} />}
+          {screen.name === 'tarieven' && (
+            <TarievenScreen fetch={fetchFn} magBewerken={rol === 'beheerder'} />
           )}
           {screen.name === 'nieuwe-client' && (
             <ClientFormScreen
@@ -224,7 +242,7 @@ function Shell({
               stopSync={
                 services.sync ? () => services.sync!.engine().then((e) => e.stop()) : undefined
               }
-              onAnnuleren={() => navigate({ name: 'caseload' })}
+              onAnnuleren={() => navigate(start)}
               onUitgelogd={() => navigate({ name: 'caseload' }, { replace: true })}
             />
           )}

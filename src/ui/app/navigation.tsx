@@ -21,7 +21,13 @@ export type Screen =
   | { readonly name: 'plan'; readonly clientId: string }
   | { readonly name: 'plan-print'; readonly clientId: string }
   | { readonly name: 'conflicten' }
-  | { readonly name: 'uitloggen' };
+  | { readonly name: 'uitloggen' }
+  /** The casemanager's review of one client's plan (read-only plan, comments, besluit). */
+  | { readonly name: 'review'; readonly clientId: string }
+  /** The coordinator's pseudonymised "wie betaalt wat" view. */
+  | { readonly name: 'wie-betaalt-wat' }
+  /** Tariffs: edited by the beheerder, read by the coordinator. */
+  | { readonly name: 'tarieven' };
 
 const PATHS: Record<Screen['name'], string> = {
   caseload: '/',
@@ -33,6 +39,9 @@ const PATHS: Record<Screen['name'], string> = {
   'plan-print': '/plan/print',
   conflicten: '/conflicten',
   uitloggen: '/uitloggen',
+  review: '/review',
+  'wie-betaalt-wat': '/wie-betaalt-wat',
+  tarieven: '/tarieven',
 };
 
 /** The screen the current history entry (or, on a fresh start, the URL) points at. */
@@ -44,6 +53,8 @@ export function screenFromLocation(): Screen {
   if (path === PATHS.over) return { name: 'over' };
   if (path === PATHS['sociale-kaart']) return { name: 'sociale-kaart' };
   if (path === PATHS.conflicten) return { name: 'conflicten' };
+  if (path === PATHS['wie-betaalt-wat']) return { name: 'wie-betaalt-wat' };
+  if (path === PATHS.tarieven) return { name: 'tarieven' };
   return { name: 'caseload' };
 }
 

@@ -61,6 +61,15 @@ export const PlanPrintScreen = lazyScreen(() =>
 export const ConflictsScreen = lazyScreen(() =>
   import('../features/conflicts/index.ts').then((m) => m.ConflictsScreen),
 );
+export const ReviewScreen = lazyScreen(() =>
+  import('../features/review/index.ts').then((m) => m.ReviewScreen),
+);
+export const CoordinatorScreen = lazyScreen(() =>
+  import('../features/coordinator/index.ts').then((m) => m.CoordinatorScreen),
+);
+export const TarievenScreen = lazyScreen(() =>
+  import('../features/tarieven/index.ts').then((m) => m.TarievenScreen),
+);
 export const LogoutScreen = lazyScreen(() =>
   import('../features/session/LogoutScreen.tsx').then((m) => m.LogoutScreen),
 );
@@ -82,6 +91,9 @@ const SCREENS: Record<Screen['name'], { preload(): Promise<unknown> }> = {
   'plan-print': PlanPrintScreen,
   conflicten: ConflictsScreen,
   uitloggen: LogoutScreen,
+  review: ReviewScreen,
+  'wie-betaalt-wat': CoordinatorScreen,
+  tarieven: TarievenScreen,
 };
 
 /** Loads the module of a screen (default: the one the URL opens on). Never rejects. */

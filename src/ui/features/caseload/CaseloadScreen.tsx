@@ -22,6 +22,8 @@ export interface CaseloadScreenProps {
   onNew: () => void;
   /** Opens the client's ondersteuningsplan (made on first open). Without it no "Plan" button shows. */
   onOpenPlan?: (clientId: string) => void;
+  /** Opens the review of a plan shared with this casemanager (issue 6). */
+  onOpenReview?: (clientId: string) => void;
   /** Peildatum for age and Wlz; defaults to today on this device. */
   vandaag?: string;
 }

@@ -1,0 +1,1 @@
+export { CoordinatorScreen } from './CoordinatorScreen.tsx';

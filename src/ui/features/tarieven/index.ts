@@ -1,0 +1,1 @@
+export { TarievenScreen } from './TarievenScreen.tsx';
