@@ -6,6 +6,7 @@ import type { Store } from './db/store.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { authRoutes } from './routes/auth.ts';
 import { beheerRoutes } from './routes/beheer.ts';
+import { casemanagerRoutes } from './routes/casemanagers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { syncRoutes } from './routes/sync.ts';
 
@@ -63,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(beheerRoutes, { prefix: '/api' });
   await app.register(syncRoutes, { prefix: '/api' });
+  await app.register(casemanagerRoutes, { prefix: '/api' });
   await app.register(healthRoutes, {
     prefix: '/api',
     schemaVersion: opts.schemaVersion,

@@ -17,6 +17,12 @@ import {
   type Plan,
   type PlanItem,
 } from '../../src/domain/plan/model.ts';
+import {
+  reviewCommentSchema,
+  reviewCommentVeldenSchema,
+  reviewSchema,
+  reviewVeldenSchema,
+} from '../../src/domain/plan/review.ts';
 import { effectiefDomein } from '../../src/domain/plan/routering.ts';
 import { evaluatieStatus } from '../../src/domain/plan/status.ts';
 
@@ -32,6 +38,8 @@ const SCHEMAS = {
   naaste: [naasteSchema, naasteVeldenSchema],
   planItem: [planItemSchema, planItemVeldenSchema],
   planVersie: [planVersieSchema, null],
+  review: [reviewSchema, reviewVeldenSchema],
+  reviewComment: [reviewCommentSchema, reviewCommentVeldenSchema],
 } as const;
 
 /** A wire record read back as a domain record: `null` means absent except where null is a value. */
