@@ -8,18 +8,23 @@
  */
 import { findInzetType } from '../catalog/index.ts';
 import { eersteDag, plusDagen } from './datum.ts';
-import type { KostenDomein, Tarief, VolumeEenheid } from './model.ts';
+import type { KostenDomein, VolumeEenheid } from './model.ts';
 import { VOLUME_EENHEID } from './volume.ts';
 
-type TariefVelden = Pick<
-  Tarief,
-  'inzetCode' | 'domein' | 'financierCode' | 'geldigVan' | 'geldigTot'
->;
+/** What the rules read of a tariff row (plain strings: rows from SQL or tests fit too). */
+export interface TariefVelden {
+  readonly inzetCode: string;
+  readonly domein: string;
+  readonly financierCode: string | null;
+  readonly geldigVan: string;
+  readonly geldigTot?: string | undefined;
+}
+type Sleutel = Pick<TariefVelden, 'inzetCode' | 'domein' | 'financierCode'>;
 
 /** The date whose price applies to a whole month. */
 export const prijsDatum = (maand: string): string => eersteDag(maand);
 
-const geldtOp = (t: Pick<Tarief, 'geldigVan' | 'geldigTot'>, datum: string): boolean =>
+const geldtOp = (t: Pick<TariefVelden, 'geldigVan' | 'geldigTot'>, datum: string): boolean =>
   t.geldigVan <= datum && (t.geldigTot === undefined || datum <= t.geldigTot);
 
 /**
@@ -50,14 +55,11 @@ export function zoekTarief<T extends TariefVelden>(
 }
 
 /** The key of a tariff series. */
-export const tariefSleutel = (t: Pick<Tarief, 'inzetCode' | 'domein' | 'financierCode'>): string =>
+export const tariefSleutel = (t: Sleutel): string =>
   `${t.inzetCode}|${t.domein}|${t.financierCode ?? ''}`;
 
 /** The rows of one series, oldest first. */
-export function tariefReeks<T extends TariefVelden>(
-  tarieven: readonly T[],
-  sleutel: Pick<Tarief, 'inzetCode' | 'domein' | 'financierCode'>,
-): T[] {
+export function tariefReeks<T extends TariefVelden>(tarieven: readonly T[], sleutel: Sleutel): T[] {
   const k = tariefSleutel(sleutel);
   return tarieven
     .filter((t) => tariefSleutel(t) === k)
@@ -79,7 +81,7 @@ export type NieuweTariefReeks<T> =
  */
 export function nieuweTariefReeks<T extends TariefVelden>(
   tarieven: readonly T[],
-  nieuw: Pick<Tarief, 'inzetCode' | 'domein' | 'financierCode' | 'geldigVan'>,
+  nieuw: Sleutel & { readonly geldigVan: string },
 ): NieuweTariefReeks<T> {
   const reeks = tariefReeks(tarieven, nieuw);
   const laatste = reeks.at(-1);

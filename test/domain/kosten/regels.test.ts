@@ -11,7 +11,7 @@ import {
 import { maakVerevening } from '../../../src/domain/kosten/verevening.ts';
 
 let n = 0;
-const tarief = (t: Partial<Tarief> & Pick<Tarief, 'bedrag'>): Tarief =>
+const tarief = (t: Partial<Record<keyof Tarief, unknown>> & { bedrag: number }): Tarief =>
   ({
     id: `t${(n += 1)}`,
     inzetCode: 'PV-ADL',

@@ -10,7 +10,9 @@ import {
 } from '../../../src/domain/kosten/tarieven.ts';
 
 let n = 0;
-const tarief = (t: Partial<Tarief> & Pick<Tarief, 'bedrag' | 'geldigVan'>): Tarief =>
+const tarief = (
+  t: Partial<Record<keyof Tarief, unknown>> & { bedrag: number; geldigVan: string },
+): Tarief =>
   ({
     id: `t${(n += 1)}`,
     inzetCode: 'PV-ADL',
