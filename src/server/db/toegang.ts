@@ -325,6 +325,12 @@ export const ACTIES = {
   reviewIngetrokken: 'beheer:review-ingetrokken',
   /** A pushed review shared its client with the casemanager asked (actor: the arrangeur). */
   reviewGedeeldDoorArrangeur: 'review:gedeeld',
+  tarievenGelezen: 'tarieven:gelezen',
+  tariefToegevoegd: 'beheer:tarief-toegevoegd',
+  tariefVerwijderd: 'beheer:tarief-verwijderd',
+  // Coordinator (pseudonymised): `coordinator:<overzicht|regels|overrides|verevening>`, and
+  // `coordinator:export-<soort>` for a download.
+  coordinator: 'coordinator',
 } as const;
 
 /**
