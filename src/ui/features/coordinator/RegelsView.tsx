@@ -29,7 +29,8 @@ export function regelsUrl(van: Maand, tot: Maand, filter: RegelFilter): string {
   const q = new URLSearchParams({ van, tot });
   if (filter.maand) q.set('maand', filter.maand);
   if (filter.domein) q.set('domein', filter.domein);
-  if (filter.financier) q.set('financier', filter.financier.code);
+  // 'geen' asks for the lines without a financier (the server's regelsVraagSchema).
+  if (filter.financier !== undefined) q.set('financier', filter.financier?.code ?? 'geen');
   return `/api/coordinator/regels?${q.toString()}`;
 }
 
