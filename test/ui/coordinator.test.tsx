@@ -309,6 +309,22 @@ describe('CoordinatorScreen', () => {
     await waitFor(() => expect(aanroepen.at(-1)!.url.searchParams.has('financier')).toBe(false));
   });
 
+  it('shows at most 500 lines but totals all of them', async () => {
+    const veel = Array.from({ length: 501 }, (_, i) =>
+      regel({ pseudoniem: `C-${String(i).padStart(8, '0')}`, kostenCent: 100 }),
+    );
+    const { fetchFn } = fakeServer({
+      '/api/coordinator/regels': () => Response.json({ regels: veel }),
+    });
+    const user = userEvent.setup();
+    render(<CoordinatorScreen fetch={fetchFn} nu={NU} />);
+    await user.click(screen.getByRole('tab', { name: 'Regels' }));
+    const tabel = await screen.findByRole('table', { name: 'Inzetregels met kosten' });
+    expect(within(tabel).getAllByRole('row')).toHaveLength(1 + 500);
+    expect(plat(screen.getByTestId('totaal-regels').textContent)).toBe('€ 501,00');
+    expect(screen.getByText(/De eerste 500 regels staan hieronder/)).toBeInTheDocument();
+  });
+
   it('lists overrides and the verevening with who pays whom', async () => {
     const { fetchFn } = fakeServer();
     const user = userEvent.setup();

@@ -252,6 +252,19 @@ describe('TarievenScreen', () => {
     expect(await screen.findByText('U mag dit niet doen met uw account.')).toBeInTheDocument();
   });
 
+  it('shows a failing list as a server fault with a retry', async () => {
+    let keer = 0;
+    const { fetchFn } = fakeServer({
+      fout: (a) =>
+        a.method === 'GET' && keer++ === 0 ? new Response('', { status: 404 }) : undefined,
+    });
+    const user = userEvent.setup();
+    render(<TarievenScreen fetch={fetchFn} magBewerken={false} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Er ging iets mis op de server.');
+    await user.click(screen.getByRole('button', { name: 'Probeer opnieuw' }));
+    expect(await rijen()).toHaveLength(3);
+  });
+
   it('says it is offline instead of crashing', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     const { fetchFn, aanroepen } = fakeServer();

@@ -43,6 +43,9 @@ function pastBijFilter(r: KostenRegel, filter: RegelFilter): boolean {
   return true;
 }
 
+/** More rows than this make a tablet slow; the total still counts every line. */
+export const MAX_TONEN = 500;
+
 const wijktAf = (r: KostenRegel) =>
   r.domein !== r.gerouteerdDomein || r.financier?.code !== r.gerouteerdeFinancier?.code;
 
@@ -137,6 +140,11 @@ export function RegelsView(props: {
               {regels.length === 1 ? '1 regel' : `${regels.length} regels`}, samen{' '}
               <strong data-testid="totaal-regels">{euro(totaal)}</strong>
             </p>
+            {regels.length > MAX_TONEN && (
+              <p className="waarschuwing">
+                {`De eerste ${MAX_TONEN} regels staan hieronder. Kies een maand of domein om minder regels te zien, of download de CSV voor alles.`}
+              </p>
+            )}
             <div className="tabel-scroll" role="region" aria-label="Inzetregels" tabIndex={0}>
               <table className="kosten-tabel">
                 <caption className="visueel-verborgen">Inzetregels met kosten</caption>
@@ -159,7 +167,7 @@ export function RegelsView(props: {
                   </tr>
                 </thead>
                 <tbody>
-                  {regels.map((r, i) => (
+                  {regels.slice(0, MAX_TONEN).map((r, i) => (
                     <tr key={`${r.pseudoniem}|${r.maand}|${r.inzetCode}|${i}`}>
                       <td>
                         <span className="pseudoniem">{r.pseudoniem}</span>

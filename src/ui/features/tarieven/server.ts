@@ -62,7 +62,13 @@ async function vraag<S extends z.ZodType>(
   if (status === 401) return { ok: false, status, melding: MELDINGEN.nietIngelogd };
   if (status === 403) return { ok: false, status, melding: MELDINGEN.geenToegang };
   if (status === 409) return { ok: false, status, melding: MELDINGEN.bestaatAl };
-  if (status === 404) return { ok: false, status, melding: MELDINGEN.nietGevonden };
+  // 404 on a row means someone removed it; on the list it is a server fault.
+  if (status === 404)
+    return {
+      ok: false,
+      status,
+      melding: init.method === 'DELETE' ? MELDINGEN.nietGevonden : MELDINGEN.serverfout,
+    };
   if (status === 400)
     return { ok: false, status, melding: (await serverMelding(res)) ?? MELDINGEN.ongeldig };
   if (status >= 502 && status <= 504) return { ok: false, status, melding: MELDINGEN.onbereikbaar };
