@@ -65,14 +65,14 @@ function fakeServer(opties: { fout?: (a: Aanroep) => Response | undefined } = {}
           t.domein === b.domein &&
           t.financierCode === b.financierCode &&
           !t.geldigTot,
-      )!;
-      if (b.geldigVan <= vorige.geldigVan)
+      );
+      if (vorige && b.geldigVan <= vorige.geldigVan)
         return Response.json({ error: 'conflict', message: 'later' }, { status: 409 });
       const nieuw = tarief({
         ...b,
         id: crypto.randomUUID(),
         demo: false,
-        volumeEenheid: vorige.volumeEenheid,
+        volumeEenheid: vorige?.volumeEenheid ?? 'uur',
       });
       tarieven = [
         ...tarieven.map((t) => (t === vorige ? tarief({ ...t, geldigTot: '2026-12-31' }) : t)),
@@ -202,6 +202,35 @@ describe('TarievenScreen', () => {
         'Persoonlijke verzorging (wassen, aankleden, toilet)ZvwAlle (standaard Zvw)€ 62,75 per uurvanaf 1 januari 2027Nieuw tarief vanaf datum voor Persoonlijke verzorging (wassen, aankleden, toilet), ZvwVerwijder laatste tarief voor Persoonlijke verzorging (wassen, aankleden, toilet), Zvw',
       ),
     );
+  });
+
+  it("adds one financier's own price for a new row", async () => {
+    const { fetchFn, aanroepen } = fakeServer();
+    const user = userEvent.setup();
+    render(<TarievenScreen fetch={fetchFn} magBewerken />);
+    await rijen();
+    await user.click(screen.getByRole('button', { name: 'Tarief voor een nieuwe rij' }));
+    const form = screen.getByRole('form', { name: 'Tarief voor een nieuwe rij' });
+    await user.click(within(form).getByRole('button', { name: 'Tarief opslaan' }));
+    expect(await within(form).findByText('Kies een soort inzet.')).toBeInTheDocument();
+    expect(within(form).getByText('Vul een bedrag in.')).toBeInTheDocument();
+
+    await user.selectOptions(within(form).getByLabelText('Soort inzet'), 'VP-WONDZORG');
+    await user.selectOptions(within(form).getByLabelText('Domein'), 'Zvw');
+    await user.selectOptions(within(form).getByLabelText(/^Financier/), '7095');
+    await user.type(within(form).getByLabelText(/^Bedrag in euro/), '58,1');
+    await user.clear(within(form).getByLabelText('Geldig vanaf'));
+    await user.type(within(form).getByLabelText('Geldig vanaf'), '2027-02-01');
+    await user.click(within(form).getByRole('button', { name: 'Tarief opslaan' }));
+
+    await screen.findByText(/Nieuw tarief opgeslagen: Wondzorg/);
+    expect(aanroepen.find((a) => a.method === 'POST')?.body).toEqual({
+      inzetCode: 'VP-WONDZORG',
+      domein: 'Zvw',
+      financierCode: '7095',
+      bedrag: 58.1,
+      geldigVan: '2027-02-01',
+    });
   });
 
   it('shows the server 409 on the date field in Dutch', async () => {

@@ -11,6 +11,7 @@ import { datumNl } from '../../i18n/datum.ts';
 import { vandaagIso } from '../../hooks/vandaag.ts';
 import { euroBedrag, financierNaam, inzetLabel, perEenheid } from './opmaak.ts';
 import { haalTarieven, verwijderTarief } from './server.ts';
+import { NieuweReeksForm } from './NieuweReeksForm.tsx';
 import { TariefForm } from './TariefForm.tsx';
 import './tarieven.css';
 
@@ -51,6 +52,7 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
   const [alleenGeldig, setAlleenGeldig] = useState(false);
   const [bewerk, setBewerk] = useState<string | null>(null);
   const [verwijder, setVerwijder] = useState<string | null>(null);
+  const [nieuweRij, setNieuweRij] = useState(false);
   const [melding, setMelding] = useState<{ soort: 'ok' | 'fout'; tekst: string } | null>(null);
   const opnieuw = useCallback(() => setPoging((p) => p + 1), []);
 
@@ -128,6 +130,44 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
           zorgkantoor of zorgverzekeraar.
           {magBewerken && ' Vervang ze door echte tarieven met "Nieuw tarief vanaf datum".'}
         </p>
+      )}
+
+      {magBewerken && stand.soort === 'klaar' && (
+        <div className="tarieven-nieuw">
+          <button
+            type="button"
+            className="knop"
+            aria-expanded={nieuweRij}
+            onClick={() => {
+              setMelding(null);
+              setNieuweRij(!nieuweRij);
+            }}
+          >
+            Tarief voor een nieuwe rij
+          </button>
+          {nieuweRij && (
+            <div className="tarief-paneel-los">
+              <h2 id={`${titelId}-nieuwe-rij`} className="tarief-form-titel">
+                Tarief voor een nieuwe rij
+              </h2>
+              <p className="veld-hint">
+                Voor een soort inzet zonder tarief, of een eigen prijs van één financier.
+              </p>
+              <NieuweReeksForm
+                fetch={fetchFn}
+                bestaande={tarieven}
+                standaardDatum={vandaag}
+                titelId={`${titelId}-nieuwe-rij`}
+                onAnnuleren={() => setNieuweRij(false)}
+                onOpgeslagen={(tekst) => {
+                  setNieuweRij(false);
+                  setMelding({ soort: 'ok', tekst });
+                  opnieuw();
+                }}
+              />
+            </div>
+          )}
+        </div>
       )}
 
       <div className="tarieven-filter">
