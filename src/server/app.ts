@@ -6,8 +6,10 @@ import type { Store } from './db/store.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { authRoutes } from './routes/auth.ts';
 import { beheerRoutes } from './routes/beheer.ts';
+import { coordinatorRoutes } from './routes/coordinator.ts';
 import { healthRoutes } from './routes/health.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { tariefRoutes } from './routes/tarieven.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -63,6 +65,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(beheerRoutes, { prefix: '/api' });
   await app.register(syncRoutes, { prefix: '/api' });
+  await app.register(tariefRoutes, { prefix: '/api' });
+  await app.register(coordinatorRoutes, { prefix: '/api' });
   await app.register(healthRoutes, {
     prefix: '/api',
     schemaVersion: opts.schemaVersion,

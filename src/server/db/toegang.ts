@@ -199,6 +199,12 @@ export const ACTIES = {
   caseloadOntnomen: 'beheer:caseload-ontnomen',
   reviewGedeeld: 'beheer:review-gedeeld',
   reviewIngetrokken: 'beheer:review-ingetrokken',
+  tarievenGelezen: 'tarieven:gelezen',
+  tariefToegevoegd: 'beheer:tarief-toegevoegd',
+  tariefVerwijderd: 'beheer:tarief-verwijderd',
+  // Coordinator (pseudonymised): `coordinator:<overzicht|regels|overrides|verevening>`, and
+  // `coordinator:export-<soort>` for a download.
+  coordinator: 'coordinator',
 } as const;
 
 /**
