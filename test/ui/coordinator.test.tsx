@@ -174,10 +174,10 @@ function fakeServer(fout: Partial<Record<string, () => Response | Promise<Respon
             (!p.get('domein') || r.domein === p.get('domein')) &&
             (!p.get('financier') || r.financier?.code === p.get('financier')),
         );
-        return Response.json({ regels });
+        return Response.json({ van: p.get('van'), tot: p.get('tot'), regels });
       }
       case '/api/coordinator/overrides':
-        return Response.json({ overrides: OVERRIDES });
+        return Response.json({ van: VAN, tot: TOT, overrides: OVERRIDES });
       case '/api/coordinator/verevening':
         return Response.json(VEREVENING);
       default:
@@ -314,7 +314,7 @@ describe('CoordinatorScreen', () => {
       regel({ pseudoniem: `C-${String(i).padStart(8, '0')}`, kostenCent: 100 }),
     );
     const { fetchFn } = fakeServer({
-      '/api/coordinator/regels': () => Response.json({ regels: veel }),
+      '/api/coordinator/regels': () => Response.json({ van: VAN, tot: TOT, regels: veel }),
     });
     const user = userEvent.setup();
     render(<CoordinatorScreen fetch={fetchFn} nu={NU} />);
@@ -370,9 +370,23 @@ describe('CoordinatorScreen', () => {
     await user.type(screen.getByLabelText('Tot en met (maand)'), '2026-03');
     await user.click(screen.getByRole('button', { name: 'Toon periode' }));
 
+    expect(screen.getByRole('alert')).toHaveTextContent('De beginmaand ligt na de eindmaand.');
+    expect(aanroepen.length).toBe(voor);
+  });
+
+  it('refuses a period longer than the server allows (36 months)', async () => {
+    const { fetchFn, aanroepen } = fakeServer();
+    const user = userEvent.setup();
+    render(<CoordinatorScreen fetch={fetchFn} nu={NU} />);
+    await screen.findByTestId('totaal-periode');
+    const voor = aanroepen.length;
+    await user.clear(screen.getByLabelText('Van (maand)'));
+    await user.type(screen.getByLabelText('Van (maand)'), '2023-01');
+    await user.click(screen.getByRole('button', { name: 'Toon periode' }));
     expect(screen.getByRole('alert')).toHaveTextContent(
-      '"Van" moet vóór of in dezelfde maand als "Tot en met" liggen.',
+      'Kies een periode van hoogstens 36 maanden.',
     );
+    expect(screen.getByLabelText('Van (maand)')).toHaveAttribute('aria-invalid', 'true');
     expect(aanroepen.length).toBe(voor);
   });
 
@@ -387,10 +401,13 @@ describe('CoordinatorScreen', () => {
       'bad input (400) with the server message',
       () =>
         Response.json(
-          { error: 'periode', message: 'De periode is langer dan 36 maanden.' },
+          {
+            error: 'bad_request',
+            message: 'querystring.tot: Kies een periode van hoogstens 36 maanden.',
+          },
           { status: 400 },
         ),
-      'De periode is langer dan 36 maanden.',
+      'Kies een periode van hoogstens 36 maanden.',
     ],
     [
       'a server fault (500)',

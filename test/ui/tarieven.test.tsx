@@ -294,6 +294,31 @@ describe('TarievenScreen', () => {
     expect(await rijen()).toHaveLength(3);
   });
 
+  it('explains a refused removal (409: not the latest any more) and reloads', async () => {
+    let gets = 0;
+    const { fetchFn } = fakeServer({
+      fout: (a) => {
+        if (a.method === 'GET') gets += 1;
+        return a.method === 'DELETE'
+          ? Response.json({ error: 'conflict' }, { status: 409 })
+          : undefined;
+      },
+    });
+    const user = userEvent.setup();
+    render(<TarievenScreen fetch={fetchFn} magBewerken />);
+    await rijen();
+    await user.click(
+      screen.getByRole('button', { name: /Verwijder laatste tarief voor Dagbesteding/ }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Ja, verwijder' }));
+    expect(
+      await screen.findByText(
+        'Alleen het laatste tarief van een rij kan weg. De lijst is vernieuwd.',
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(gets).toBe(2));
+  });
+
   it('says it is offline instead of crashing', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     const { fetchFn, aanroepen } = fakeServer();

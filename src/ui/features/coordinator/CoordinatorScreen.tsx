@@ -5,14 +5,8 @@
  * and every failure is a Dutch message with a retry, never a crash.
  */
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { z } from 'zod';
-import {
-  maandSchema,
-  overrideRegelSchema,
-  overzichtSchema,
-  vereveningSchema,
-  type Maand,
-} from '../../../domain/kosten/model.ts';
+import { overridesAntwoordSchema, periodeVraagSchema } from '../../../domain/kosten/api.ts';
+import { overzichtSchema, vereveningSchema, type Maand } from '../../../domain/kosten/model.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import { ExportLinks } from './ExportLinks.tsx';
 import { Laadmelding } from './Laadmelding.tsx';
@@ -31,8 +25,6 @@ const TABS = [
   { id: 'verevening', label: 'Verevening' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
-
-const overridesAntwoord = z.object({ overrides: z.array(overrideRegelSchema) });
 
 const periode = (van: Maand, tot: Maand) => new URLSearchParams({ van, tot }).toString();
 
@@ -158,13 +150,11 @@ function PeriodeKiezer(props: {
 
   const toon = (e: FormEvent) => {
     e.preventDefault();
-    const v = maandSchema.safeParse(van);
-    const t = maandSchema.safeParse(tot);
-    if (!v.success || !t.success) return setFout('Kies een maand bij "Van" en bij "Tot en met".');
-    if (v.data > t.data)
-      return setFout('"Van" moet vóór of in dezelfde maand als "Tot en met" liggen.');
+    // The server's own rules for a period (van ≤ tot, at most 36 months), so it never refuses one.
+    const p = periodeVraagSchema.safeParse({ van, tot });
+    if (!p.success) return setFout(p.error.issues[0]?.message ?? 'Kies een geldige periode.');
     setFout(null);
-    props.onKies({ van: v.data, tot: t.data });
+    props.onKies(p.data);
   };
 
   return (
@@ -241,7 +231,7 @@ function OverridesPaneel(props: {
   const { status, opnieuw } = useServerData(
     props.fetch,
     `/api/coordinator/overrides?${periode(props.van, props.tot)}`,
-    overridesAntwoord,
+    overridesAntwoordSchema,
   );
   return (
     <>

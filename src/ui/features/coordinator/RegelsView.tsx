@@ -1,12 +1,11 @@
 import { useId } from 'react';
-import { z } from 'zod';
 import {
   DOMEINEN,
   domeinSchema,
-  kostenRegelSchema,
   type KostenRegel,
   type Maand,
 } from '../../../domain/kosten/model.ts';
+import { regelsAntwoordSchema } from '../../../domain/kosten/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import {
   DOMEIN_LABEL,
@@ -22,8 +21,6 @@ import {
 import type { RegelFilter } from './OverzichtView.tsx';
 import { useServerData } from './server.ts';
 import { Laadmelding } from './Laadmelding.tsx';
-
-const regelsAntwoord = z.object({ regels: z.array(kostenRegelSchema) });
 
 export function regelsUrl(van: Maand, tot: Maand, filter: RegelFilter): string {
   const q = new URLSearchParams({ van, tot });
@@ -62,7 +59,7 @@ export function RegelsView(props: {
   const { status, opnieuw } = useServerData(
     props.fetch,
     regelsUrl(props.van, props.tot, filter),
-    regelsAntwoord,
+    regelsAntwoordSchema,
   );
   const regels =
     status.soort === 'klaar' ? status.data.regels.filter((r) => pastBijFilter(r, filter)) : [];

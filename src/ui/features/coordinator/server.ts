@@ -29,7 +29,11 @@ async function serverMelding(res: Response): Promise<string | undefined> {
   try {
     const body: unknown = await res.json();
     if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string')
-      return body.message;
+      // "querystring.tot: Kies een periode van hoogstens 36 maanden." → the Dutch part only.
+      return body.message
+        .split('; ')
+        .map((deel) => deel.replace(/^[\w.]+: /, ''))
+        .join(' ');
   } catch {
     // no JSON body: the caller falls back to its own message
   }

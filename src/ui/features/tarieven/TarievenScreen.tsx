@@ -105,7 +105,7 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
     setVerwijder(null);
     if (!a.ok) {
       setMelding({ soort: 'fout', tekst: a.melding });
-      if (a.status === 404) opnieuw();
+      if (a.status === 404 || a.status === 409) opnieuw();
       return;
     }
     setMelding({

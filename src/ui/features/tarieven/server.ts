@@ -3,8 +3,9 @@
  * latest one. Every answer is parsed with the contract schema; every failure becomes one Dutch
  * message (a feature may not import another feature, so this mirrors coordinator/server.ts).
  */
-import { z } from 'zod';
-import { tariefSchema, type TariefInvoer } from '../../../domain/kosten/model.ts';
+import type { z } from 'zod';
+import { tarievenAntwoordSchema } from '../../../domain/kosten/api.ts';
+import type { TariefInvoer } from '../../../domain/kosten/model.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 
 export type Antwoord<T> =
@@ -19,6 +20,7 @@ export const MELDINGEN = {
   geenToegang: 'U mag dit niet doen met uw account.',
   ongeldig: 'De server keurde de invoer af. Controleer de velden.',
   bestaatAl: 'Er is al een tarief vanaf die datum of later.',
+  nietLaatste: 'Alleen het laatste tarief van een rij kan weg. De lijst is vernieuwd.',
   nietGevonden: 'Dit tarief bestaat niet meer. De lijst is vernieuwd.',
   serverfout: 'Er ging iets mis op de server. Probeer het later opnieuw.',
   vreemdAntwoord: 'Het antwoord van de server klopt niet. Probeer het later opnieuw.',
@@ -61,7 +63,12 @@ async function vraag<S extends z.ZodType>(
   const status = res.status;
   if (status === 401) return { ok: false, status, melding: MELDINGEN.nietIngelogd };
   if (status === 403) return { ok: false, status, melding: MELDINGEN.geenToegang };
-  if (status === 409) return { ok: false, status, melding: MELDINGEN.bestaatAl };
+  if (status === 409)
+    return {
+      ok: false,
+      status,
+      melding: init.method === 'DELETE' ? MELDINGEN.nietLaatste : MELDINGEN.bestaatAl,
+    };
   // 404 on a row means someone removed it; on the list it is a server fault.
   if (status === 404)
     return {
@@ -69,8 +76,12 @@ async function vraag<S extends z.ZodType>(
       status,
       melding: init.method === 'DELETE' ? MELDINGEN.nietGevonden : MELDINGEN.serverfout,
     };
-  if (status === 400)
-    return { ok: false, status, melding: (await serverMelding(res)) ?? MELDINGEN.ongeldig };
+  // The form already checks the contract's schema: a 400 here means the server knows more (an
+  // inzet code it does not know). Its message is for developers, so the user gets a Dutch one.
+  if (status === 400) {
+    console.warn(`Server weigerde ${url}:`, await serverMelding(res));
+    return { ok: false, status, melding: MELDINGEN.ongeldig };
+  }
   if (status >= 502 && status <= 504) return { ok: false, status, melding: MELDINGEN.onbereikbaar };
   if (!res.ok) return { ok: false, status, melding: MELDINGEN.serverfout };
   if (!schema) return { ok: true, data: null };
@@ -88,10 +99,8 @@ async function vraag<S extends z.ZodType>(
   return { ok: true, data: parsed.data };
 }
 
-const tarievenAntwoord = z.object({ tarieven: z.array(tariefSchema) });
-
 export async function haalTarieven(fetchFn: FetchFn) {
-  const a = await vraag(fetchFn, '/api/tarieven', { method: 'GET' }, tarievenAntwoord);
+  const a = await vraag(fetchFn, '/api/tarieven', { method: 'GET' }, tarievenAntwoordSchema);
   return a.ok ? { ok: true as const, tarieven: a.data!.tarieven } : a;
 }
 
