@@ -32,3 +32,10 @@ export function testAccount(): Account {
 export function zetTestAccount(account: Account): void {
   huidig = account;
 }
+
+/** The demo coordinator (pseudonymised "Wie betaalt wat"), made by test/e2e/serve.ts. */
+export const COR: Account = {
+  gebruikersnaam: 'cor',
+  wachtwoord: 'demo-cor-2026',
+  naam: 'Cor Jansen',
+};

@@ -1,0 +1,222 @@
+import { useId } from 'react';
+import {
+  DOMEINEN,
+  domeinSchema,
+  type KostenRegel,
+  type Maand,
+} from '../../../domain/kosten/model.ts';
+import { regelsAntwoordSchema } from '../../../domain/kosten/api.ts';
+import type { FetchFn } from '../../../sync/client/http.ts';
+import {
+  DOMEIN_LABEL,
+  domeinFinancier,
+  euro,
+  euroBedrag,
+  financierNl,
+  maandNl,
+  maandenTussen,
+  perEenheid,
+  volumeNl,
+} from './opmaak.ts';
+import type { RegelFilter } from './OverzichtView.tsx';
+import { useServerData } from './server.ts';
+import { Laadmelding } from './Laadmelding.tsx';
+
+export function regelsUrl(van: Maand, tot: Maand, filter: RegelFilter): string {
+  const q = new URLSearchParams({ van, tot });
+  if (filter.maand) q.set('maand', filter.maand);
+  if (filter.domein) q.set('domein', filter.domein);
+  // 'geen' asks for the lines without a financier (the server's regelsVraagSchema).
+  if (filter.financier !== undefined) q.set('financier', filter.financier?.code ?? 'geen');
+  return `/api/coordinator/regels?${q.toString()}`;
+}
+
+/** The server filters by code; lines without a financier are picked out here. */
+function pastBijFilter(r: KostenRegel, filter: RegelFilter): boolean {
+  if (filter.maand && r.maand !== filter.maand) return false;
+  if (filter.domein && r.domein !== filter.domein) return false;
+  if (filter.financier === null) return r.financier === null;
+  if (filter.financier) return r.financier?.code === filter.financier.code;
+  return true;
+}
+
+/** More rows than this make a tablet slow; the total still counts every line. */
+export const MAX_TONEN = 500;
+
+const wijktAf = (r: KostenRegel) =>
+  r.domein !== r.gerouteerdDomein || r.financier?.code !== r.gerouteerdeFinancier?.code;
+
+export function RegelsView(props: {
+  readonly fetch: FetchFn;
+  readonly van: Maand;
+  readonly tot: Maand;
+  readonly filter: RegelFilter;
+  readonly onFilter: (filter: RegelFilter) => void;
+}) {
+  const { filter } = props;
+  const maandId = useId();
+  const domeinId = useId();
+  const { status, opnieuw } = useServerData(
+    props.fetch,
+    regelsUrl(props.van, props.tot, filter),
+    regelsAntwoordSchema,
+  );
+  const regels =
+    status.soort === 'klaar' ? status.data.regels.filter((r) => pastBijFilter(r, filter)) : [];
+  const totaal = regels.reduce((s, r) => s + r.kostenCent, 0);
+
+  return (
+    <div className="kosten-regels">
+      <div className="kosten-filter">
+        <div className="veld">
+          <label htmlFor={maandId} className="veld-label">
+            Maand
+          </label>
+          <select
+            id={maandId}
+            className="veld-invoer"
+            value={filter.maand ?? ''}
+            onChange={(e) =>
+              props.onFilter({
+                ...filter,
+                maand: (e.target.value || undefined) as Maand | undefined,
+              })
+            }
+          >
+            <option value="">Alle maanden</option>
+            {maandenTussen(props.van, props.tot).map((m) => (
+              <option key={m} value={m}>
+                {maandNl(m)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="veld">
+          <label htmlFor={domeinId} className="veld-label">
+            Domein
+          </label>
+          <select
+            id={domeinId}
+            className="veld-invoer"
+            value={filter.domein ?? ''}
+            onChange={(e) => {
+              const d = domeinSchema.safeParse(e.target.value);
+              // Another domain has other financiers: the financier filter goes with it.
+              props.onFilter({ maand: filter.maand, domein: d.success ? d.data : undefined });
+            }}
+          >
+            <option value="">Alle domeinen</option>
+            {DOMEINEN.map((d) => (
+              <option key={d} value={d}>
+                {DOMEIN_LABEL[d]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {filter.financier !== undefined && (
+          <p className="kosten-filter-financier">
+            Financier: <strong>{financierNl(filter.financier)}</strong>{' '}
+            <button
+              type="button"
+              className="knop knop-klein"
+              onClick={() => props.onFilter({ maand: filter.maand, domein: filter.domein })}
+            >
+              Alle financiers
+            </button>
+          </p>
+        )}
+      </div>
+
+      <Laadmelding status={status} onOpnieuw={opnieuw} />
+      {status.soort === 'klaar' &&
+        (regels.length === 0 ? (
+          <p className="lijst-leeg">Er zijn geen regels voor deze keuze.</p>
+        ) : (
+          <>
+            <p className="kosten-som" aria-live="polite">
+              {regels.length === 1 ? '1 regel' : `${regels.length} regels`}, samen{' '}
+              <strong data-testid="totaal-regels">{euro(totaal)}</strong>
+            </p>
+            {regels.length > MAX_TONEN && (
+              <p className="waarschuwing">
+                {`De eerste ${MAX_TONEN} regels staan hieronder. Kies een maand of domein om minder regels te zien, of download de CSV voor alles.`}
+              </p>
+            )}
+            <div className="tabel-scroll" role="region" aria-label="Inzetregels" tabIndex={0}>
+              <table className="kosten-tabel">
+                <caption className="visueel-verborgen">Inzetregels met kosten</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Cliënt</th>
+                    <th scope="col">Maand</th>
+                    <th scope="col">Inzet</th>
+                    <th scope="col" className="getal">
+                      Volume
+                    </th>
+                    <th scope="col" className="getal">
+                      Tarief
+                    </th>
+                    <th scope="col" className="getal">
+                      Kosten
+                    </th>
+                    <th scope="col">Betaald door</th>
+                    <th scope="col">Volgens de regels</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {regels.slice(0, MAX_TONEN).map((r, i) => (
+                    <tr key={`${r.pseudoniem}|${r.maand}|${r.inzetCode}|${i}`}>
+                      <td>
+                        <span className="pseudoniem">{r.pseudoniem}</span>
+                        <span className="kosten-klein">
+                          {r.leeftijdsband === 'onbekend'
+                            ? 'leeftijd onbekend'
+                            : `${r.leeftijdsband} jaar`}
+                          {' · '}
+                          {r.gemeente ?? 'gemeente onbekend'}
+                        </span>
+                      </td>
+                      <td>{maandNl(r.maand)}</td>
+                      <td>{r.inzetNaam}</td>
+                      <td className="getal">{volumeNl(r.volume, r.volumeEenheid)}</td>
+                      <td className="getal">
+                        {r.tarief === null ? (
+                          'geen tarief'
+                        ) : (
+                          <>
+                            {euroBedrag(r.tarief)} {perEenheid(r.volumeEenheid)}
+                            {r.tariefDemo && <span className="demo-label">Demo</span>}
+                          </>
+                        )}
+                      </td>
+                      <td className="getal">{euro(r.kostenCent)}</td>
+                      <td>
+                        {domeinFinancier(r.domein, r.financier)}
+                        {r.override && (
+                          <span className="kosten-override">
+                            Aangepast door de arrangeur: {r.override.reden}
+                          </span>
+                        )}
+                      </td>
+                      <td>
+                        {wijktAf(r) ? (
+                          <>
+                            {domeinFinancier(r.gerouteerdDomein, r.gerouteerdeFinancier)}
+                            <span className="kosten-klein">
+                              Dan was het {euro(r.gerouteerdKostenCent)}
+                            </span>
+                          </>
+                        ) : (
+                          'Hetzelfde'
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ))}
+    </div>
+  );
+}
