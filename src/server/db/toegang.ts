@@ -28,7 +28,10 @@
  * (review_deling) and resends the client's records, so her next pull brings the plan. The named
  * user must be an active casemanager, or the review is rejected `invalid`.
  *
- * - coordinator: no client records at all; a pseudonymised view comes in a later issue.
+ * - coordinator: no client records through sync at all. Her view is the pseudonymised
+ *   /api/coordinator/* (routes/coordinator.ts): a stable pseudonym, age band and gemeente per
+ *   client, never a name, BSN, address or birth date (tested per endpoint); each read is logged
+ *   here per client shown.
  * - beheerder: manages users, caseloads and review shares, but reads no client record through
  *   sync. Least privilege: assigning a client to a caseload needs only the client's id, and an
  *   account that can hand out access should not also hold the data.
