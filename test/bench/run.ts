@@ -12,6 +12,7 @@ const BENCHES: Readonly<Record<string, () => Promise<BenchModule>>> = {
   bundle: () => import('./bundle.ts'),
   browser: () => import('./browser.ts'),
   sync: () => import('./sync.ts'),
+  kosten: () => import('./kosten.ts'),
 };
 
 export function ok(r: BenchResult): boolean {
