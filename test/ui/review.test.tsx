@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
-import { getPlanForClient } from '../../src/storage/repositories/plans.ts';
+import { getPlanForClient, updatePlan } from '../../src/storage/repositories/plans.ts';
 import {
   geefBesluit,
   listReviewComments,
@@ -214,6 +214,62 @@ describe('Plan editor: the reviewer’s comments', () => {
         name: 'Opnieuw ter review sturen',
       }),
     ).toBeInTheDocument();
+  });
+
+  it('after the reviewer’s akkoord the plan can be vastgesteld straight from ter review', async () => {
+    const { client, plan } = await planMetReview('akkoord');
+    await updatePlan(
+      db,
+      plan.id,
+      {
+        akkoord: { datum: '2026-11-20', wijze: 'mondeling', door: 'client' },
+        evaluatiedatum: '2027-05-01',
+        ladderToelichting: 'De dochter woont ver weg.',
+      },
+      { updatedBy: ANJA.id },
+    );
+    await sessie(ANJA, 'arrangeur');
+    const user = userEvent.setup({ delay: null });
+    renderAls(
+      ANJA.id,
+      <PlanEditorScreen
+        clientId={client.id}
+        onTerug={vi.fn()}
+        onPrint={vi.fn()}
+        vandaag={VANDAAG}
+        beginStap="akkoord"
+      />,
+    );
+    const banner = await screen.findByTestId('review-banner');
+    expect(banner).toHaveTextContent('Carla de Wit is akkoord met het plan.');
+    expect(within(banner).queryByRole('button', { name: 'Terug naar concept' })).toBeNull();
+    // Step 8 stays open ter review: the client's akkoord and vaststellen are done here.
+    await user.click(screen.getByRole('button', { name: 'Plan vaststellen' }));
+    await waitFor(() => expect(screen.getByTestId('plan-stand')).toHaveTextContent('Vastgesteld'));
+    expect((await getPlanForClient(db, client.id))?.status).toBe('vastgesteld');
+    expect(screen.queryByTestId('review-banner')).not.toBeInTheDocument();
+  });
+
+  it('while the reviewer has not decided, vaststellen says why not', async () => {
+    const { client } = await planMetReview();
+    await sessie(ANJA, 'arrangeur');
+    const user = userEvent.setup({ delay: null });
+    renderAls(
+      ANJA.id,
+      <PlanEditorScreen
+        clientId={client.id}
+        onTerug={vi.fn()}
+        onPrint={vi.fn()}
+        vandaag={VANDAAG}
+        beginStap="akkoord"
+      />,
+    );
+    expect(await screen.findByTestId('review-banner')).toHaveTextContent(
+      /Ter review bij Carla de Wit sinds \d+ \w+ 2026/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Plan vaststellen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Het plan ligt ter review.');
+    expect((await getPlanForClient(db, client.id))?.status).toBe('ter-review');
   });
 
   it('marks the client in the caseload: review state and open comments', async () => {
