@@ -11,6 +11,7 @@ import {
   saveReviewComment,
   stuurTerReview,
   terugNaarConcept,
+  zetAfgehandeld,
 } from '../../src/storage/repositories/reviews.ts';
 import { CaseloadScreen } from '../../src/ui/features/caseload/index.ts';
 import { PlanEditorScreen } from '../../src/ui/features/plan-editor/index.ts';
@@ -19,11 +20,12 @@ import { DbProvider } from '../../src/ui/hooks/useDb.tsx';
 import { maakPlanMetItems } from '../fixtures/plans.ts';
 
 // The casemanager list comes from the server (GET /api/casemanagers); its wire format and cache
-// are the sync client's own tests. Here: two casemanagers, as the device would have them.
+// are the sync client's own tests. Here: three casemanagers, as the device would have them, one
+// of them the arrangeur herself (a casemanager also arranges), whom the picker leaves out.
 const CARLA = { id: crypto.randomUUID(), naam: 'Carla de Wit' };
 const DIRK = { id: crypto.randomUUID(), naam: 'Dirk Mulder' };
 vi.mock('../../src/sync/client/casemanagers.ts', () => ({
-  haalCasemanagers: vi.fn(async () => ({ lijst: [CARLA, DIRK], bron: 'server' })),
+  haalCasemanagers: vi.fn(async () => ({ lijst: [CARLA, DIRK, ANJA], bron: 'server' })),
 }));
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -411,6 +413,38 @@ describe('ReviewScreen (casemanager)', () => {
       'Er is geen review van dit plan voor u.',
     );
     expect(screen.queryByRole('button', { name: /Opmerking toevoegen/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('A second review round', () => {
+  it('shows the casemanager her earlier comments read-only, marked as such, with their state', async () => {
+    const p = await planMetReview('aanpassen');
+    const [eerste] = await listReviewComments(db, p.plan.id);
+    zeker(await zetAfgehandeld(db, { updatedBy: ANJA.id }, eerste!.id, true));
+    zeker(await terugNaarConcept(db, { updatedBy: ANJA.id }, p.plan.id));
+    const tweede = zeker(
+      await stuurTerReview(
+        db,
+        { updatedBy: ANJA.id, naam: ANJA.naam },
+        p.plan.id,
+        CARLA,
+        'Nu goed?',
+      ),
+    );
+    renderAls(CARLA.id, <ReviewScreen clientId={p.client.id} onTerug={vi.fn()} />);
+    expect(await screen.findByText('Nu goed?')).toBeInTheDocument();
+    const oud = screen
+      .getAllByTestId('review-opmerking')
+      .find((o) => o.textContent?.includes('Vraag ook wat zijn vrouw wil.'));
+    expect(oud).toHaveTextContent('eerdere review');
+    expect(oud).toHaveTextContent('verwerkt');
+    expect(within(oud!).queryByRole('button')).toBeNull();
+    // The new round is open for comments and a besluit.
+    expect(screen.getByRole('button', { name: 'Akkoord' })).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Opmerking toevoegen bij Hulpvraag en doelen' }),
+    ).toBeInTheDocument();
+    expect(tweede.versie).toBe(1);
   });
 });
 
