@@ -181,6 +181,17 @@ describe.each(STORE_KINDS)('plan review over sync on %s', (kind) => {
       expect(onbekend?.status === 'rejected' && onbekend.detail).toMatch(/casemanagerId/);
       expect(geenCm).toMatchObject({ status: 'rejected', reason: 'invalid' });
       expect(geenCm?.status === 'rejected' && geenCm.detail).toMatch(/not a casemanager/);
+      // A review must belong to its plan's client.
+      const ander = randomUUID();
+      await pushOk(app, anja, newClient(ander));
+      const [verkeerdeClient, verkeerdPlan] = await push(app, anja, [
+        nieuw('review', clientId, reviewFields(ander, planId, carla)),
+        nieuw('review', ander, reviewFields(ander, planId, carla)),
+      ]);
+      expect(verkeerdeClient).toMatchObject({ status: 'rejected', reason: 'invalid' });
+      expect(verkeerdeClient?.status === 'rejected' && verkeerdeClient.detail).toMatch(/clientId/);
+      expect(verkeerdPlan).toMatchObject({ status: 'rejected', reason: 'invalid' });
+      expect(verkeerdPlan?.status === 'rejected' && verkeerdPlan.detail).toMatch(/planId/);
       expect(await count(t.store, 'review_deling')).toBe(voor);
       expect(await count(t.store, "records WHERE type = 'review'")).toBe(0);
     });
