@@ -69,6 +69,8 @@ test('a casemanager reviews a plan offline on her tablet; the arrangeur sees the
     await synchroniseer(b);
     const teReviewen = b.getByTestId('te-reviewen').filter({ hasText: 'Gerrit van Dijk' });
     await expect(teReviewen).toBeVisible();
+    await screenshot(b, testInfo, '00-casemanager-te-reviewen');
+    await expectNoSeriousViolations(b, 'caseload-te-reviewen');
     await b.getByRole('button', { name: 'Review van Gerrit van Dijk openen' }).click();
     const reviewB = new ReviewPage(b);
     await expect(reviewB.heading('Gerrit van Dijk')).toBeVisible();
