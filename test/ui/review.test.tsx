@@ -388,6 +388,17 @@ describe('ReviewScreen (casemanager)', () => {
       },
     ]);
 
+    // And deleted: a third comment, gone again (a tombstone, so the delete syncs too).
+    await user.click(screen.getByRole('button', { name: 'Opmerking toevoegen bij Eigen kracht' }));
+    await user.type(screen.getByLabelText('Uw opmerking bij Eigen kracht'), 'Foutje');
+    await user.click(screen.getByRole('button', { name: 'Opmerking opslaan' }));
+    await user.click(await screen.findByRole('button', { name: 'Verwijder opmerking: Foutje' }));
+    await waitFor(() => expect(screen.queryByText('Foutje')).not.toBeInTheDocument());
+    expect((await listReviewComments(db, p.plan.id)).map((c) => c.tekst)).not.toContain('Foutje');
+    expect((await db.reviewComments.toArray()).find((c) => c.tekst === 'Foutje')?.deleted).toBe(
+      true,
+    );
+
     // The besluit: aanpassen nodig, with a toelichting. Then everything is locked.
     await user.type(screen.getByLabelText(/Toelichting bij uw besluit/), 'Kijk nog naar de uren.');
     await user.click(screen.getByRole('button', { name: 'Aanpassen nodig' }));
