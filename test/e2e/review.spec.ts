@@ -69,6 +69,8 @@ test('a casemanager reviews a plan offline on her tablet; the arrangeur sees the
     await synchroniseer(b);
     const teReviewen = b.getByTestId('te-reviewen').filter({ hasText: 'Gerrit van Dijk' });
     await expect(teReviewen).toBeVisible();
+    await screenshot(b, testInfo, '00-casemanager-te-reviewen');
+    await expectNoSeriousViolations(b, 'caseload-te-reviewen');
     await b.getByRole('button', { name: 'Review van Gerrit van Dijk openen' }).click();
     const reviewB = new ReviewPage(b);
     await expect(reviewB.heading('Gerrit van Dijk')).toBeVisible();
@@ -115,12 +117,14 @@ test('a casemanager reviews a plan offline on her tablet; the arrangeur sees the
     ).toContainText('Bij: Zelf boodschappen doen');
     await expect(reviewA.stapOpmerkingen.first()).toContainText('Carla de Wit');
     await screenshot(a, testInfo, '03-arrangeur-plan-met-opmerkingen');
+    await expectNoSeriousViolations(a, 'plan-met-review-opmerkingen');
 
     await a.getByRole('button', { name: 'Terug naar de cliënten' }).first().click();
     const rij = caseloadA.client('Gerrit van Dijk');
     await expect(rij).toContainText('2 open opmerkingen');
     await expect(rij).toContainText('Aanpassen gevraagd');
     await screenshot(a, testInfo, '04-arrangeur-caseload');
+    await expectNoSeriousViolations(a, 'caseload-met-review');
 
     // She deals with one comment: the count goes down, on the caseload as well.
     await planA.openVanuitCaseload('Gerrit van Dijk');

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
-import { getPlanForClient } from '../../src/storage/repositories/plans.ts';
+import { getPlanForClient, updatePlan } from '../../src/storage/repositories/plans.ts';
 import {
   geefBesluit,
   listReviewComments,
@@ -11,6 +11,7 @@ import {
   saveReviewComment,
   stuurTerReview,
   terugNaarConcept,
+  zetAfgehandeld,
 } from '../../src/storage/repositories/reviews.ts';
 import { CaseloadScreen } from '../../src/ui/features/caseload/index.ts';
 import { PlanEditorScreen } from '../../src/ui/features/plan-editor/index.ts';
@@ -19,11 +20,12 @@ import { DbProvider } from '../../src/ui/hooks/useDb.tsx';
 import { maakPlanMetItems } from '../fixtures/plans.ts';
 
 // The casemanager list comes from the server (GET /api/casemanagers); its wire format and cache
-// are the sync client's own tests. Here: two casemanagers, as the device would have them.
+// are the sync client's own tests. Here: three casemanagers, as the device would have them, one
+// of them the arrangeur herself (a casemanager also arranges), whom the picker leaves out.
 const CARLA = { id: crypto.randomUUID(), naam: 'Carla de Wit' };
 const DIRK = { id: crypto.randomUUID(), naam: 'Dirk Mulder' };
 vi.mock('../../src/sync/client/casemanagers.ts', () => ({
-  haalCasemanagers: vi.fn(async () => ({ lijst: [CARLA, DIRK], bron: 'server' })),
+  haalCasemanagers: vi.fn(async () => ({ lijst: [CARLA, DIRK, ANJA], bron: 'server' })),
 }));
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -216,6 +218,62 @@ describe('Plan editor: the reviewer’s comments', () => {
     ).toBeInTheDocument();
   });
 
+  it('after the reviewer’s akkoord the plan can be vastgesteld straight from ter review', async () => {
+    const { client, plan } = await planMetReview('akkoord');
+    await updatePlan(
+      db,
+      plan.id,
+      {
+        akkoord: { datum: '2026-11-20', wijze: 'mondeling', door: 'client' },
+        evaluatiedatum: '2027-05-01',
+        ladderToelichting: 'De dochter woont ver weg.',
+      },
+      { updatedBy: ANJA.id },
+    );
+    await sessie(ANJA, 'arrangeur');
+    const user = userEvent.setup({ delay: null });
+    renderAls(
+      ANJA.id,
+      <PlanEditorScreen
+        clientId={client.id}
+        onTerug={vi.fn()}
+        onPrint={vi.fn()}
+        vandaag={VANDAAG}
+        beginStap="akkoord"
+      />,
+    );
+    const banner = await screen.findByTestId('review-banner');
+    expect(banner).toHaveTextContent('Carla de Wit is akkoord met het plan.');
+    expect(within(banner).queryByRole('button', { name: 'Terug naar concept' })).toBeNull();
+    // Step 8 stays open ter review: the client's akkoord and vaststellen are done here.
+    await user.click(screen.getByRole('button', { name: 'Plan vaststellen' }));
+    await waitFor(() => expect(screen.getByTestId('plan-stand')).toHaveTextContent('Vastgesteld'));
+    expect((await getPlanForClient(db, client.id))?.status).toBe('vastgesteld');
+    expect(screen.queryByTestId('review-banner')).not.toBeInTheDocument();
+  });
+
+  it('while the reviewer has not decided, vaststellen says why not', async () => {
+    const { client } = await planMetReview();
+    await sessie(ANJA, 'arrangeur');
+    const user = userEvent.setup({ delay: null });
+    renderAls(
+      ANJA.id,
+      <PlanEditorScreen
+        clientId={client.id}
+        onTerug={vi.fn()}
+        onPrint={vi.fn()}
+        vandaag={VANDAAG}
+        beginStap="akkoord"
+      />,
+    );
+    expect(await screen.findByTestId('review-banner')).toHaveTextContent(
+      /Ter review bij Carla de Wit sinds \d+ \w+ 2026/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Plan vaststellen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Het plan ligt ter review.');
+    expect((await getPlanForClient(db, client.id))?.status).toBe('ter-review');
+  });
+
   it('marks the client in the caseload: review state and open comments', async () => {
     const { client } = await planMetReview('aanpassen');
     renderAls(
@@ -330,6 +388,17 @@ describe('ReviewScreen (casemanager)', () => {
       },
     ]);
 
+    // And deleted: a third comment, gone again (a tombstone, so the delete syncs too).
+    await user.click(screen.getByRole('button', { name: 'Opmerking toevoegen bij Eigen kracht' }));
+    await user.type(screen.getByLabelText('Uw opmerking bij Eigen kracht'), 'Foutje');
+    await user.click(screen.getByRole('button', { name: 'Opmerking opslaan' }));
+    await user.click(await screen.findByRole('button', { name: 'Verwijder opmerking: Foutje' }));
+    await waitFor(() => expect(screen.queryByText('Foutje')).not.toBeInTheDocument());
+    expect((await listReviewComments(db, p.plan.id)).map((c) => c.tekst)).not.toContain('Foutje');
+    expect((await db.reviewComments.toArray()).find((c) => c.tekst === 'Foutje')?.deleted).toBe(
+      true,
+    );
+
     // The besluit: aanpassen nodig, with a toelichting. Then everything is locked.
     await user.type(screen.getByLabelText(/Toelichting bij uw besluit/), 'Kijk nog naar de uren.');
     await user.click(screen.getByRole('button', { name: 'Aanpassen nodig' }));
@@ -355,6 +424,38 @@ describe('ReviewScreen (casemanager)', () => {
       'Er is geen review van dit plan voor u.',
     );
     expect(screen.queryByRole('button', { name: /Opmerking toevoegen/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('A second review round', () => {
+  it('shows the casemanager her earlier comments read-only, marked as such, with their state', async () => {
+    const p = await planMetReview('aanpassen');
+    const [eerste] = await listReviewComments(db, p.plan.id);
+    zeker(await zetAfgehandeld(db, { updatedBy: ANJA.id }, eerste!.id, true));
+    zeker(await terugNaarConcept(db, { updatedBy: ANJA.id }, p.plan.id));
+    const tweede = zeker(
+      await stuurTerReview(
+        db,
+        { updatedBy: ANJA.id, naam: ANJA.naam },
+        p.plan.id,
+        CARLA,
+        'Nu goed?',
+      ),
+    );
+    renderAls(CARLA.id, <ReviewScreen clientId={p.client.id} onTerug={vi.fn()} />);
+    expect(await screen.findByText('Nu goed?')).toBeInTheDocument();
+    const oud = screen
+      .getAllByTestId('review-opmerking')
+      .find((o) => o.textContent?.includes('Vraag ook wat zijn vrouw wil.'));
+    expect(oud).toHaveTextContent('eerdere review');
+    expect(oud).toHaveTextContent('verwerkt');
+    expect(within(oud!).queryByRole('button')).toBeNull();
+    // The new round is open for comments and a besluit.
+    expect(screen.getByRole('button', { name: 'Akkoord' })).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Opmerking toevoegen bij Hulpvraag en doelen' }),
+    ).toBeInTheDocument();
+    expect(tweede.versie).toBe(1);
   });
 });
 

@@ -183,11 +183,14 @@ function TerReviewForm({ planId, onKlaar }: { planId: string; onKlaar: () => voi
             onChange={(e) => setKeuze(e.target.value)}
           >
             <option value="">{nl.plan.kies}</option>
-            {casemanagers.lijst.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.naam}
-              </option>
-            ))}
+            {/* Not herself: a casemanager who also arranges asks a colleague. */}
+            {casemanagers.lijst
+              .filter((c) => c.id !== updatedBy)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.naam}
+                </option>
+              ))}
           </select>
         </div>
       )}

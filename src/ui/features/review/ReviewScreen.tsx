@@ -87,6 +87,7 @@ export function ReviewScreen({ clientId, onTerug }: ReviewScreenProps) {
 
 interface Context {
   review: Review;
+  /** Every comment on the plan: this round's, and earlier rounds' (shown, never editable). */
   comments: readonly ReviewComment[];
   /** May this user add and change comments (the addressed casemanager, before her besluit)? */
   magSchrijven: boolean;
@@ -105,7 +106,7 @@ function ReviewPlan(props: { client: Client; plan: Plan; review: Review; terug: 
   const lopend = plan.status === 'ter-review' && plan.versie === review.versie;
   const ctx: Context = {
     review,
-    comments: alleComments.filter((c) => c.reviewId === review.id),
+    comments: alleComments,
     // The server takes her comments and besluit only while the plan is ter review at the versie
     // she was asked about (storage refuses the same); after that the review is history.
     magSchrijven: review.besluit === null && lopend,
@@ -396,9 +397,10 @@ function Opmerkingen(props: {
                 <p className="opmerking-tekst">{c.tekst}</p>
                 <p className="opmerking-auteur">
                   {tr.auteurOp(c.auteurNaam, momentNl(c.aangemaaktOp))}
+                  {c.reviewId !== ctx.review.id ? ` · ${tr.eerdereReview}` : ''}
                   {c.afgehandeld ? ` · ${tr.verwerkt}` : ''}
                 </p>
-                {ctx.magSchrijven && c.auteurId === userId && (
+                {ctx.magSchrijven && c.auteurId === userId && c.reviewId === ctx.review.id && (
                   <OpmerkingKnoppen comment={c} onWijzig={() => setBewerkt(c.id)} />
                 )}
               </li>

@@ -42,6 +42,7 @@ export const tr = {
   verwijderenVan: (tekst: string) => `Verwijder opmerking: ${tekst}`,
   auteurOp: (naam: string, moment: string) => `${naam}, ${moment}`,
   verwerkt: 'verwerkt',
+  eerdereReview: 'eerdere review',
   besluit: 'Uw besluit',
   besluitUitleg: 'Is het plan goed zo, of moet de arrangeur iets aanpassen?',
   toelichting: 'Toelichting bij uw besluit',
