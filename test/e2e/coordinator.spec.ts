@@ -41,6 +41,7 @@ function vandaag(plusDagen = 0): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+const VERZORGING = 'Persoonlijke verzorging (wassen, aankleden, toilet)';
 const SCHERMAFDRUKKEN = resolve('test-output/screenshots');
 
 /** Text the coordinator must never see of this client (name, birth date, postcode). */
@@ -105,18 +106,18 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
   await expect(schoonmaak.getByTestId('routering')).toContainText('Gemeente Ede');
   await plan.wachtOpOpgeslagen();
 
-  const wondzorg = await plan.voegInzetToe(
+  const verzorging = await plan.voegInzetToe(
     'Professionele hulp toevoegen',
     'Soort hulp',
-    'VP-WONDZORG',
+    'PV-ADL',
   );
-  await wondzorg.getByLabel(/^Hoeveel \(uur\/week\)/).fill('3');
-  await wondzorg.getByLabel(/^Startdatum/).fill(vandaag());
-  await wondzorg.getByLabel(/^Aanbieder/).fill('Wijkverpleging Ede');
-  await expect(wondzorg.getByTestId('routering')).toContainText('Zvw');
-  await wondzorg.getByLabel('Ander domein kiezen dan de routering').check();
-  await wondzorg.getByLabel('Gekozen domein').selectOption('Wmo');
-  await wondzorg.getByLabel(/^Waarom een ander domein/).fill(reden);
+  await verzorging.getByLabel(/^Hoeveel \(uur\/week\)/).fill('3');
+  await verzorging.getByLabel(/^Startdatum/).fill(vandaag());
+  await verzorging.getByLabel(/^Aanbieder/).fill('Wijkzorg Ede');
+  await expect(verzorging.getByTestId('routering')).toContainText('Zvw');
+  await verzorging.getByLabel('Ander domein kiezen dan de routering').check();
+  await verzorging.getByLabel('Gekozen domein').selectOption('Wmo');
+  await verzorging.getByLabel(/^Waarom een ander domein/).fill(reden);
   await plan.wachtOpOpgeslagen();
   const ladder = page.getByLabel(/^Waarom is professionele hulp toch nodig/);
   if (await ladder.count()) {
@@ -144,7 +145,7 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
     await co.naarTab('Afwijkingen');
     const afwijking = co.afwijkingenTabel.getByRole('row').filter({ hasText: reden });
     await expect(afwijking).toHaveCount(1);
-    await expect(afwijking).toContainText('Wondzorg');
+    await expect(afwijking).toContainText(VERZORGING);
     await expect(afwijking).toContainText('Zvw · Zilveren Kruis');
     await expect(afwijking).toContainText('Wmo · Gemeente Ede');
     const pseudoniem = (await afwijking.locator('.pseudoniem').innerText()).trim();
@@ -181,15 +182,15 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
     const vanClient = regels.filter((r) => r[0]!.includes(pseudoniem));
     expect(vanClient.map((r) => r[2]).sort()).toEqual([
       'Hulp bij het huishouden (schoonmaken)',
-      'Wondzorg',
+      VERZORGING,
     ]);
     for (const r of vanClient) {
       expect(r[0]).toContain('85+ jaar · Ede');
       expect(centenVan(r[5]!)).toBe(volumeMaalTarief(r[3]!, centenVan(r[4]!)));
     }
-    const wondRegel = vanClient.find((r) => r[2] === 'Wondzorg')!;
-    expect(wondRegel[6]).toContain(reden);
-    expect(wondRegel[7]).toContain('Zvw · Zilveren Kruis');
+    const verzorgingRegel = vanClient.find((r) => r[2] === VERZORGING)!;
+    expect(verzorgingRegel[6]).toContain(reden);
+    expect(verzorgingRegel[7]).toContain('Zvw · Zilveren Kruis');
     await shot(cp, 'coordinator-regels');
     await geenIdentificatie(cp, 'Regels');
 
