@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { regelsAntwoordSchema } from '../../src/domain/kosten/api.ts';
 import { BEA, COR } from './accounts.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { expect, launchDevice, test } from './fixtures.ts';
@@ -56,6 +57,31 @@ async function synchroniseer(page: Page) {
 /** Volume (as shown, 2 decimals) × tariff in cents, rounded once: what a line must cost. */
 const volumeMaalTarief = (volume: string, tariefCent: number) =>
   Math.round((Math.round(getalVan(volume) * 100) * tariefCent) / 100);
+
+/** Every IndexedDB store on the device whose records mention `tekst`. */
+function bewaardOpApparaat(page: Page, tekst: string): Promise<string[]> {
+  return page.evaluate(async (zoek) => {
+    const gevonden: string[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((ok, fout) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fout(open.error);
+      });
+      for (const store of [...db.objectStoreNames]) {
+        const alles = await new Promise<unknown[]>((ok, fout) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => ok(req.result);
+          req.onerror = () => fout(req.error);
+        });
+        if (JSON.stringify(alles).includes(zoek)) gevonden.push(`${info.name}/${store}`);
+      }
+      db.close();
+    }
+    return gevonden;
+  }, tekst);
+}
 
 async function geenIdentificatie(page: Page, waar: string) {
   const tekst = await page.locator('body').innerText();
@@ -226,6 +252,24 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
       return s + Math.round(Number(waarde.replace(/\./g, '').replace(',', '.')) * 100);
     }, 0);
     expect(csvCent).toBe(totaal);
+
+    // JSON export of the lines, parsed back with the contract's schema.
+    await co.naarTab('Regels');
+    const jsonDownload = await co.download('JSON');
+    const json = readFileSync(await jsonDownload.path(), 'utf8');
+    for (const g of IDENTIFICERENDE_GEGEVENS) expect(json).not.toContain(g);
+    const { regels: jsonRegels } = regelsAntwoordSchema.parse(JSON.parse(json));
+    expect(jsonRegels.filter((r) => r.pseudoniem === pseudoniem).length).toBeGreaterThanOrEqual(2);
+
+    // Online-only: nothing of this view is kept in IndexedDB on the coordinator's device …
+    expect(await bewaardOpApparaat(cp, pseudoniem)).toEqual([]);
+    // … and offline it says so in Dutch instead of showing stale or no figures.
+    await corApparaat.context.setOffline(true);
+    await co.naarTab('Afwijkingen');
+    await expect(cp.getByRole('alert')).toContainText('U bent offline.');
+    await shot(cp, 'coordinator-offline');
+    await corApparaat.context.setOffline(false);
+    await expect(co.afwijkingenTabel.getByRole('row').filter({ hasText: reden })).toHaveCount(1);
 
     // 3. The beheerder sets a new price for schoonmaken (Wmo, all gemeenten) from the first of a
     //    later month, and sees it; the coordinator's lines of that month use it.

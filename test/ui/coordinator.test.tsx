@@ -258,9 +258,9 @@ describe('CoordinatorScreen', () => {
     );
 
     await user.click(screen.getByRole('tab', { name: 'Verevening' }));
-    expect(screen.getByRole('link', { name: /Download CSV \(Excel\)/ }).getAttribute('href')).toBe(
-      '/api/coordinator/export?soort=verevening&formaat=csv&van=2026-01&tot=2026-06',
-    );
+    expect(
+      (await screen.findByRole('link', { name: /Download CSV \(Excel\)/ })).getAttribute('href'),
+    ).toBe('/api/coordinator/export?soort=verevening&formaat=csv&van=2026-01&tot=2026-06');
   });
 
   it('drills down from a row to its inzet lines with pseudonym, tariff, routing and reason', async () => {
@@ -438,6 +438,8 @@ describe('CoordinatorScreen', () => {
     render(<CoordinatorScreen fetch={fetchFn} nu={NU} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('U bent offline.');
     expect(aanroepen).toHaveLength(0);
+    // A download would fail offline as well: no export links then.
+    expect(screen.queryByRole('link', { name: /Download/ })).toBeNull();
 
     online.mockReturnValue(true);
     window.dispatchEvent(new Event('online'));
