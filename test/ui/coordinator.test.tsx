@@ -12,6 +12,7 @@ import {
 } from '../../src/domain/kosten/model.ts';
 import type { FetchFn } from '../../src/sync/client/http.ts';
 import { CoordinatorScreen } from '../../src/ui/features/coordinator/index.ts';
+import { grafiekData } from '../../src/ui/features/coordinator/KostenGrafiek.tsx';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -232,6 +233,17 @@ describe('CoordinatorScreen', () => {
       .closest('tr')!;
     expect(plat(okt.textContent)).toContain('€ 750,00');
     expect(plat(okt.textContent)).toContain('€ 564,00');
+  });
+
+  it('stacks the chart per domain with every month of the period, summing to the month totals', () => {
+    const { punten, domeinen } = grafiekData(OVERZICHT);
+    expect(domeinen).toEqual(['Zvw', 'Wmo']);
+    expect(punten.map((p) => p.maand)).toHaveLength(12);
+    expect(punten[0]).toMatchObject({ maand: '2025-12', label: 'dec 2025', Zvw: 0, Wmo: 0 });
+    for (const m of OVERZICHT.perMaand) {
+      const p = punten.find((x) => x.maand === m.maand)!;
+      expect(Math.round(((p.Zvw ?? 0) + (p.Wmo ?? 0)) * 100)).toBe(m.kostenCent);
+    }
   });
 
   it('export links carry the chosen period and nothing else', async () => {
