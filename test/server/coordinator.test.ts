@@ -20,6 +20,7 @@ import {
 import { bepaalFinancier, type Domein } from '../../src/domain/routing/financier.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { maakDemoClienten } from '../../src/server/db/demo-data.ts';
+import { pseudoniem } from '../../src/server/db/kosten-bron.ts';
 import { lockRecordWrites, nextRev, writeRecord } from '../../src/server/db/records.ts';
 import type { Store } from '../../src/server/db/store.ts';
 import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
@@ -433,6 +434,21 @@ describe.each(STORE_KINDS)('coordinator view on %s', (kind) => {
     const b = overrides.find((o) => o.inzetCode === 'BG-INDIVIDUEEL')!;
     expect(b).toMatchObject({ leeftijdsband: '0-17', gemeente: 'Amsterdam', domein: 'Wmo' });
     expect(b.pseudoniem).not.toBe(w.pseudoniem);
+  });
+
+  it('derives the pseudonym from the key kept in the store (HMAC of the client id)', async () => {
+    const { overrides } = await json(
+      `/api/coordinator/overrides?${PERIODE}`,
+      overridesAntwoordSchema,
+    );
+    const rows = await t.store.query<{ waarde: string }>(
+      "SELECT waarde FROM instellingen WHERE sleutel = 'pseudoniem-sleutel'",
+    );
+    expect(rows).toHaveLength(1);
+    const sleutel = Buffer.from(rows[0]!.waarde, 'base64');
+    expect(sleutel).toHaveLength(32);
+    const w = overrides.find((o) => o.inzetCode === 'HH-SCHOONMAAK')!;
+    expect(w.pseudoniem).toBe(pseudoniem(sleutel, WILHELMINA.id));
   });
 
   it('prices the lines (hand-checked) and keeps pseudonyms stable between calls', async () => {
