@@ -316,6 +316,11 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
       await expect(nieuweRij).not.toContainText('Demo');
       await shot(bp, 'coordinator-tarieven-beheerder');
       await expectNoSeriousViolations(bp, 'tarieven');
+      await bp.getByRole('button', { name: 'Tarief voor een nieuwe rij' }).click();
+      await bp.getByRole('button', { name: 'Tarief opslaan' }).click();
+      await expect(bp.getByText('Kies een soort inzet.')).toBeVisible();
+      await expectNoSeriousViolations(bp, 'tarieven-formulier-met-fouten');
+      await bp.getByRole('button', { name: 'Annuleren' }).click();
 
       // The coordinator (read-only) sees the new price in her lines of that month.
       await co.kiesPeriode(nu.iso, nieuweMaand.iso);
