@@ -6,6 +6,7 @@ import type { Store } from './db/store.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { authRoutes } from './routes/auth.ts';
 import { beheerRoutes } from './routes/beheer.ts';
+import { casemanagerRoutes } from './routes/casemanagers.ts';
 import { coordinatorRoutes } from './routes/coordinator.ts';
 import { healthRoutes } from './routes/health.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -65,6 +66,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(beheerRoutes, { prefix: '/api' });
   await app.register(syncRoutes, { prefix: '/api' });
+  await app.register(casemanagerRoutes, { prefix: '/api' });
   await app.register(tariefRoutes, { prefix: '/api' });
   await app.register(coordinatorRoutes, { prefix: '/api' });
   await app.register(healthRoutes, {

@@ -13,10 +13,18 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Client } from '../domain/model/client.ts';
 import type { Mutation } from '../domain/model/record.ts';
 import type { Doel, Naaste, Plan, PlanItem, PlanVersie } from '../domain/plan/model.ts';
+import type { Review, ReviewComment } from '../domain/plan/review.ts';
 import type { Voorziening } from '../domain/sociale-kaart/model.ts';
 
 /** A client as stored: the domain record plus the words the name search uses (never synced). */
 export type ClientRow = Client & { zoekwoorden: string[] };
+
+/**
+ * A review comment as stored: the domain record plus `openstaand`, 1 while not afgehandeld, else 0
+ * (device-only, never pushed). IndexedDB cannot index a boolean, so "open comments" needs this
+ * number key, like ConflictRow's.
+ */
+export type ReviewCommentRow = ReviewComment & { openstaand: 0 | 1 };
 
 /** `create`/`update`/`delete` tells a person reading the outbox what happened; the wire needs only the mutation. */
 export type OutboxOp = 'create' | 'update' | 'delete';
@@ -102,6 +110,8 @@ export const SYNCED_TABLES = [
   'planItems',
   'planVersies',
   'conflicts',
+  'reviews',
+  'reviewComments',
 ] as const;
 export const LOCAL_ONLY_TABLES = ['outbox', 'meta', 'syncBasis'] as const;
 
@@ -120,6 +130,10 @@ export class ArrangeurDB extends Dexie {
   planVersies!: Table<PlanVersie, string>;
   /** Conflicts kept by the server, pulled like any record; resolving one is a synced change. */
   conflicts!: Table<ConflictRow, string>;
+  /** Review rounds of a plan by a casemanager (issue 6); one record per round. */
+  reviews!: Table<Review, string>;
+  /** The reviewer's comments per section or item; `openstaand` mirrors `afgehandeld`. */
+  reviewComments!: Table<ReviewCommentRow, string>;
   /** Device-only per-field base revisions (see SyncBasisRow). */
   syncBasis!: Table<SyncBasisRow, string>;
 
@@ -153,6 +167,12 @@ export class ArrangeurDB extends Dexie {
     this.version(4).stores({
       conflicts: 'id, recordId, openstaand',
       syncBasis: 'recordId',
+    });
+    // v5: plan review (issue 6). `casemanagerId` finds the reviews addressed to a casemanager,
+    // `clientId` the caseload's review stand; `openstaand` (see ReviewCommentRow) the open comments.
+    this.version(5).stores({
+      reviews: 'id, planId, clientId, casemanagerId',
+      reviewComments: 'id, planId, reviewId, openstaand',
     });
   }
 }

@@ -9,7 +9,7 @@
  * Deliberately free of zod (the app shell reads the session before the first screen; STYLE:
  * keep the entry chunk small); the stored value is checked by hand at the edge.
  */
-import type { ArrangeurDB } from './db.ts';
+import { SYNCED_TABLES, type ArrangeurDB } from './db.ts';
 
 export const SESSIE_KEY = 'sessie';
 /** Who last had a session on this device ({id, naam}); kept after logout, see wisselGebruiker. */
@@ -151,16 +151,9 @@ export async function bewaarSessie(
   return sessie;
 }
 
-const SYNC_TABELLEN = (db: ArrangeurDB) => [
-  db.clients,
-  db.voorzieningen,
-  db.plans,
-  db.doelen,
-  db.naasten,
-  db.planItems,
-  db.planVersies,
-  db.conflicts,
-];
+// Derived from SYNCED_TABLES, so a new synced table (reviews, …) can never be forgotten here and
+// leak one user's records to the next user of a shared tablet.
+const SYNC_TABELLEN = (db: ArrangeurDB) => SYNCED_TABLES.map((naam) => db.table(naam));
 
 export type WisselUitkomst = { ok: true } | { ok: false; vorigeNaam: string; aantal: number };
 

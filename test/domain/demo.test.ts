@@ -17,8 +17,16 @@ import {
   type Plan,
   type PlanItem,
 } from '../../src/domain/plan/model.ts';
+import {
+  reviewCommentSchema,
+  reviewCommentVeldenSchema,
+  reviewSchema,
+  reviewVeldenSchema,
+  type Review,
+  type ReviewComment,
+} from '../../src/domain/plan/review.ts';
 import { effectiefDomein } from '../../src/domain/plan/routering.ts';
-import { evaluatieStatus } from '../../src/domain/plan/status.ts';
+import { evaluatieStatus, reviewStand } from '../../src/domain/plan/status.ts';
 
 const NU = new Date('2026-11-23T09:00:00Z');
 const VANDAAG = '2026-11-23';
@@ -32,6 +40,8 @@ const SCHEMAS = {
   naaste: [naasteSchema, naasteVeldenSchema],
   planItem: [planItemSchema, planItemVeldenSchema],
   planVersie: [planVersieSchema, null],
+  review: [reviewSchema, reviewVeldenSchema],
+  reviewComment: [reviewCommentSchema, reviewCommentVeldenSchema],
 } as const;
 
 /** A wire record read back as a domain record: `null` means absent except where null is a value. */
@@ -144,5 +154,71 @@ describe('demo data', () => {
     expect(demoId('a', 'b')).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
+  });
+});
+
+describe('demo review rounds (issue 6)', () => {
+  const CARLA = '00000000-0000-4000-8000-0000000c0a1a';
+  const metReview = maakDemoData({
+    now: NU,
+    updatedBy: AUTEUR,
+    review: { casemanagerId: CARLA, casemanagerNaam: 'Carla Visser', arrangeurNaam: 'Anja' },
+  });
+  const soort = <T>(type: DemoRecord['type']) =>
+    metReview.records.filter((r) => r.type === type).map((r) => lees(r) as T);
+
+  it('are only made when a real casemanager is named', () => {
+    expect(demo.records.filter((r) => r.type === 'review' || r.type === 'reviewComment')).toEqual(
+      [],
+    );
+    for (const r of metReview.records) expect(() => lees(r), `${r.type} ${r.id}`).not.toThrow();
+    expect(new Set(metReview.records.map((r) => r.id)).size).toBe(metReview.records.length);
+  });
+
+  it('gives each shared client one review to carla: waiting, aanpassen, akkoord', () => {
+    const reviews = soort<Review>('review');
+    expect(reviews.map((r) => r.clientId).sort()).toEqual([...metReview.reviewClientIds].sort());
+    expect(reviews.map((r) => r.besluit).sort()).toEqual(['aanpassen', 'akkoord', null].sort());
+    const plannen = new Map(soort<Plan>('plan').map((p) => [p.id, p]));
+    const comments = soort<ReviewComment>('reviewComment');
+    const stand = new Map<string | null, ReturnType<typeof reviewStand>>();
+    for (const r of reviews) {
+      expect(r.casemanagerId).toBe(CARLA);
+      const plan = plannen.get(r.planId);
+      expect(plan?.clientId).toBe(r.clientId);
+      expect(plan?.status).toBe('ter-review');
+      expect(r.versie).toBe(plan?.versie);
+      stand.set(
+        r.besluit,
+        reviewStand(
+          reviews.filter((x) => x.planId === r.planId),
+          comments.filter((c) => c.planId === r.planId),
+          r.versie,
+          'ter-review',
+        ),
+      );
+    }
+    expect(stand.get(null)?.status).toBe('wacht');
+    expect(stand.get('aanpassen')).toMatchObject({ status: 'aanpassen', open: 1 });
+    expect(stand.get('akkoord')).toMatchObject({ status: 'akkoord', open: 0 });
+    // Two comments by carla on the aanpassen round: one open on an item of the plan, one handled.
+    const aanpassen = reviews.find((r) => r.besluit === 'aanpassen')!;
+    expect(comments).toHaveLength(2);
+    expect(comments.map((c) => c.afgehandeld).sort()).toEqual([false, true]);
+    const items = new Map(soort<PlanItem>('planItem').map((i) => [i.id, i]));
+    for (const c of comments) {
+      expect(c).toMatchObject({
+        reviewId: aanpassen.id,
+        planId: aanpassen.planId,
+        auteurId: CARLA,
+      });
+    }
+    const open = comments.find((c) => !c.afgehandeld)!;
+    expect(items.get(open.itemId!)?.planId).toBe(aanpassen.planId);
+    // The casemanager's own writes carry her id; the arrangeur's handling carries hers.
+    const byId = new Map(metReview.records.map((r) => [r.id, r]));
+    expect(byId.get(aanpassen.id)?.updatedBy).toBe(CARLA);
+    expect(byId.get(open.id)?.updatedBy).toBe(CARLA);
+    expect(byId.get(reviews.find((r) => r.besluit === null)!.id)?.updatedBy).toBeUndefined();
   });
 });

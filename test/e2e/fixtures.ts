@@ -86,3 +86,32 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
 }
+
+/**
+ * A fresh user with another role (issue 6: a casemanager for the review e2e), made by the demo
+ * beheerder through the beheer API like the test's arrangeur. Returns the account and its user id.
+ */
+export async function maakAccount(
+  rol: 'casemanager' | 'arrangeur',
+  naam: string,
+  prefix: string,
+): Promise<Account & { readonly id: string }> {
+  const api = await request.newContext({ baseURL: E2E_BASE_URL });
+  try {
+    const login = await api.post('/api/auth/login', {
+      data: { gebruikersnaam: BEA.gebruikersnaam, wachtwoord: BEA.wachtwoord },
+    });
+    if (!login.ok()) throw new Error(`beheerder login: ${login.status()}`);
+    const account: Account = {
+      gebruikersnaam: `${prefix}-${randomUUID().slice(0, 8)}`,
+      wachtwoord: 'e2e-wachtwoord-2026',
+      naam,
+    };
+    const res = await api.post('/api/beheer/gebruikers', { data: { ...account, rol } });
+    if (res.status() !== 201) throw new Error(`nieuwe ${rol}: ${res.status()} ${await res.text()}`);
+    const { id } = (await res.json()) as { id: string };
+    return { ...account, id };
+  } finally {
+    await api.dispose();
+  }
+}

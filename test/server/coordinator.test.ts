@@ -647,6 +647,20 @@ describe.each(STORE_KINDS)('coordinator view on %s', (kind) => {
       expect(o.rijen.length).toBeGreaterThan(0);
       expect(o.rijen.every((r) => r.zonderTarief === 0)).toBe(true);
       expect(o.perMaand.at(-2)!.kostenCent).toBeGreaterThan(0);
+      // The demo's vastgestelde overrides (PV-AANSPOREN, routed to the Wmo, paid by the Zvw)
+      // reach the overrides list and the verevening, so a demo shows both views with content.
+      const get = (pad: string) =>
+        demoApp.inject({
+          url: `/api/coordinator/${pad}?van=2026-01&tot=2026-12`,
+          headers: { cookie: c.cookie },
+        });
+      const ov = (await get('overrides')).json() as {
+        overrides: { domein: string; gerouteerdDomein: string }[];
+      };
+      expect(ov.overrides.length).toBeGreaterThan(0);
+      expect(ov.overrides.every((r) => r.domein !== r.gerouteerdDomein)).toBe(true);
+      const v = vereveningSchema.parse((await get('verevening')).json());
+      expect(v.paren.length).toBeGreaterThan(0);
       await demoApp.close();
     } finally {
       await d.cleanup();

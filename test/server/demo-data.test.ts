@@ -50,12 +50,26 @@ describe.each(STORE_KINDS)('demo data on %s', (kind) => {
     expect(await caseloadVan(t.store, id['anja']!)).toEqual(clients.map((c) => c.id).sort());
     for (const r of records) {
       expect(r.deleted).toBe(false);
-      expect(r.updatedBy).toBe(id['anja']);
+      // carla's besluit and comments carry her id; everything else anja's.
+      const vanCarla =
+        r.type === 'review'
+          ? r.fields['besluit'] !== null
+          : r.type === 'reviewComment' && r.fields['afgehandeld'] === false;
+      expect(r.updatedBy).toBe(vanCarla ? id['carla'] : id['anja']);
       const type = recordTypeSchema.parse(r.type);
       expect(validateMerged(type, r.fields, r.clientId), `${r.type} ${r.id}`).toBeNull();
     }
     expect(new Set(records.map((r) => r.type))).toEqual(
-      new Set(['client', 'plan', 'doel', 'naaste', 'planItem', 'planVersie']),
+      new Set([
+        'client',
+        'plan',
+        'doel',
+        'naaste',
+        'planItem',
+        'planVersie',
+        'review',
+        'reviewComment',
+      ]),
     );
   });
 
@@ -68,6 +82,32 @@ describe.each(STORE_KINDS)('demo data on %s', (kind) => {
     expect(new Set(carla.map((r) => r.clientId))).toEqual(new Set(gedeeld));
     expect(await pullAll(app, cookie['cor']!)).toEqual([]);
     expect(await pullAll(app, cookie['bea']!)).toEqual([]);
+  });
+
+  it("gives each shared client a review addressed to carla's real id, which she can answer", async () => {
+    const gedeeld = await reviewClientenVan(t.store, id['carla']!);
+    const carla = await pullAll(app, cookie['carla']!);
+    const reviews = carla.filter((r) => r.type === 'review');
+    expect(reviews.map((r) => r.clientId).sort()).toEqual([...gedeeld].sort());
+    for (const r of reviews) {
+      expect(r.fields).toMatchObject({
+        casemanagerId: id['carla'],
+        casemanagerNaam: 'Carla Visser',
+        gevraagdDoorNaam: 'Anja de Boer',
+      });
+      const plan = carla.find((p) => p.type === 'plan' && p.id === r.fields['planId']);
+      expect(plan?.fields['status']).toBe('ter-review');
+    }
+    expect(reviews.map((r) => r.fields['besluit']).sort()).toEqual(
+      ['aanpassen', 'akkoord', null].sort(),
+    );
+    expect(carla.filter((r) => r.type === 'reviewComment')).toHaveLength(2);
+    // The waiting one: carla's besluit goes through the normal push.
+    const wacht = reviews.find((r) => r.fields['besluit'] === null)!;
+    const [r] = await push(app, cookie['carla']!, [
+      edit('review', wacht.id, wacht.rev, { besluit: 'akkoord', besluitOp: NU.toISOString() }),
+    ]);
+    expect(r).toMatchObject({ status: 'applied', conflicts: 0 });
   });
 
   it('lets anja edit a demo plan through the normal push', async () => {

@@ -14,9 +14,9 @@ afterEach(async () => {
 });
 
 /** The app with a local session (logged in on this device before). */
-async function renderApp(services: AppServices) {
+async function renderApp(services: AppServices, gebruiker = ANJA) {
   db = openDb(`shell-${crypto.randomUUID()}`);
-  await bewaarSessie(db, ANJA, '12345');
+  await bewaarSessie(db, gebruiker, '12345');
   return render(
     <DbProvider db={db}>
       <App services={services} />
@@ -30,6 +30,54 @@ const ANJA = {
   naam: 'Anja de Boer',
   rol: 'arrangeur',
 };
+
+describe('app shell per role', () => {
+  const noServices: AppServices = {
+    connectivity: null,
+    registerPwa: null,
+    fetch: () => Promise.reject(new TypeError('offline')),
+  };
+
+  it('starts a coordinator on "Wie betaalt wat" with no client screens in her menu', async () => {
+    await renderApp(noServices, { ...ANJA, naam: 'Cor', rol: 'coordinator' });
+    // The coordinator screen's chunk (recharts) takes a while to import in jsdom under load.
+    expect(
+      await screen.findByRole('heading', { name: /Wie betaalt wat/ }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    const menu = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(menu).toHaveTextContent('Tarieven');
+    expect(menu).not.toHaveTextContent('Cliënten');
+    expect(menu).not.toHaveTextContent('Sociale kaart');
+  });
+
+  it('sends a coordinator who opens a client screen by its path to her start screen', async () => {
+    window.history.replaceState(null, '', '/clienten/nieuw');
+    await renderApp(noServices, { ...ANJA, naam: 'Cor', rol: 'coordinator' });
+    // The coordinator screen's chunk (recharts) takes a while to import in jsdom under load.
+    expect(
+      await screen.findByRole('heading', { name: /Wie betaalt wat/ }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(screen.queryByLabelText(/Achternaam/)).not.toBeInTheDocument();
+  });
+
+  it('starts a beheerder on the tariffs', async () => {
+    await renderApp(noServices, { ...ANJA, naam: 'Bea', rol: 'beheerder' });
+    expect(
+      await screen.findByRole('heading', { name: /Tarieven/ }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    const menu = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(menu).not.toHaveTextContent('Wie betaalt wat');
+    expect(menu).not.toHaveTextContent('Cliënten');
+  });
+
+  it('keeps the arrangeur on her caseload with the client menu', async () => {
+    await renderApp(noServices);
+    const menu = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
+    expect(menu).toHaveTextContent('Cliënten');
+    expect(menu).not.toHaveTextContent('Wie betaalt wat');
+    expect(menu).not.toHaveTextContent('Tarieven');
+  });
+});
 
 describe('app shell', () => {
   it('registers the service worker before any login and offers updates on the login screen', async () => {

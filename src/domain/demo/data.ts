@@ -615,8 +615,11 @@ export function demoPlan(
         ],
       };
     case 'override':
+      // Vastgesteld, so the override reaches the coordinator's view and the verevening (only
+      // vastgestelde versies are planned care there).
       return {
         ...volledig,
+        vastgesteld: { dagenGeleden: 90, evaluatieOverDagen: 90 },
         items: [
           EIGEN_KRACHT,
           netwerk,

@@ -26,8 +26,15 @@ import {
   type Plan,
   type PlanItem,
 } from '../plan/model.ts';
+import {
+  reviewCommentSchema,
+  reviewCommentVeldenSchema,
+  reviewSchema,
+  reviewVeldenSchema,
+  type ReviewBesluit,
+} from '../plan/review.ts';
 import { routeerPlanItem } from '../plan/routering.ts';
-import { maakNieuwConcept, stelVast } from '../plan/status.ts';
+import { maakNieuwConcept, stelVast, stuurTerReview } from '../plan/status.ts';
 import {
   BASIS_CLIENTS,
   demoPlan,
@@ -43,6 +50,17 @@ export const DEMO_SEED = 'arrangeur-demo-2026';
 /** Positions (in the client list) of the clients shared with the casemanager for review. */
 const VOOR_REVIEW: readonly number[] = [1, 5, 6]; // Hendrik Jansen, Cor Hoekstra, Sanne Bakker
 
+/**
+ * The review round of each shared client (issue 6): one waiting for the casemanager, one she sent
+ * back with two comments (one already afgehandeld), one with her akkoord — so both the
+ * casemanager's list and the arrangeur's caseload show every state. The plans are ter review.
+ */
+const REVIEW_STAND: Readonly<Record<number, ReviewBesluit | null>> = {
+  1: null,
+  5: 'aanpassen',
+  6: 'akkoord',
+};
+
 export type DemoRecordType = Exclude<RecordType, 'conflict' | 'voorziening'>;
 
 /** One demo record as the server stores it: the wire fields of its current state. */
@@ -52,6 +70,9 @@ export interface DemoRecord {
   /** The client it belongs to (the unit of access): the record's own id for a client. */
   readonly clientId: string;
   readonly fields: Readonly<Record<string, unknown>>;
+  /** Who wrote it, when not the arrangeur (`updatedBy` of the options): the casemanager's besluit
+   * and comments. */
+  readonly updatedBy?: string;
 }
 
 export interface DemoData {
@@ -67,6 +88,16 @@ export interface DemoOpties {
   /** Who "wrote" the records (a user id): the author inside each planVersie snapshot. */
   readonly updatedBy: string;
   readonly seed?: string;
+  /**
+   * The casemanager who reviews (a real user id, made at server start) and the display names:
+   * given, the clients shared for review get their review round; absent, they get none (a review
+   * cannot name a user who does not exist).
+   */
+  readonly review?: {
+    readonly casemanagerId: string;
+    readonly casemanagerNaam: string;
+    readonly arrangeurNaam: string;
+  };
 }
 
 const PLAN_VELDEN = Object.keys(planVeldenSchema.shape);
@@ -75,9 +106,11 @@ const NAASTE_VELDEN = [...Object.keys(naasteVeldenSchema.shape), 'aangemaaktOp']
 const ITEM_VELDEN = [...Object.keys(planItemVeldenSchema.shape), 'aangemaaktOp'];
 const CLIENT_VELDEN = Object.keys(clientInvoerSchema.shape);
 const VERSIE_VELDEN = ['planId', 'versie', 'vastgesteldOp', 'inhoud'];
+const REVIEW_VELDEN = Object.keys(reviewVeldenSchema.shape);
+const COMMENT_VELDEN = Object.keys(reviewCommentVeldenSchema.shape);
 
 /** Builds every demo record. Throws when the data no longer fits the domain (a test runs it). */
-export function maakDemoData({ now, updatedBy, seed = DEMO_SEED }: DemoOpties): DemoData {
+export function maakDemoData({ now, updatedBy, seed = DEMO_SEED, review }: DemoOpties): DemoData {
   const id = (sleutel: string) => demoId(seed, sleutel);
   const records: DemoRecord[] = [];
   const clientIds: string[] = [];
@@ -176,12 +209,78 @@ export function maakDemoData({ now, updatedBy, seed = DEMO_SEED }: DemoOpties): 
       }
     }
 
+    const besluit = REVIEW_STAND[i];
+    const reviewRecords: DemoRecord[] = [];
+    if (review && besluit !== undefined) {
+      const terReview = stuurTerReview(plan);
+      if (!terReview.ok) throw new Error(`Demo: plan ${i} kan niet ter review`);
+      plan = planSchema.parse(terReview.plan);
+      const reviewId = id(`review/${i}`);
+      const op = (uren: number) => new Date(now.getTime() - uren * 3_600_000).toISOString();
+      const r = reviewSchema.parse({
+        planId,
+        clientId,
+        versie: plan.versie,
+        casemanagerId: review.casemanagerId,
+        casemanagerNaam: review.casemanagerNaam,
+        gevraagdDoorNaam: review.arrangeurNaam,
+        gevraagdOp: op(72),
+        vraag: 'Wil je meekijken of de inzet past bij wat mevrouw of meneer zelf wil?',
+        besluit,
+        ...(besluit
+          ? {
+              besluitOp: op(20),
+              besluitToelichting:
+                besluit === 'akkoord'
+                  ? 'Helder plan, de ladder is goed doorlopen.'
+                  : 'Zie mijn opmerkingen; graag nog even naar kijken.',
+            }
+          : {}),
+        ...metaVan('review', reviewId),
+      });
+      reviewRecords.push({
+        ...als('review', r, clientId, REVIEW_VELDEN),
+        ...(besluit ? { updatedBy: review.casemanagerId } : {}),
+      });
+      if (besluit === 'aanpassen') {
+        const professioneel = [...items, ...extra].find((it) => it.stap === 'professioneel');
+        const opmerkingen = [
+          {
+            sectie: 'professioneel',
+            itemId: professioneel?.id,
+            tekst: 'Is dagbesteding nog nodig als de buurvrouw twee keer per week langskomt?',
+            afgehandeld: false,
+          },
+          {
+            sectie: 'hulpvraag',
+            tekst: 'Schrijf de hulpvraag in de woorden van de cliënt zelf.',
+            afgehandeld: true,
+          },
+        ] as const;
+        opmerkingen.forEach((o, j) => {
+          const c = reviewCommentSchema.parse({
+            ...o,
+            reviewId,
+            planId,
+            auteurId: review.casemanagerId,
+            auteurNaam: review.casemanagerNaam,
+            aangemaaktOp: op(21 - j),
+            ...metaVan('reviewComment', id(`reviewComment/${i}/${j}`)),
+          });
+          reviewRecords.push({
+            ...als('reviewComment', c, clientId, COMMENT_VELDEN),
+            updatedBy: o.afgehandeld ? updatedBy : review.casemanagerId,
+          });
+        });
+      }
+    }
+
     records.push({ id: planId, type: 'plan', clientId, fields: wire(PLAN_VELDEN, plan) });
     for (const d of doelen) records.push(als('doel', d, clientId, DOEL_VELDEN));
     for (const n of naasten) records.push(als('naaste', n, clientId, NAASTE_VELDEN));
     for (const item of [...items, ...extra])
       records.push(als('planItem', item, clientId, ITEM_VELDEN));
-    records.push(...versies);
+    records.push(...versies, ...reviewRecords);
   }
   const reviewClientIds = VOOR_REVIEW.map((i) => clientIds[i]).filter((c) => c !== undefined);
   return { records, clientIds, reviewClientIds };

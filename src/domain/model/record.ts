@@ -15,6 +15,8 @@ export const RECORD_TYPES = [
   'planVersie',
   'voorziening',
   'conflict',
+  'review',
+  'reviewComment',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof recordTypeSchema>;

@@ -2,7 +2,7 @@
  * Demo clients served by the embedded store (issue 5, item 6): when the server starts with
  * DEMO=1 and holds no records yet, the fictional clients of `domain/demo` go in as server
  * records, all in the caseload of the demo arrangeur `anja`, a few shared for review with the
- * casemanager `carla`. A device gets them through the normal pull after login, like any record.
+ * casemanager `carla` (each with a review round addressed to her: waiting, aanpassen, akkoord). A device gets them through the normal pull after login, like any record.
  *
  * Never touches a store that has records: a demo does not mix with real work.
  */
@@ -21,12 +21,15 @@ async function aantalRecords(q: Queryable): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-async function gebruikerId(q: Queryable, gebruikersnaam: string): Promise<string | null> {
-  const rows = await q.query<{ id: string }>(
-    'SELECT id FROM gebruikers WHERE gebruikersnaam = $1',
+async function gebruiker(
+  q: Queryable,
+  gebruikersnaam: string,
+): Promise<{ id: string; naam: string } | null> {
+  const rows = await q.query<{ id: string; naam: string }>(
+    'SELECT id::text AS id, naam FROM gebruikers WHERE gebruikersnaam = $1',
     [gebruikersnaam],
   );
-  return rows[0]?.id ?? null;
+  return rows[0] ?? null;
 }
 
 /**
@@ -40,15 +43,31 @@ export async function maakDemoClienten(store: Store, now: Date = new Date()): Pr
     await lockRecordWrites(tx);
     // Checked again under the lock: two instances starting at once insert the demo only once.
     if ((await aantalRecords(tx)) > 0) return 0;
-    const anja = await gebruikerId(tx, ARRANGEUR);
-    if (!anja) return 0;
-    const carla = await gebruikerId(tx, CASEMANAGER);
-    const demo = maakDemoData({ now, updatedBy: anja });
+    const arrangeur = await gebruiker(tx, ARRANGEUR);
+    if (!arrangeur) return 0;
+    const anja = arrangeur.id;
+    const cm = await gebruiker(tx, CASEMANAGER);
+    const carla = cm?.id ?? null;
+    // The review rounds name carla by her real id, so they exist only when she does.
+    const demo = maakDemoData({
+      now,
+      updatedBy: anja,
+      ...(cm
+        ? {
+            review: {
+              casemanagerId: cm.id,
+              casemanagerNaam: cm.naam,
+              arrangeurNaam: arrangeur.naam,
+            },
+          }
+        : {}),
+    });
     const at = now.toISOString();
     for (const r of demo.records) {
       const rev = await nextRev(tx);
       // As if one push wrote every field: stamped with the author and no device of hers.
-      const stamp: FieldStamp = { rev, by: anja, at, device: '' };
+      const by = r.updatedBy ?? anja;
+      const stamp: FieldStamp = { rev, by, at, device: '' };
       await writeRecord(tx, {
         id: r.id,
         type: r.type,
@@ -57,7 +76,7 @@ export async function maakDemoClienten(store: Store, now: Date = new Date()): Pr
         fieldRevs: Object.fromEntries(Object.keys(r.fields).map((f) => [f, stamp])),
         rev,
         updatedAt: at,
-        updatedBy: anja,
+        updatedBy: by,
         deleted: false,
       });
     }

@@ -3,14 +3,35 @@
  * rules in one place, used by push, pull and the beheer routes. Finding "may Anja see this
  * client?" means opening this file.
  *
- * | rol         | own caseload | shared for review | client_id null (sociale kaart) | other clients |
- * |-------------|--------------|-------------------|--------------------------------|---------------|
- * | arrangeur   | read, write  | –                 | read, write                    | –             |
- * | casemanager | read, write  | read              | read, write                    | –             |
- * | coordinator | –            | –                 | –                              | –             |
- * | beheerder   | –            | –                 | –                              | –             |
+ * | rol         | own caseload | shared for review        | client_id null (sociale kaart) | other clients |
+ * |-------------|--------------|--------------------------|--------------------------------|---------------|
+ * | arrangeur   | read, write  | –                        | read, write                    | –             |
+ * | casemanager | read, write  | read, review-write (¹)   | read, write                    | –             |
+ * | coordinator | –            | –                        | –                              | –             |
+ * | beheerder   | –            | –                        | –                              | –             |
  *
- * - coordinator: no client records at all; a pseudonymised view comes in a later issue.
+ * (¹) review-write (issue 6), for a client shared with her but not in her caseload — nothing else:
+ *   - `reviewComment`: create one whose `auteurId` is her own id and that is not afgehandeld, on a
+ *     review addressed to her; change only `tekst`, `sectie`, `itemId` of her own comments; delete
+ *     her own. Never someone else's comment, never `afgehandeld` (that is the arrangeur's).
+ *   - `review`: change only REVIEW_BESLUIT_VELDEN (besluit, besluitOp, besluitToelichting) of an
+ *     existing review whose `casemanagerId` is her id. She never creates or deletes a review.
+ *   - plan, planItem, doel, naaste, client, planVersie, conflict of that client: forbidden.
+ *
+ * Review rules for every writer, caseload included (reviewRegel, after the merge):
+ *   - the besluit fields of a review are written only by its own casemanager: a review is created
+ *     with besluit null, and an arrangeur cannot forge akkoord;
+ *   - a review is addressed once: planId, clientId, versie, casemanagerId never change (ask a new
+ *     review instead); a comment's reviewId, planId and auteurId never change, and a new comment
+ *     carries the writer's own id as auteurId.
+ * Side effect (push route): a new review shares its client with the named casemanager
+ * (review_deling) and resends the client's records, so her next pull brings the plan. The named
+ * user must be an active casemanager, or the review is rejected `invalid`.
+ *
+ * - coordinator: no client records through sync at all. Her view is the pseudonymised
+ *   /api/coordinator/* (routes/coordinator.ts): a stable pseudonym, age band and gemeente per
+ *   client, never a name, BSN, address or birth date (tested per endpoint); each read is logged
+ *   here per client shown.
  * - beheerder: manages users, caseloads and review shares, but reads no client record through
  *   sync. Least privilege: assigning a client to a caseload needs only the client's id, and an
  *   account that can hand out access should not also hold the data.
@@ -20,6 +41,7 @@
  *
  * Every function answers "no" for a role it does not know, so a new role starts with nothing.
  */
+import { REVIEW_BESLUIT_VELDEN } from '../../domain/plan/review.ts';
 import type { Gebruiker, Rol } from '../../sync/protocol/wire.ts';
 import type { Queryable } from './store.ts';
 
@@ -41,7 +63,7 @@ async function inCaseload(q: Queryable, gebruikerId: string, clientId: string): 
   return rows.length > 0;
 }
 
-async function gedeeldVoorReview(
+export async function gedeeldVoorReview(
   q: Queryable,
   casemanagerId: string,
   clientId: string,
@@ -78,6 +100,111 @@ export async function magClientSchrijven(
   if (!werktMetClienten(g)) return false;
   if (clientId === null) return true;
   return inCaseload(q, g.id, clientId);
+}
+
+/**
+ * How `g` may write records of `clientId`: 'caseload' (everything, as magClientSchrijven), 'review'
+ * (a casemanager with a review share but no caseload: only reviewerMagSchrijven), or null.
+ */
+export type SchrijfRecht = 'caseload' | 'review' | null;
+
+export async function schrijfRecht(
+  q: Queryable,
+  g: Gebruiker,
+  clientId: string | null,
+): Promise<SchrijfRecht> {
+  if (await magClientSchrijven(q, g, clientId)) return 'caseload';
+  if (g.rol === 'casemanager' && clientId !== null && (await gedeeldVoorReview(q, g.id, clientId)))
+    return 'review';
+  return null;
+}
+
+/** Comment fields the reviewer may change on her own comment after making it. */
+const EIGEN_COMMENT_VELDEN: readonly string[] = ['tekst', 'sectie', 'itemId'];
+
+/** The part of a stored record the review rules look at. */
+export interface BestaandRecord {
+  readonly type: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly deleted: boolean;
+}
+
+/**
+ * The review-write rule (¹ in the table) for a casemanager whose only access is a review share.
+ * Pure: the caller loads `existing` (the record as stored, null when new) and, for a comment,
+ * `review` (the stored review it points at, null when unknown).
+ * @returns null when allowed, else a short English reason (the wire's `detail`).
+ */
+export function reviewerMagSchrijven(
+  g: Pick<Gebruiker, 'id'>,
+  m: {
+    readonly recordType: string;
+    readonly fields: Readonly<Record<string, unknown>>;
+    readonly deleted?: boolean | undefined;
+  },
+  existing: BestaandRecord | null,
+  review: BestaandRecord | null,
+): string | null {
+  const velden = Object.keys(m.fields);
+  if (m.recordType === 'review') {
+    if (!existing || existing.type !== 'review' || existing.deleted)
+      return 'a reviewer only answers an existing review';
+    if (existing.fields['casemanagerId'] !== g.id)
+      return 'this review is addressed to someone else';
+    if (m.deleted) return 'a reviewer cannot delete a review';
+    const anders = velden.filter((v) => !(REVIEW_BESLUIT_VELDEN as readonly string[]).includes(v));
+    return anders.length > 0
+      ? `a reviewer may only write the besluit, not: ${anders.join(', ')}`
+      : null;
+  }
+  if (m.recordType === 'reviewComment') {
+    if (existing) {
+      if (existing.type !== 'reviewComment') return 'not a review comment';
+      if (existing.fields['auteurId'] !== g.id)
+        return 'a reviewer may only change her own comments';
+      const anders = velden.filter((v) => !EIGEN_COMMENT_VELDEN.includes(v));
+      return anders.length > 0 ? `a reviewer may not change: ${anders.join(', ')}` : null;
+    }
+    if (m.deleted) return 'nothing to delete';
+    if (m.fields['auteurId'] !== g.id) return 'auteurId: must be your own user id';
+    if (m.fields['afgehandeld'] === true) return 'afgehandeld: set by the arrangeur only';
+    if (!review || review.type !== 'review' || review.deleted) return 'reviewId: no such review';
+    if (review.fields['casemanagerId'] !== g.id)
+      return 'reviewId: this review is addressed to someone else';
+    return null;
+  }
+  return 'a reviewer may only write review comments and her besluit';
+}
+
+/** Fields of a review that say whom it asks about what: fixed once it exists. */
+const VASTE_REVIEW_VELDEN: readonly string[] = ['planId', 'clientId', 'versie', 'casemanagerId'];
+const VASTE_COMMENT_VELDEN: readonly string[] = ['reviewId', 'planId', 'auteurId'];
+
+/**
+ * The review rules for every writer (see the table): besluit only by the named casemanager,
+ * addressing fields fixed, comments under the writer's own name.
+ * @returns null when allowed, else a short English reason.
+ */
+export function reviewRegel(
+  g: Pick<Gebruiker, 'id'>,
+  m: { readonly recordType: string; readonly fields: Readonly<Record<string, unknown>> },
+  existing: BestaandRecord | null,
+  merged: Readonly<Record<string, unknown>>,
+): string | null {
+  if (m.recordType !== 'review' && m.recordType !== 'reviewComment') return null;
+  const vast = m.recordType === 'review' ? VASTE_REVIEW_VELDEN : VASTE_COMMENT_VELDEN;
+  if (existing) {
+    const veranderd = vast.filter((v) => v in m.fields && m.fields[v] !== existing.fields[v]);
+    if (veranderd.length > 0) return `${veranderd.join(', ')}: cannot change`;
+  }
+  if (m.recordType === 'review') {
+    const besluit = REVIEW_BESLUIT_VELDEN.filter((v) => v in m.fields);
+    if (besluit.length === 0 || merged['casemanagerId'] === g.id) return null;
+    if (!existing && besluit.every((v) => m.fields[v] === null)) return null;
+    return 'besluit: only the casemanager asked may decide';
+  }
+  if (!existing && m.fields['auteurId'] !== g.id) return 'auteurId: must be your own user id';
+  return null;
 }
 
 /** Every client id `g` may read (caseload plus, for a casemanager, review shares), sorted. */
@@ -199,6 +326,8 @@ export const ACTIES = {
   caseloadOntnomen: 'beheer:caseload-ontnomen',
   reviewGedeeld: 'beheer:review-gedeeld',
   reviewIngetrokken: 'beheer:review-ingetrokken',
+  /** A pushed review shared its client with the casemanager asked (actor: the arrangeur). */
+  reviewGedeeldDoorArrangeur: 'review:gedeeld',
   tarievenGelezen: 'tarieven:gelezen',
   tariefToegevoegd: 'beheer:tarief-toegevoegd',
   tariefVerwijderd: 'beheer:tarief-verwijderd',

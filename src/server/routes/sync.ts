@@ -52,16 +52,24 @@ import {
   nextRev,
   pullPage,
   rememberMutation,
+  resendClient,
   userNames,
   writeRecord,
   type StoredRecord,
 } from '../db/records.ts';
+import { vindGebruiker } from '../db/accounts.ts';
 import {
   ACTIES,
+  logToegang,
   logToegangPerClient,
   magClientAanmaken,
+  magClientLezen,
   magClientSchrijven,
+  reviewerMagSchrijven,
+  reviewRegel,
+  schrijfRecht,
   voegToeAanCaseload,
+  zetReviewDeling,
 } from '../db/toegang.ts';
 import { ingelogd } from '../plugins/auth.ts';
 import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
@@ -217,8 +225,12 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
   if (existing) {
     // An existing record: only the stored client counts, whatever the mutation claims.
     clientId = existing.clientId;
-    if (!(await magClientSchrijven(tx, g, clientId)))
-      return reject('forbidden', undefined, clientId);
+    const recht = await schrijfRecht(tx, g, clientId);
+    if (!recht) return reject('forbidden', undefined, clientId);
+    if (recht === 'review') {
+      const why = reviewerMagSchrijven(g, m, existing, null);
+      if (why) return reject('forbidden', why, clientId);
+    }
     if (existing.type !== m.recordType) {
       return reject('invalid', `recordType: this record is a ${existing.type}`);
     }
@@ -241,12 +253,26 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
         (await magClientSchrijven(tx, g, clientId)) ||
         (magClientAanmaken(g) && !(await clientKnown(tx, clientId)));
       if (!mag) return reject('forbidden', undefined, clientId);
-    } else if (!(await magClientSchrijven(tx, g, clientId))) {
-      // Only when the client is unknown to everyone is it not "someone else's": say so, so the
-      // device can tell "push the client first" from "not yours".
-      const unknown =
-        clientId !== null && magClientAanmaken(g) && !(await clientKnown(tx, clientId));
-      return unknown ? reject('unknown-client') : reject('forbidden', undefined, clientId);
+    } else {
+      const recht = await schrijfRecht(tx, g, clientId);
+      if (!recht) {
+        // Only when the client is unknown to everyone is it not "someone else's": say so, so the
+        // device can tell "push the client first" from "not yours".
+        const unknown =
+          clientId !== null && magClientAanmaken(g) && !(await clientKnown(tx, clientId));
+        return unknown ? reject('unknown-client') : reject('forbidden', undefined, clientId);
+      }
+      if (recht === 'review') {
+        const reviewId = m.fields['reviewId'];
+        const review = typeof reviewId === 'string' ? await findRecord(tx, reviewId) : null;
+        const why = reviewerMagSchrijven(
+          g,
+          m,
+          null,
+          review && review.clientId === clientId ? review : null,
+        );
+        if (why) return reject('forbidden', why, clientId);
+      }
     }
   }
 
@@ -257,11 +283,21 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
   const at = new Date(Math.min(Date.parse(m.createdAt), now.getTime())).toISOString();
   const merged = mergeMutation(existing, m, { newRev, by, at });
 
+  const regel = reviewRegel(g, m, existing, merged.fields);
+  if (regel) return reject('forbidden', regel, clientId);
+  let nieuweReview: string | null = null;
   if (merged.changed && !merged.deleted) {
     const why = validateMerged(m.recordType, merged.fields, clientId);
     if (why) return reject('invalid', why, clientId);
     const link = await checkPlanLink(tx, m, merged.fields, clientId);
     if (link) return reject('invalid', link, clientId);
+    const reviewLink = await checkReviewLink(tx, m, merged.fields, clientId);
+    if (reviewLink) return reject('invalid', reviewLink, clientId);
+    if (m.recordType === 'review' && !existing) {
+      const cm = await reviewCasemanager(tx, merged.fields['casemanagerId']);
+      if (typeof cm !== 'string') return reject('invalid', cm.why, clientId);
+      nieuweReview = cm;
+    }
   }
 
   let rev = existing?.rev ?? newRev;
@@ -280,6 +316,9 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
     });
   }
   await writeConflicts(tx, m, clientId, merged.conflicts, by, now);
+  if (nieuweReview !== null && clientId !== null) {
+    rev = await deelMetReviewer(tx, g, nieuweReview, clientId, m.recordId, rev);
+  }
   // Only once the client is stored: a rejected new client must not leave a caseload entry.
   if (m.recordType === 'client' && !existing && clientId !== null) {
     await voegToeAanCaseload(tx, g.id, clientId);
@@ -338,6 +377,62 @@ async function checkPlanLink(
   return planClient === undefined || planClient === clientId
     ? null
     : 'planId: the plan belongs to another client';
+}
+
+/**
+ * A reviewComment points at a review (`reviewId`); when that review is on the server it must be
+ * a review of the same client and plan, so a comment never travels to another client's readers.
+ * A review not yet on the server is allowed (push order, as for checkPlanLink).
+ */
+async function checkReviewLink(
+  tx: Queryable,
+  m: Mutation,
+  fields: Readonly<Record<string, unknown>>,
+  clientId: string | null,
+): Promise<string | null> {
+  if (m.recordType !== 'reviewComment' || !('reviewId' in m.fields)) return null;
+  const reviewId = fields['reviewId'];
+  if (typeof reviewId !== 'string') return null;
+  const review = await findRecord(tx, reviewId);
+  if (!review) return null;
+  if (review.type !== 'review') return 'reviewId: not a review';
+  if (review.clientId !== clientId) return 'reviewId: the review belongs to another client';
+  if (review.fields['planId'] !== fields['planId']) return 'planId: not the plan of this review';
+  return null;
+}
+
+/** The casemanager a new review names: an active user with rol casemanager, or why not. */
+async function reviewCasemanager(
+  tx: Queryable,
+  casemanagerId: unknown,
+): Promise<string | { why: string }> {
+  const id = typeof casemanagerId === 'string' ? casemanagerId : '';
+  const cm = z.uuid().safeParse(id).success ? await vindGebruiker(tx, id) : null;
+  if (!cm || !cm.actief) return { why: 'casemanagerId: no such active user' };
+  if (cm.rol !== 'casemanager') return { why: 'casemanagerId: this user is not a casemanager' };
+  return cm.id;
+}
+
+/**
+ * A new review shares its client with the casemanager asked. When she could not read the client
+ * before, the client's records get new revs (as beheer does on a grant), so her next pull brings
+ * them even if her cursor is past their old revs. Logged as `review:gedeeld` with the arrangeur
+ * as actor. @returns the review's rev after that (it may have been re-stamped).
+ */
+async function deelMetReviewer(
+  tx: Queryable,
+  g: Gebruiker,
+  casemanagerId: string,
+  clientId: string,
+  reviewId: string,
+  rev: number,
+): Promise<number> {
+  const cm = await vindGebruiker(tx, casemanagerId);
+  if (!cm || (await magClientLezen(tx, cm, clientId))) return rev;
+  await zetReviewDeling(tx, casemanagerId, clientId, true, g.id);
+  await resendClient(tx, clientId);
+  await logToegang(tx, g, ACTIES.reviewGedeeldDoorArrangeur, clientId, 1);
+  return (await findRecord(tx, reviewId))?.rev ?? rev;
 }
 
 /** Each overwritten value becomes a `conflict` record of the same client (so the same people see it). */

@@ -41,9 +41,11 @@ import {
   type PlanVersie,
 } from '../../domain/plan/model.ts';
 import { probeerRouteerPlanItem, zelfdeBesluit } from '../../domain/plan/routering.ts';
+import { reviewSchema } from '../../domain/plan/review.ts';
 import {
   isReadOnly,
   maakNieuwConcept,
+  reviewStand,
   stelVast,
   VASTSTEL_REDEN_TEKST,
 } from '../../domain/plan/status.ts';
@@ -196,7 +198,8 @@ export async function updatePlan(
 }
 
 /**
- * concept → vastgesteld on `vandaag`: needs the client's akkoord (datum, wijze, door), an
+ * concept (or ter-review once the latest review of this versie says akkoord) → vastgesteld on
+ * `vandaag`: needs the client's akkoord (datum, wijze, door), an
  * evaluatiedatum, and the ladder reason when professional inzet skips a rung (status.ts). Writes
  * the plan's new status and a read-only `planVersie` snapshot of the plan with its doelen, naasten
  * and items.
@@ -214,16 +217,24 @@ export async function stelPlanVast(
   const now = opts.now ?? new Date();
   return db.transaction(
     'rw',
-    [db.plans, db.doelen, db.naasten, db.planItems, db.planVersies, db.outbox, db.meta],
+    [db.plans, db.doelen, db.naasten, db.planItems, db.planVersies, db.reviews, db.outbox, db.meta],
     async () => {
       const plan = await getPlan(db, planId);
       if (!plan) return fout(MELDING.planOnbekend);
-      const [doelen, naasten, items] = await Promise.all([
+      const [doelen, naasten, items, reviews] = await Promise.all([
         listDoelen(db, planId),
         listNaasten(db, plan.clientId),
         listPlanItems(db, planId),
+        db.reviews.where('planId').equals(planId).toArray(),
       ]);
-      const overgang = stelVast(plan, vandaag.data, ladderStand({ plan, doelen, items, naasten }));
+      // A plan ter review may be vastgesteld once the reviewer said akkoord on this versie.
+      const review = reviewStand(levend(reviewSchema, reviews), [], plan.versie, plan.status);
+      const overgang = stelVast(
+        plan,
+        vandaag.data,
+        ladderStand({ plan, doelen, items, naasten }),
+        review,
+      );
       if (!overgang.ok) {
         return fouten(
           overgang.redenen.map((code) => ({

@@ -14,8 +14,9 @@ import {
   planSchema,
   planVersieSchema,
 } from '../../domain/plan/model.ts';
+import { reviewCommentSchema, reviewSchema } from '../../domain/plan/review.ts';
 import { voorzieningSchema } from '../../domain/sociale-kaart/model.ts';
-import type { ArrangeurDB, ConflictRow } from '../../storage/db.ts';
+import type { ArrangeurDB, ConflictRow, ReviewCommentRow } from '../../storage/db.ts';
 import { clientNaarRij } from '../../storage/repositories/clients.ts';
 import { zonderUndefined } from '../../storage/repositories/velden.ts';
 import { conflictFieldsSchema } from '../protocol/wire.ts';
@@ -52,6 +53,8 @@ export const SCHEMA: Record<RecordType, Schema> = {
   planVersie: planVersieSchema,
   voorziening: voorzieningSchema,
   conflict: conflictRecordSchema,
+  review: reviewSchema,
+  reviewComment: reviewCommentSchema,
 };
 
 export function tabel(db: ArrangeurDB, type: RecordType): Table<Rij, string> {
@@ -64,6 +67,8 @@ export function tabel(db: ArrangeurDB, type: RecordType): Table<Rij, string> {
     planVersie: db.planVersies,
     voorziening: db.voorzieningen,
     conflict: db.conflicts,
+    review: db.reviews,
+    reviewComment: db.reviewComments,
   } as const;
   return tabellen[type] as unknown as Table<Rij, string>;
 }
@@ -79,6 +84,8 @@ export function syncTabellen(db: ArrangeurDB): Table[] {
     db.planVersies,
     db.voorzieningen,
     db.conflicts,
+    db.reviews,
+    db.reviewComments,
   ];
 }
 
@@ -105,13 +112,20 @@ export function parseMetHerstel(
   return result;
 }
 
-/** The row to store for a parsed record: clients get their search words, conflicts their index. */
+/**
+ * The row to store for a parsed record: clients get their search words, conflicts and review
+ * comments their `openstaand` index key.
+ */
 export function naarOpslag(type: RecordType, record: unknown): Rij {
   if (type === 'client') return clientNaarRij(record as Parameters<typeof clientNaarRij>[0]) as Rij;
   const rij = zonderUndefined(record as Rij);
   if (type === 'conflict') {
     const c = rij as unknown as ConflictRow;
     return { ...rij, openstaand: c.resolved ? 0 : 1 };
+  }
+  if (type === 'reviewComment') {
+    const c = rij as unknown as ReviewCommentRow;
+    return { ...rij, openstaand: c.afgehandeld ? 0 : 1 };
   }
   return rij;
 }

@@ -9,10 +9,12 @@
  * What is checked, per record type:
  * - every type: the fields are a JSON object whose strings PostgreSQL's jsonb can store (no NUL
  *   character, no lone surrogate) — otherwise the write would fail as a 5xx;
- * - client, naaste, plan, doel, planItem, planVersie, voorziening: the merged fields parse with the
+ * - client, naaste, plan, doel, planItem, planVersie, voorziening, review, reviewComment: the merged
+ *   fields parse with the
  *   domain schema the device's forms and repositories use, and carry no field that schema does not
  *   know (a typo would otherwise sync forever, unseen);
- * - naaste, plan: their `clientId` field is the client the record belongs to (the unit of access);
+ * - naaste, plan, review: their `clientId` field is the client the record belongs to (the unit of
+ *   access);
  * - conflict: only `resolved` may change, and only to a boolean (a conflict is made by the server).
  * Not checked here: plan status transitions and links between records (planId → a plan of the same
  * client is checked by the push route, which can read the database).
@@ -27,6 +29,7 @@ import {
   planVeldenSchema,
   planVersieSchema,
 } from '../../domain/plan/model.ts';
+import { reviewCommentVeldenSchema, reviewVeldenSchema } from '../../domain/plan/review.ts';
 import { voorzieningInvoerSchema } from '../../domain/sociale-kaart/model.ts';
 
 /** Mirrors the domain's private `aangemaaktOp` (set once on create, sorts lists on every device). */
@@ -43,7 +46,12 @@ const VELDEN: Readonly<Record<Exclude<RecordType, 'conflict'>, VeldenSchema>> = 
   planItem: planItemVeldenSchema.extend(aangemaaktOp),
   planVersie: planVersieSchema.def.left.omit({ type: true }),
   voorziening: voorzieningInvoerSchema,
+  review: reviewVeldenSchema,
+  reviewComment: reviewCommentVeldenSchema,
 };
+
+/** Types that carry their client as a field, which must be the client they belong to. */
+const MET_CLIENT_VELD: readonly RecordType[] = ['naaste', 'plan', 'review'];
 
 /** Types whose record belongs to no client (a sociale-kaart entry added on a device). */
 export const CLIENTLOZE_TYPES: readonly RecordType[] = ['voorziening'];
@@ -82,7 +90,7 @@ export function validateMerged(
         .join('; '),
     );
   }
-  if ((type === 'naaste' || type === 'plan') && fields['clientId'] !== clientId) {
+  if (MET_CLIENT_VELD.includes(type) && fields['clientId'] !== clientId) {
     return 'clientId: must be the client this record belongs to';
   }
   return null;

@@ -3,13 +3,26 @@ import { leeftijdOp } from '../../../domain/model/dates.ts';
 import { volledigeNaam, type Client } from '../../../domain/model/client.ts';
 import { wlzGeldigOp } from '../../../domain/model/wlz.ts';
 import type { Plan } from '../../../domain/plan/model.ts';
-import { evaluatieStatus, type EvaluatieStatus } from '../../../domain/plan/status.ts';
+import type { Review } from '../../../domain/plan/review.ts';
+import {
+  evaluatieStatus,
+  type EvaluatieStatus,
+  type ReviewStatus,
+} from '../../../domain/plan/status.ts';
 import { findGemeente } from '../../../domain/reference/index.ts';
-import { useClients } from '../../hooks/useDb.tsx';
+import { useClient, useClients, useUserId } from '../../hooks/useDb.tsx';
 import { usePlannenPerClient } from '../../hooks/usePlanOverzicht.ts';
+import {
+  datumVanMoment,
+  useOpenCommentsPerClient,
+  useReviewStandPerClient,
+  useReviewsVoor,
+} from '../../hooks/useReviews.ts';
 import { vandaagIso } from '../../hooks/vandaag.ts';
 import { datumNl } from '../../i18n/datum.ts';
 import { nl } from '../../i18n/nl.ts';
+import { trc } from './review-teksten.ts';
+import './caseload.css';
 
 /**
  * At most this many rows are rendered: a tablet caseload can hold thousands of clients, and a
@@ -33,6 +46,7 @@ export function CaseloadScreen({
   onOpen,
   onNew,
   onOpenPlan,
+  onOpenReview,
   vandaag = vandaagIso(),
 }: CaseloadScreenProps) {
   const [zoek, setZoek] = useState('');
@@ -40,6 +54,19 @@ export function CaseloadScreen({
   const alleClients = useClients(zoek);
   // The plans load apart from the clients, so the list shows without waiting for them.
   const plannen = usePlannenPerClient();
+  const reviewStand = useReviewStandPerClient();
+  const openOpmerkingen = useOpenCommentsPerClient();
+  // Reviews addressed to this user (a casemanager): those clients open the review, never the
+  // editor, since the plan is not hers to change (issue 6).
+  const userId = useUserId();
+  const mijnReviews = useReviewsVoor(userId);
+  const reviewClients = new Set((mijnReviews ?? []).map((r) => r.clientId));
+  // Waiting for her: the newest round of the plan's current versie, still ter review (a request
+  // the arrangeur withdrew, or one for an older versie, is not hers to do any more).
+  const teReviewen = laatstePerClient(mijnReviews ?? []).filter((r) => {
+    const stand = reviewStand?.get(r.clientId);
+    return stand?.status === 'wacht' && stand.laatste?.id === r.id;
+  });
   const evaluatie = (id: string): EvaluatieStatus => {
     const plan = plannen?.get(id);
     return plan ? evaluatieStatus(plan, vandaag) : 'geen';
@@ -81,6 +108,9 @@ export function CaseloadScreen({
           aria-describedby={`${zoekId}-hint`}
         />
       </div>
+      {onOpenReview && teReviewen.length > 0 && (
+        <TeReviewen reviews={teReviewen} onOpenReview={onOpenReview} />
+      )}
       {aantalEvaluaties > 0 && (
         <div className="evaluaties-filter">
           <p className="evaluaties-aantal">
@@ -116,10 +146,13 @@ export function CaseloadScreen({
                 <ClientRij
                   client={c}
                   vandaag={vandaag}
-                  onOpen={onOpen}
+                  onOpen={onOpenReview && reviewClients.has(c.id) ? onOpenReview : onOpen}
                   onOpenPlan={onOpenPlan}
+                  onOpenReview={onOpenReview && reviewClients.has(c.id) ? onOpenReview : undefined}
                   plan={plannen?.get(c.id)}
                   planGeladen={plannen !== undefined}
+                  review={reviewStand?.get(c.id)?.status ?? 'geen'}
+                  open={openOpmerkingen?.get(c.id) ?? 0}
                 />
               </li>
             ))}
@@ -135,8 +168,12 @@ function ClientRij(props: {
   vandaag: string;
   onOpen: (id: string) => void;
   onOpenPlan: ((id: string) => void) | undefined;
+  /** Set for a client whose plan this user reviews: "Review" replaces "Plan". */
+  onOpenReview: ((id: string) => void) | undefined;
   plan: Plan | undefined;
   planGeladen: boolean;
+  review: ReviewStatus;
+  open: number;
 }) {
   const { client: c, vandaag, plan } = props;
   const gemeente = findGemeente(c.gemeente)?.naam ?? nl.caseload.gemeenteOnbekend;
@@ -169,17 +206,103 @@ function ClientRij(props: {
             </span>
           </>
         )}
+        {(props.review !== 'geen' || props.open > 0) && (
+          <>
+            {' '}
+            <span className="client-review" data-testid="client-review">
+              {props.review !== 'geen' && (
+                <span className={`review-badge review-badge-${props.review}`}>
+                  {trc.stand[props.review]}
+                </span>
+              )}
+              {props.review !== 'geen' && props.open > 0 && ' '}
+              {props.open > 0 && (
+                <span className="review-badge review-badge-open">
+                  {trc.openOpmerkingen(props.open)}
+                </span>
+              )}
+            </span>
+          </>
+        )}
       </button>
-      {props.onOpenPlan && (
+      {props.onOpenReview ? (
         <button
           type="button"
           className="knop plan-knop"
-          aria-label={nl.plan.planKnop(volledigeNaam(c))}
-          onClick={() => props.onOpenPlan?.(c.id)}
+          aria-label={trc.reviewKnop(volledigeNaam(c))}
+          onClick={() => props.onOpenReview?.(c.id)}
         >
-          {nl.plan.planKort}
+          {trc.reviewKort}
         </button>
+      ) : (
+        props.onOpenPlan && (
+          <button
+            type="button"
+            className="knop plan-knop"
+            aria-label={nl.plan.planKnop(volledigeNaam(c))}
+            onClick={() => props.onOpenPlan?.(c.id)}
+          >
+            {nl.plan.planKort}
+          </button>
+        )
       )}
     </div>
+  );
+}
+
+/** The newest review per client (by request time, then id: the same pick on every device). */
+function laatstePerClient(reviews: readonly Review[]): Review[] {
+  const m = new Map<string, Review>();
+  for (const r of reviews) {
+    const b = m.get(r.clientId);
+    if (!b || r.gevraagdOp > b.gevraagdOp || (r.gevraagdOp === b.gevraagdOp && r.id > b.id))
+      m.set(r.clientId, r);
+  }
+  return [...m.values()].sort((a, b) => a.gevraagdOp.localeCompare(b.gevraagdOp));
+}
+
+/** A casemanager's plans to review: on top of her caseload, oldest request first. */
+function TeReviewen(props: {
+  reviews: readonly Review[];
+  onOpenReview: (clientId: string) => void;
+}) {
+  const titelId = useId();
+  return (
+    <section className="te-reviewen" aria-labelledby={titelId}>
+      <h2 id={titelId}>
+        {trc.teReviewen} ({props.reviews.length})
+      </h2>
+      <ul className="te-reviewen-lijst">
+        {props.reviews.map((r) => (
+          <TeReviewenRij key={r.id} review={r} onOpenReview={props.onOpenReview} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TeReviewenRij(props: { review: Review; onOpenReview: (clientId: string) => void }) {
+  const { review: r } = props;
+  const client = useClient(r.clientId);
+  const naam =
+    client === undefined ? nl.algemeen.laden : client ? volledigeNaam(client) : trc.onbekendeClient;
+  return (
+    <li className="te-reviewen-rij" data-testid="te-reviewen">
+      <span>
+        <strong>{naam}</strong>
+        <br />
+        <span className="veld-hint">
+          {trc.gevraagdDoor(r.gevraagdDoorNaam, datumVanMoment(r.gevraagdOp))}
+        </span>
+      </span>
+      <button
+        type="button"
+        className="knop knop-primair"
+        aria-label={trc.reviewOpenen(naam)}
+        onClick={() => props.onOpenReview(r.clientId)}
+      >
+        {trc.reviewOpenenKort}
+      </button>
+    </li>
   );
 }

@@ -10,14 +10,17 @@ import { useEffect, useId, useState } from 'react';
 import { volledigeNaam, type Client } from '../../../domain/model/client.ts';
 import { ladderStand, PLAN_STAPPEN, type PlanStap } from '../../../domain/plan/ladder.ts';
 import type { Doel, Naaste, Plan, PlanItem } from '../../../domain/plan/model.ts';
-import { isReadOnly } from '../../../domain/plan/status.ts';
+import { isReadOnly, reviewStand } from '../../../domain/plan/status.ts';
 import { getOrCreatePlan, nieuwConcept } from '../../../storage/repositories/plans.ts';
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
+import { useReviewComments, useReviews } from '../../hooks/useReviews.ts';
 import { vandaagIso } from '../../hooks/vandaag.ts';
 import { nl } from '../../i18n/nl.ts';
 import { AllesOpslaanContext, OpslagMelding, OpslagProvider, useOpslagStatus } from './opslag.tsx';
 import { AkkoordStap } from './AkkoordStap.tsx';
+import { openPerStap, ReviewBanner, StapOpmerkingen } from './ReviewPaneel.tsx';
+import { trv } from './review-teksten.ts';
 import {
   EigenKrachtStap,
   HulpmiddelStap,
@@ -78,13 +81,23 @@ function PlanEditor(props: PlanEditorScreenProps & { client: Client; plan: Plan 
   const doelen = useDoelen(plan.id);
   const naasten = useNaasten(client.id);
   const items = usePlanItems(plan.id);
+  const reviews = useReviews(plan.id);
+  const comments = useReviewComments(plan.id);
   const [stap, setStap] = useState<PlanStap>(props.beginStap ?? 'hulpvraag');
   const opslag = useOpslagStatus();
   const titelId = useId();
 
-  if (!doelen || !naasten || !items) return <p role="status">{nl.algemeen.laden}</p>;
+  if (!doelen || !naasten || !items || !reviews || !comments) {
+    return <p role="status">{nl.algemeen.laden}</p>;
+  }
 
-  const alleenLezen = isReadOnly(plan);
+  const vastgesteld = isReadOnly(plan);
+  // Ter review the plan's content waits for the reviewer (issue 6): steps 1–7 are read-only until
+  // "Terug naar concept". Step 8 stays open: the client's akkoord and vaststellen after the
+  // reviewer's akkoord are recorded there.
+  const alleenLezen = vastgesteld || (plan.status === 'ter-review' && stap !== 'akkoord');
+  const review = reviewStand(reviews, comments, plan.versie, plan.status);
+  const open = openPerStap(comments);
   const stand = ladderStand({ plan, doelen, items, naasten });
   const index = PLAN_STAPPEN.indexOf(stap);
   const data: StapData = { client, plan, doelen, naasten, items, vandaag, alleenLezen };
@@ -112,7 +125,9 @@ function PlanEditor(props: PlanEditorScreenProps & { client: Client; plan: Plan 
       </div>
       <OpslagMelding status={opslag.status} />
 
-      {alleenLezen && (
+      <ReviewBanner plan={plan} stand={review} />
+
+      {vastgesteld && (
         <div className="banner plan-alleen-lezen" role="note">
           <p>
             <strong>{t.alleenLezen(datumNl(plan.vastgesteldOp ?? ''))}</strong>{' '}
@@ -145,6 +160,12 @@ function PlanEditor(props: PlanEditorScreenProps & { client: Client; plan: Plan 
                   {i + 1}. {t.stappen[s.stap]}
                 </span>
                 <span className="stap-stand"> ({s.ingevuld ? t.stapIngevuld : t.stapLeeg})</span>
+                {(open.get(s.stap) ?? 0) > 0 && (
+                  <span className="stap-opmerkingen-aantal" data-testid="stap-open-opmerkingen">
+                    {' '}
+                    {trv.openOpmerkingen(open.get(s.stap)!)}
+                  </span>
+                )}
               </button>
             </li>
           ))}
@@ -159,6 +180,12 @@ function PlanEditor(props: PlanEditorScreenProps & { client: Client; plan: Plan 
               {index + 1}. {t.stappen[stap]}
             </h2>
             <p className="veld-hint">{t.stapUitleg[stap]}</p>
+            <StapOpmerkingen
+              comments={comments.filter((c) => c.sectie === stap)}
+              doelen={doelen}
+              naasten={naasten}
+              items={items}
+            />
             <fieldset className="plan-stap-inhoud" disabled={alleenLezen}>
               <legend className="visueel-verborgen">{t.stappen[stap]}</legend>
               <StapInhoud stap={stap} data={data} />

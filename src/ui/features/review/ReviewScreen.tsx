@@ -1,11 +1,609 @@
-/** Placeholder while issue 6 is built: replaced by the review screen. */
-export function ReviewScreen(props: { readonly clientId: string; readonly onTerug: () => void }) {
+/**
+ * The casemanager's review of one plan (issue 6, point 1): the plan read-only, section by section
+ * in the order of the editor's steps, with "Opmerking toevoegen" at every section and every item,
+ * and at the bottom the besluit (akkoord / aanpassen nodig).
+ *
+ * What must stay true here:
+ * - Nothing on this screen writes a plan record: the only inputs are the comment and besluit
+ *   texts. The reviewer's records (comments, the besluit fields of the review) never collide with
+ *   the arrangeur's edits (ARCHITECTURE.md, Data).
+ * - Everything reads and writes through Dexie (storage repositories), so reviewing works offline;
+ *   the sync engine sends it when the device is online again.
+ * - Only the casemanager the review is addressed to may comment and decide, and only until she
+ *   has decided; the server enforces the same (the UI only mirrors it).
+ */
+import { useId, useState } from 'react';
+import { findInzetType } from '../../../domain/catalog/index.ts';
+import { volledigeNaam, type Client } from '../../../domain/model/client.ts';
+import { PLAN_STAPPEN, type PlanStap } from '../../../domain/plan/ladder.ts';
+import {
+  LEVENSDOMEINEN,
+  LEVENSDOMEIN_LABEL,
+  type Doel,
+  type Naaste,
+  type Plan,
+  type PlanItem,
+} from '../../../domain/plan/model.ts';
+import type { Review, ReviewBesluit, ReviewComment } from '../../../domain/plan/review.ts';
+import { effectiefDomein } from '../../../domain/plan/routering.ts';
+import {
+  deleteReviewComment,
+  geefBesluit,
+  saveReviewComment,
+} from '../../../storage/repositories/reviews.ts';
+import { naamVoorOpslaan } from '../../hooks/useGebruiker.ts';
+import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
+import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
+import { datumVanMoment, momentNl, useReviewComments, useReviews } from '../../hooks/useReviews.ts';
+import { datumNl } from '../../i18n/datum.ts';
+import { nl } from '../../i18n/nl.ts';
+import { tr } from './teksten.ts';
+import './review.css';
+
+const tp = nl.plan;
+
+export interface ReviewScreenProps {
+  readonly clientId: string;
+  readonly onTerug: () => void;
+}
+
+export function ReviewScreen({ clientId, onTerug }: ReviewScreenProps) {
+  const client = useClient(clientId);
+  const plan = usePlanForClient(clientId);
+  const reviews = useReviews(plan?.id);
+  const userId = useUserId();
+  if (client === undefined || plan === undefined || (plan && reviews === undefined)) {
+    return <p role="status">{nl.algemeen.laden}</p>;
+  }
+  const terug = (
+    <button type="button" className="knop" onClick={onTerug}>
+      {tr.terug}
+    </button>
+  );
+  if (!client || !plan) {
+    return (
+      <section className="scherm">
+        <p role="alert">{tr.nietGevonden}</p>
+        {terug}
+      </section>
+    );
+  }
+  // The newest round addressed to this user; an earlier round (after "aanpassen") stays history.
+  const review = [...(reviews ?? [])]
+    .filter((r) => r.casemanagerId === userId)
+    .sort((a, b) => a.gevraagdOp.localeCompare(b.gevraagdOp))
+    .at(-1);
+  if (!review) {
+    return (
+      <section className="scherm">
+        <h1>{tr.titel(volledigeNaam(client))}</h1>
+        <p role="alert">{tr.geenReview}</p>
+        {terug}
+      </section>
+    );
+  }
+  return <ReviewPlan client={client} plan={plan} review={review} terug={terug} />;
+}
+
+interface Context {
+  review: Review;
+  comments: readonly ReviewComment[];
+  /** May this user add and change comments (the addressed casemanager, before her besluit)? */
+  magSchrijven: boolean;
+}
+
+function ReviewPlan(props: { client: Client; plan: Plan; review: Review; terug: React.ReactNode }) {
+  const { client, plan, review } = props;
+  const doelen = useDoelen(plan.id);
+  const naasten = useNaasten(client.id);
+  const items = usePlanItems(plan.id);
+  const alleComments = useReviewComments(plan.id);
+  const titelId = useId();
+  if (!doelen || !naasten || !items || !alleComments) {
+    return <p role="status">{nl.algemeen.laden}</p>;
+  }
+  const lopend = plan.status === 'ter-review' && plan.versie === review.versie;
+  const ctx: Context = {
+    review,
+    comments: alleComments.filter((c) => c.reviewId === review.id),
+    // The server takes her comments and besluit only while the plan is ter review at the versie
+    // she was asked about (storage refuses the same); after that the review is history.
+    magSchrijven: review.besluit === null && lopend,
+  };
+  const data = { plan, doelen, naasten, items };
+
   return (
-    <section className="scherm">
-      <h1>Review</h1>
-      <button type="button" className="knop" onClick={props.onTerug}>
-        Terug
+    <section className="scherm review-scherm" aria-labelledby={titelId}>
+      <div className="review-kop">
+        <div>
+          <h1 id={titelId}>{tr.titel(volledigeNaam(client))}</h1>
+          <p className="veld-hint" data-testid="review-gevraagd">
+            {tr.gevraagd(review.gevraagdDoorNaam, datumVanMoment(review.gevraagdOp), review.versie)}
+          </p>
+        </div>
+        <div className="knoppen">{props.terug}</div>
+      </div>
+      {review.vraag && (
+        <div className="review-vraag">
+          <p>
+            <strong>{tr.vraagVan(review.gevraagdDoorNaam)}:</strong>
+          </p>
+          <blockquote>{review.vraag}</blockquote>
+        </div>
+      )}
+      {!lopend && review.besluit === null ? (
+        <p className="banner" role="note">
+          {tr.afgesloten(review.gevraagdDoorNaam)}
+        </p>
+      ) : (
+        <p className="veld-hint">{tr.alleenLezen}</p>
+      )}
+
+      {PLAN_STAPPEN.map((stap, i) => (
+        <Sectie key={stap} stap={stap} nummer={i + 1} ctx={ctx}>
+          <SectieInhoud stap={stap} data={data} ctx={ctx} />
+        </Sectie>
+      ))}
+
+      <Besluit review={review} lopend={lopend} />
+      <div className="knoppen">{props.terug}</div>
+    </section>
+  );
+}
+
+interface PlanData {
+  plan: Plan;
+  doelen: readonly Doel[];
+  naasten: readonly Naaste[];
+  items: readonly PlanItem[];
+}
+
+function Sectie(props: {
+  stap: PlanStap;
+  nummer: number;
+  ctx: Context;
+  children: React.ReactNode;
+}) {
+  const kopId = useId();
+  const naam = tp.stappen[props.stap];
+  return (
+    <section className="review-sectie" aria-labelledby={kopId} data-sectie={props.stap}>
+      <h2 id={kopId}>
+        {props.nummer}. {naam}
+      </h2>
+      {props.children}
+      <Opmerkingen ctx={props.ctx} sectie={props.stap} onderwerp={naam} />
+    </section>
+  );
+}
+
+function Leeg() {
+  return <p className="veld-hint">{tr.leeg}</p>;
+}
+
+function SectieInhoud({ stap, data, ctx }: { stap: PlanStap; data: PlanData; ctx: Context }) {
+  const { plan, doelen, naasten, items } = data;
+  const hier = items.filter((i) => i.stap === stap);
+  const doelVan = (id: string | undefined) => doelen.find((d) => d.id === id);
+  const naasteVan = (id: string | undefined) => naasten.find((n) => n.id === id);
+  const itemLijst = (lijst: readonly PlanItem[]) =>
+    lijst.map((item) => (
+      <Item key={item.id} ctx={ctx} sectie={stap} itemId={item.id} onderwerp={itemNaam(item)}>
+        <ItemTekst item={item} doel={doelVan(item.doelId)} naaste={naasteVan(item.naasteId)} />
+      </Item>
+    ));
+
+  switch (stap) {
+    case 'hulpvraag':
+      return (
+        <>
+          <h3>{tp.hulpvraag}</h3>
+          {plan.hulpvraag ? <p className="review-citaat">{plan.hulpvraag}</p> : <Leeg />}
+          <h3>{tr.doelen}</h3>
+          {doelen.length === 0 ? (
+            <Leeg />
+          ) : (
+            <ul className="review-items">
+              {LEVENSDOMEINEN.flatMap((d) =>
+                doelen
+                  .filter((x) => x.levensdomein === d)
+                  .map((x) => (
+                    <Item
+                      key={x.id}
+                      ctx={ctx}
+                      sectie={stap}
+                      itemId={x.id}
+                      onderwerp={`doel ${LEVENSDOMEIN_LABEL[d]}: ${x.omschrijving}`}
+                    >
+                      <p>
+                        <strong>{LEVENSDOMEIN_LABEL[d]}:</strong> {x.omschrijving}
+                      </p>
+                    </Item>
+                  )),
+              )}
+            </ul>
+          )}
+        </>
+      );
+    case 'netwerk':
+      return (
+        <>
+          <h3>{tr.naasten}</h3>
+          {naasten.length === 0 ? (
+            <Leeg />
+          ) : (
+            <ul className="review-items">
+              {naasten.map((n) => (
+                <Item
+                  key={n.id}
+                  ctx={ctx}
+                  sectie={stap}
+                  itemId={n.id}
+                  onderwerp={tr.naaste(n.naam)}
+                >
+                  <p>
+                    <strong>
+                      {n.naam} ({n.relatie})
+                    </strong>
+                    {n.watDoetHij ? `: ${n.watDoetHij}` : ''}
+                    {n.hoeVaak ? ` (${n.hoeVaak})` : ''}
+                    {n.belasting ? ` · ${tp.naaste.belasting}: ${tp.belasting[n.belasting]}` : ''}
+                  </p>
+                </Item>
+              ))}
+            </ul>
+          )}
+          <h3>{tp.netwerkHulp}</h3>
+          {hier.length === 0 ? <Leeg /> : <ul className="review-items">{itemLijst(hier)}</ul>}
+        </>
+      );
+    case 'professioneel':
+      return (
+        <>
+          {plan.ladderToelichting && (
+            <>
+              <h3>{tr.ladderToelichting}</h3>
+              <p className="review-citaat">{plan.ladderToelichting}</p>
+            </>
+          )}
+          {hier.length === 0 ? <Leeg /> : <ul className="review-items">{itemLijst(hier)}</ul>}
+        </>
+      );
+    case 'akkoord':
+      return (
+        <>
+          <h3>{tr.akkoordClient}</h3>
+          <p>
+            {plan.akkoord
+              ? tr.akkoordOp(
+                  datumNl(plan.akkoord.datum),
+                  tp.wijze[plan.akkoord.wijze].toLocaleLowerCase('nl'),
+                  tp.door[plan.akkoord.door].toLocaleLowerCase('nl'),
+                )
+              : tr.geenAkkoord}
+          </p>
+          <p>
+            {plan.evaluatiedatum
+              ? tr.evaluatiedatum(datumNl(plan.evaluatiedatum))
+              : tr.geenEvaluatiedatum}
+          </p>
+        </>
+      );
+    default:
+      return hier.length === 0 ? <Leeg /> : <ul className="review-items">{itemLijst(hier)}</ul>;
+  }
+}
+
+function itemNaam(item: PlanItem): string {
+  return item.voorzieningNaam ?? item.omschrijving;
+}
+
+/** One plan item in words: what, how much, when, by whom, and who pays (routed domain/financier). */
+function ItemTekst({ item, doel, naaste }: { item: PlanItem; doel?: Doel; naaste?: Naaste }) {
+  const type = item.inzet ? findInzetType(item.inzet.code) : undefined;
+  const domein = effectiefDomein(item);
+  const regels: string[] = [];
+  if (naaste) regels.push(tr.naaste(naaste.naam));
+  if (item.inzet?.omvang) {
+    regels.push(
+      tr.omvang(item.inzet.omvang.aantal.toLocaleString('nl-NL'), item.inzet.omvang.eenheid),
+    );
+  }
+  if (item.inzet?.periode?.van) {
+    regels.push(
+      tr.periode(
+        datumNl(item.inzet.periode.van),
+        item.inzet.periode.tot ? datumNl(item.inzet.periode.tot) : undefined,
+      ),
+    );
+  }
+  if (item.aanbieder) regels.push(tr.aanbieder(item.aanbieder));
+  if (item.inzet) {
+    if (domein) regels.push(tr.domein(tp.domeinNaam[domein]));
+    regels.push(
+      item.routering?.financier
+        ? tr.financier(item.routering.financier.naam)
+        : tr.financierOnbekend,
+    );
+  }
+  return (
+    <>
+      <p>
+        <strong>{itemNaam(item)}</strong>
+        {type && type.label !== item.omschrijving ? ` (${type.label})` : ''}
+      </p>
+      {regels.length > 0 && <p className="review-details">{regels.join(' · ')}</p>}
+      {item.override && item.routering && (
+        <p className="review-details">
+          {tr.override(tp.domeinNaam[item.routering.domein], item.override.reden)}
+        </p>
+      )}
+      {doel && <p className="review-details">{tr.bijDoel(doel.omschrijving)}</p>}
+    </>
+  );
+}
+
+function Item(props: {
+  ctx: Context;
+  sectie: PlanStap;
+  itemId: string;
+  onderwerp: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <li className="review-item" data-item={props.itemId}>
+      <div className="review-item-tekst">{props.children}</div>
+      <Opmerkingen
+        ctx={props.ctx}
+        sectie={props.sectie}
+        itemId={props.itemId}
+        onderwerp={props.onderwerp}
+      />
+    </li>
+  );
+}
+
+/** The comments on one section (no itemId) or one item, and the form to add one. */
+function Opmerkingen(props: {
+  ctx: Context;
+  sectie: PlanStap;
+  itemId?: string;
+  onderwerp: string;
+}) {
+  const { ctx, sectie, itemId } = props;
+  const userId = useUserId();
+  const [nieuw, setNieuw] = useState(false);
+  const [bewerkt, setBewerkt] = useState<string | null>(null);
+  const hier = ctx.comments.filter((c) => c.sectie === sectie && c.itemId === itemId);
+  return (
+    <div className="review-opmerkingen">
+      {hier.length > 0 && (
+        <ul className="opmerking-lijst" aria-label={`${tr.opmerkingen}: ${props.onderwerp}`}>
+          {hier.map((c) =>
+            bewerkt === c.id ? (
+              <li key={c.id}>
+                <OpmerkingForm
+                  ctx={ctx}
+                  sectie={sectie}
+                  itemId={itemId}
+                  onderwerp={props.onderwerp}
+                  comment={c}
+                  onKlaar={() => setBewerkt(null)}
+                />
+              </li>
+            ) : (
+              <li key={c.id} className="opmerking" data-testid="review-opmerking">
+                <p className="opmerking-tekst">{c.tekst}</p>
+                <p className="opmerking-auteur">
+                  {tr.auteurOp(c.auteurNaam, momentNl(c.aangemaaktOp))}
+                  {c.afgehandeld ? ` · ${tr.verwerkt}` : ''}
+                </p>
+                {ctx.magSchrijven && c.auteurId === userId && (
+                  <OpmerkingKnoppen comment={c} onWijzig={() => setBewerkt(c.id)} />
+                )}
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      {ctx.magSchrijven &&
+        (nieuw ? (
+          <OpmerkingForm
+            ctx={ctx}
+            sectie={sectie}
+            itemId={itemId}
+            onderwerp={props.onderwerp}
+            onKlaar={() => setNieuw(false)}
+          />
+        ) : (
+          <button
+            type="button"
+            className="knop knop-klein"
+            aria-label={tr.opmerkingToevoegenBij(props.onderwerp)}
+            onClick={() => setNieuw(true)}
+          >
+            {tr.opmerkingToevoegen}
+          </button>
+        ))}
+    </div>
+  );
+}
+
+function OpmerkingKnoppen({ comment, onWijzig }: { comment: ReviewComment; onWijzig: () => void }) {
+  const db = useDb();
+  const updatedBy = useUserId();
+  return (
+    <div className="knoppen">
+      <button
+        type="button"
+        className="knop knop-klein"
+        aria-label={tr.wijzigenVan(comment.tekst)}
+        onClick={onWijzig}
+      >
+        {tr.wijzigen}
       </button>
+      <button
+        type="button"
+        className="knop knop-klein"
+        aria-label={tr.verwijderenVan(comment.tekst)}
+        onClick={() => void deleteReviewComment(db, { updatedBy }, comment.id)}
+      >
+        {tr.verwijderen}
+      </button>
+    </div>
+  );
+}
+
+function OpmerkingForm(props: {
+  ctx: Context;
+  sectie: PlanStap;
+  itemId?: string;
+  onderwerp: string;
+  comment?: ReviewComment;
+  onKlaar: () => void;
+}) {
+  const db = useDb();
+  const updatedBy = useUserId();
+  const [tekst, setTekst] = useState(props.comment?.tekst ?? '');
+  const [fout, setFout] = useState<string | null>(null);
+  const [bezig, setBezig] = useState(false);
+  const id = useId();
+
+  async function opslaan(e: React.FormEvent) {
+    e.preventDefault();
+    setBezig(true);
+    try {
+      const r = await saveReviewComment(
+        db,
+        { updatedBy, naam: await naamVoorOpslaan(db, updatedBy) },
+        {
+          reviewId: props.ctx.review.id,
+          planId: props.ctx.review.planId,
+          sectie: props.sectie,
+          itemId: props.itemId,
+          tekst,
+        },
+        props.comment?.id,
+      );
+      if (r.ok) props.onKlaar();
+      else setFout(r.issues.map((i) => i.message).join(' '));
+    } finally {
+      setBezig(false);
+    }
+  }
+
+  return (
+    <form className="opmerking-form" onSubmit={(e) => void opslaan(e)}>
+      <div className="veld">
+        <label htmlFor={id} className="veld-label">
+          {tr.opmerkingLabel(props.onderwerp)}
+        </label>
+        <textarea
+          id={id}
+          className="veld-invoer veld-tekstvak"
+          rows={3}
+          value={tekst}
+          // Opened on purpose by a tap on "Opmerking toevoegen": the cursor goes where she types.
+          autoFocus
+          onChange={(e) => setTekst(e.target.value)}
+          aria-invalid={fout ? true : undefined}
+          aria-describedby={fout ? `${id}-fout` : undefined}
+        />
+        {fout && (
+          <p id={`${id}-fout`} className="veld-fout" role="alert">
+            {tr.nietOpgeslagen}: {fout}
+          </p>
+        )}
+      </div>
+      <div className="knoppen">
+        <button type="submit" className="knop knop-primair" disabled={bezig}>
+          {tr.opslaan}
+        </button>
+        <button type="button" className="knop" onClick={props.onKlaar}>
+          {tr.annuleren}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Besluit({ review, lopend }: { review: Review; lopend: boolean }) {
+  const db = useDb();
+  const updatedBy = useUserId();
+  const [toelichting, setToelichting] = useState('');
+  const [fout, setFout] = useState<string | null>(null);
+  const [bezig, setBezig] = useState(false);
+  const kopId = useId();
+  const veldId = useId();
+  const besloten = review.besluit !== null;
+  const kan = !besloten && lopend;
+
+  async function besluit(b: ReviewBesluit) {
+    setBezig(true);
+    try {
+      const r = await geefBesluit(db, { updatedBy }, review.id, b, toelichting);
+      setFout(r.ok ? null : r.issues.map((i) => i.message).join(' '));
+    } finally {
+      setBezig(false);
+    }
+  }
+
+  return (
+    <section className="review-besluit" aria-labelledby={kopId}>
+      <h2 id={kopId}>{tr.besluit}</h2>
+      {besloten ? (
+        <div className="banner" role="status" data-testid="review-besluit">
+          <p>
+            <strong>
+              {tr.besluitGegeven(tr.besluitKort[review.besluit!], datumVanMoment(review.besluitOp))}
+            </strong>
+          </p>
+          {review.besluitToelichting && <p>{review.besluitToelichting}</p>}
+        </div>
+      ) : !lopend ? null : (
+        <>
+          <p className="veld-hint">{tr.besluitUitleg}</p>
+          <div className="veld">
+            <label htmlFor={veldId} className="veld-label">
+              {tr.toelichting}
+            </label>
+            <p id={`${veldId}-hint`} className="veld-hint">
+              {tr.toelichtingHint}
+            </p>
+            <textarea
+              id={veldId}
+              className="veld-invoer veld-tekstvak"
+              rows={3}
+              value={toelichting}
+              onChange={(e) => setToelichting(e.target.value)}
+              aria-describedby={`${veldId}-hint`}
+            />
+          </div>
+          {fout && (
+            <p className="veld-fout" role="alert">
+              {tr.nietOpgeslagen}: {fout}
+            </p>
+          )}
+        </>
+      )}
+      <div className="knoppen">
+        <button
+          type="button"
+          className="knop knop-primair"
+          disabled={!kan || bezig}
+          onClick={() => void besluit('akkoord')}
+        >
+          {tr.akkoord}
+        </button>
+        <button
+          type="button"
+          className="knop"
+          disabled={!kan || bezig}
+          onClick={() => void besluit('aanpassen')}
+        >
+          {tr.aanpassen}
+        </button>
+      </div>
     </section>
   );
 }

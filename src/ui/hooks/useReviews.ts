@@ -1,0 +1,95 @@
+/**
+ * Live queries over the review repositories (issue 6): the arrangeur's status banner and step
+ * comments, the casemanager's review screen and the caseload badges read through these, and
+ * write through the storage functions. Each answers `undefined` while loading.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Review, ReviewComment } from '../../domain/plan/review.ts';
+import {
+  listReviewComments,
+  listReviews,
+  openCommentsPerClient,
+  reviewStandPerClient,
+  reviewsVoor,
+} from '../../storage/repositories/reviews.ts';
+import { useDb } from './db-context.tsx';
+
+/**
+ * useLiveQuery keeps its previous answer while the query for new deps runs; a screen that first
+ * sees "no plan yet" would then briefly read the empty list as "no review". Tagging the answer
+ * with the plan id it belongs to makes that moment `undefined` (loading) instead.
+ */
+function useVoorPlan<T>(
+  planId: string | undefined,
+  lees: (planId: string) => Promise<T[]>,
+): T[] | undefined {
+  const db = useDb();
+  const antwoord = useLiveQuery(
+    async () => ({ planId, lijst: planId === undefined ? [] : await lees(planId) }),
+    [db, planId],
+  );
+  return antwoord && antwoord.planId === planId ? antwoord.lijst : undefined;
+}
+
+/** Every review round of the plan, newest request first. */
+export function useReviews(planId: string | undefined): Review[] | undefined {
+  const db = useDb();
+  return useVoorPlan(planId, (id) => listReviews(db, id));
+}
+
+/** Every living comment on the plan (all rounds), in the order they were made. */
+export function useReviewComments(planId: string | undefined): ReviewComment[] | undefined {
+  const db = useDb();
+  return useVoorPlan(planId, (id) => listReviewComments(db, id));
+}
+
+/** Reviews addressed to this casemanager (her "te reviewen" list). */
+export function useReviewsVoor(casemanagerId: string): Review[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => reviewsVoor(db, casemanagerId), [db, casemanagerId]);
+}
+
+/** Open (not yet verwerkt) comments per client id, for the caseload (one query, not one per row). */
+export function useOpenCommentsPerClient(): ReadonlyMap<string, number> | undefined {
+  const db = useDb();
+  return useLiveQuery(() => openCommentsPerClient(db), [db]);
+}
+
+export type ReviewStandPerClient = Awaited<ReturnType<typeof reviewStandPerClient>>;
+
+/** Where the review of each client's plan stands, for the caseload badges. */
+export function useReviewStandPerClient(): ReviewStandPerClient | undefined {
+  const db = useDb();
+  return useLiveQuery(() => reviewStandPerClient(db), [db]);
+}
+
+/**
+ * "23 november 2026, 14:05" in the device's time zone, for comment and review timestamps (ISO).
+ * Shared by the review screen and the plan editor, which may not import each other.
+ */
+export function momentNl(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const maand = [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ][d.getMonth()];
+  const tijd = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${d.getDate()} ${maand} ${d.getFullYear()}, ${tijd}`;
+}
+
+/** The date part only: "23 november 2026". */
+export function datumVanMoment(iso: string | undefined): string {
+  return momentNl(iso).replace(/, \d\d:\d\d$/, '');
+}
