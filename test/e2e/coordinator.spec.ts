@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { regelsAntwoordSchema } from '../../src/domain/kosten/api.ts';
 import { BEA, COR } from './accounts.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { expect, launchDevice, test } from './fixtures.ts';
@@ -41,6 +42,7 @@ function vandaag(plusDagen = 0): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+const VERZORGING = 'Persoonlijke verzorging (wassen, aankleden, toilet)';
 const SCHERMAFDRUKKEN = resolve('test-output/screenshots');
 
 /** Text the coordinator must never see of this client (name, birth date, postcode). */
@@ -55,6 +57,31 @@ async function synchroniseer(page: Page) {
 /** Volume (as shown, 2 decimals) × tariff in cents, rounded once: what a line must cost. */
 const volumeMaalTarief = (volume: string, tariefCent: number) =>
   Math.round((Math.round(getalVan(volume) * 100) * tariefCent) / 100);
+
+/** Every IndexedDB store on the device whose records mention `tekst`. */
+function bewaardOpApparaat(page: Page, tekst: string): Promise<string[]> {
+  return page.evaluate(async (zoek) => {
+    const gevonden: string[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((ok, fout) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fout(open.error);
+      });
+      for (const store of [...db.objectStoreNames]) {
+        const alles = await new Promise<unknown[]>((ok, fout) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => ok(req.result);
+          req.onerror = () => fout(req.error);
+        });
+        if (JSON.stringify(alles).includes(zoek)) gevonden.push(`${info.name}/${store}`);
+      }
+      db.close();
+    }
+    return gevonden;
+  }, tekst);
+}
 
 async function geenIdentificatie(page: Page, waar: string) {
   const tekst = await page.locator('body').innerText();
@@ -105,18 +132,18 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
   await expect(schoonmaak.getByTestId('routering')).toContainText('Gemeente Ede');
   await plan.wachtOpOpgeslagen();
 
-  const wondzorg = await plan.voegInzetToe(
+  const verzorging = await plan.voegInzetToe(
     'Professionele hulp toevoegen',
     'Soort hulp',
-    'VP-WONDZORG',
+    'PV-ADL',
   );
-  await wondzorg.getByLabel(/^Hoeveel \(uur\/week\)/).fill('3');
-  await wondzorg.getByLabel(/^Startdatum/).fill(vandaag());
-  await wondzorg.getByLabel(/^Aanbieder/).fill('Wijkverpleging Ede');
-  await expect(wondzorg.getByTestId('routering')).toContainText('Zvw');
-  await wondzorg.getByLabel('Ander domein kiezen dan de routering').check();
-  await wondzorg.getByLabel('Gekozen domein').selectOption('Wmo');
-  await wondzorg.getByLabel(/^Waarom een ander domein/).fill(reden);
+  await verzorging.getByLabel(/^Hoeveel \(uur\/week\)/).fill('3');
+  await verzorging.getByLabel(/^Startdatum/).fill(vandaag());
+  await verzorging.getByLabel(/^Aanbieder/).fill('Wijkzorg Ede');
+  await expect(verzorging.getByTestId('routering')).toContainText('Zvw');
+  await verzorging.getByLabel('Ander domein kiezen dan de routering').check();
+  await verzorging.getByLabel('Gekozen domein').selectOption('Wmo');
+  await verzorging.getByLabel(/^Waarom een ander domein/).fill(reden);
   await plan.wachtOpOpgeslagen();
   const ladder = page.getByLabel(/^Waarom is professionele hulp toch nodig/);
   if (await ladder.count()) {
@@ -144,7 +171,7 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
     await co.naarTab('Afwijkingen');
     const afwijking = co.afwijkingenTabel.getByRole('row').filter({ hasText: reden });
     await expect(afwijking).toHaveCount(1);
-    await expect(afwijking).toContainText('Wondzorg');
+    await expect(afwijking).toContainText(VERZORGING);
     await expect(afwijking).toContainText('Zvw · Zilveren Kruis');
     await expect(afwijking).toContainText('Wmo · Gemeente Ede');
     const pseudoniem = (await afwijking.locator('.pseudoniem').innerText()).trim();
@@ -181,15 +208,15 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
     const vanClient = regels.filter((r) => r[0]!.includes(pseudoniem));
     expect(vanClient.map((r) => r[2]).sort()).toEqual([
       'Hulp bij het huishouden (schoonmaken)',
-      'Wondzorg',
+      VERZORGING,
     ]);
     for (const r of vanClient) {
       expect(r[0]).toContain('85+ jaar · Ede');
       expect(centenVan(r[5]!)).toBe(volumeMaalTarief(r[3]!, centenVan(r[4]!)));
     }
-    const wondRegel = vanClient.find((r) => r[2] === 'Wondzorg')!;
-    expect(wondRegel[6]).toContain(reden);
-    expect(wondRegel[7]).toContain('Zvw · Zilveren Kruis');
+    const verzorgingRegel = vanClient.find((r) => r[2] === VERZORGING)!;
+    expect(verzorgingRegel[6]).toContain(reden);
+    expect(verzorgingRegel[7]).toContain('Zvw · Zilveren Kruis');
     await shot(cp, 'coordinator-regels');
     await geenIdentificatie(cp, 'Regels');
 
@@ -225,6 +252,24 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
       return s + Math.round(Number(waarde.replace(/\./g, '').replace(',', '.')) * 100);
     }, 0);
     expect(csvCent).toBe(totaal);
+
+    // JSON export of the lines, parsed back with the contract's schema.
+    await co.naarTab('Regels');
+    const jsonDownload = await co.download('JSON');
+    const json = readFileSync(await jsonDownload.path(), 'utf8');
+    for (const g of IDENTIFICERENDE_GEGEVENS) expect(json).not.toContain(g);
+    const { regels: jsonRegels } = regelsAntwoordSchema.parse(JSON.parse(json));
+    expect(jsonRegels.filter((r) => r.pseudoniem === pseudoniem).length).toBeGreaterThanOrEqual(2);
+
+    // Online-only: nothing of this view is kept in IndexedDB on the coordinator's device …
+    expect(await bewaardOpApparaat(cp, pseudoniem)).toEqual([]);
+    // … and offline it says so in Dutch instead of showing stale or no figures.
+    await corApparaat.context.setOffline(true);
+    await co.naarTab('Afwijkingen');
+    await expect(cp.getByRole('alert')).toContainText('U bent offline.');
+    await shot(cp, 'coordinator-offline');
+    await corApparaat.context.setOffline(false);
+    await expect(co.afwijkingenTabel.getByRole('row').filter({ hasText: reden })).toHaveCount(1);
 
     // 3. The beheerder sets a new price for schoonmaken (Wmo, all gemeenten) from the first of a
     //    later month, and sees it; the coordinator's lines of that month use it.
@@ -271,6 +316,11 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
       await expect(nieuweRij).not.toContainText('Demo');
       await shot(bp, 'coordinator-tarieven-beheerder');
       await expectNoSeriousViolations(bp, 'tarieven');
+      await bp.getByRole('button', { name: 'Tarief voor een nieuwe rij' }).click();
+      await bp.getByRole('button', { name: 'Tarief opslaan' }).click();
+      await expect(bp.getByText('Kies een soort inzet.')).toBeVisible();
+      await expectNoSeriousViolations(bp, 'tarieven-formulier-met-fouten');
+      await bp.getByRole('button', { name: 'Annuleren' }).click();
 
       // The coordinator (read-only) sees the new price in her lines of that month.
       await co.kiesPeriode(nu.iso, nieuweMaand.iso);

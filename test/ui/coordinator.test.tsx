@@ -12,6 +12,7 @@ import {
 } from '../../src/domain/kosten/model.ts';
 import type { FetchFn } from '../../src/sync/client/http.ts';
 import { CoordinatorScreen } from '../../src/ui/features/coordinator/index.ts';
+import { grafiekData } from '../../src/ui/features/coordinator/KostenGrafiek.tsx';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -234,6 +235,17 @@ describe('CoordinatorScreen', () => {
     expect(plat(okt.textContent)).toContain('€ 564,00');
   });
 
+  it('stacks the chart per domain with every month of the period, summing to the month totals', () => {
+    const { punten, domeinen } = grafiekData(OVERZICHT);
+    expect(domeinen).toEqual(['Zvw', 'Wmo']);
+    expect(punten.map((p) => p.maand)).toHaveLength(12);
+    expect(punten[0]).toMatchObject({ maand: '2025-12', label: 'dec 2025', Zvw: 0, Wmo: 0 });
+    for (const m of OVERZICHT.perMaand) {
+      const p = punten.find((x) => x.maand === m.maand)!;
+      expect(Math.round(((p.Zvw ?? 0) + (p.Wmo ?? 0)) * 100)).toBe(m.kostenCent);
+    }
+  });
+
   it('export links carry the chosen period and nothing else', async () => {
     const { fetchFn } = fakeServer();
     const user = userEvent.setup();
@@ -258,9 +270,9 @@ describe('CoordinatorScreen', () => {
     );
 
     await user.click(screen.getByRole('tab', { name: 'Verevening' }));
-    expect(screen.getByRole('link', { name: /Download CSV \(Excel\)/ }).getAttribute('href')).toBe(
-      '/api/coordinator/export?soort=verevening&formaat=csv&van=2026-01&tot=2026-06',
-    );
+    expect(
+      (await screen.findByRole('link', { name: /Download CSV \(Excel\)/ })).getAttribute('href'),
+    ).toBe('/api/coordinator/export?soort=verevening&formaat=csv&van=2026-01&tot=2026-06');
   });
 
   it('drills down from a row to its inzet lines with pseudonym, tariff, routing and reason', async () => {
@@ -438,6 +450,8 @@ describe('CoordinatorScreen', () => {
     render(<CoordinatorScreen fetch={fetchFn} nu={NU} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('U bent offline.');
     expect(aanroepen).toHaveLength(0);
+    // A download would fail offline as well: no export links then.
+    expect(screen.queryByRole('link', { name: /Download/ })).toBeNull();
 
     online.mockReturnValue(true);
     window.dispatchEvent(new Event('online'));

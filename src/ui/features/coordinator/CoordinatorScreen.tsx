@@ -119,7 +119,6 @@ export function CoordinatorScreen(props: { readonly fetch: FetchFn; readonly nu?
         )}
         {tab === 'regels' && (
           <>
-            <ExportLinks soort="regels" wat="alle regels van de periode" van={van} tot={tot} />
             <RegelsView
               fetch={props.fetch}
               van={van}
@@ -214,8 +213,10 @@ function OverzichtPaneel(props: {
   );
   return (
     <>
-      <ExportLinks soort="overzicht" wat="het overzicht" van={props.van} tot={props.tot} />
       <Laadmelding status={status} onOpnieuw={opnieuw} />
+      {status.soort === 'klaar' && (
+        <ExportLinks soort="overzicht" wat="het overzicht" van={props.van} tot={props.tot} />
+      )}
       {status.soort === 'klaar' && (
         <OverzichtView overzicht={status.data} onBekijkRegels={props.onBekijkRegels} />
       )}
@@ -236,8 +237,10 @@ function OverridesPaneel(props: {
   return (
     <>
       <p>Inzet waarbij een arrangeur een ander domein koos dan de regels aangeven, met de reden.</p>
-      <ExportLinks soort="overrides" wat="de afwijkingen" van={props.van} tot={props.tot} />
       <Laadmelding status={status} onOpnieuw={opnieuw} />
+      {status.soort === 'klaar' && (
+        <ExportLinks soort="overrides" wat="de afwijkingen" van={props.van} tot={props.tot} />
+      )}
       {status.soort === 'klaar' && <OverridesView overrides={status.data.overrides} />}
     </>
   );
@@ -255,8 +258,10 @@ function VereveningPaneel(props: {
   );
   return (
     <>
-      <ExportLinks soort="verevening" wat="de verevening" van={props.van} tot={props.tot} />
       <Laadmelding status={status} onOpnieuw={opnieuw} />
+      {status.soort === 'klaar' && (
+        <ExportLinks soort="verevening" wat="de verevening" van={props.van} tot={props.tot} />
+      )}
       {status.soort === 'klaar' && <VereveningView verevening={status.data} />}
     </>
   );

@@ -20,6 +20,7 @@ import {
 } from './opmaak.ts';
 import type { RegelFilter } from './OverzichtView.tsx';
 import { useServerData } from './server.ts';
+import { ExportLinks } from './ExportLinks.tsx';
 import { Laadmelding } from './Laadmelding.tsx';
 
 export function regelsUrl(van: Maand, tot: Maand, filter: RegelFilter): string {
@@ -128,6 +129,14 @@ export function RegelsView(props: {
       </div>
 
       <Laadmelding status={status} onOpnieuw={opnieuw} />
+      {status.soort === 'klaar' && (
+        <ExportLinks
+          soort="regels"
+          wat="alle regels van de periode"
+          van={props.van}
+          tot={props.tot}
+        />
+      )}
       {status.soort === 'klaar' &&
         (regels.length === 0 ? (
           <p className="lijst-leeg">Er zijn geen regels voor deze keuze.</p>
