@@ -6,6 +6,7 @@
 import { leeftijdOp } from '../model/dates.ts';
 import { isIsoDatum } from './datum.ts';
 import type { Leeftijdsband } from './model.ts';
+import { MAANDNAMEN } from '../model/dates.ts';
 
 /** The age band on `peildatum`; 'onbekend' without a (valid) birth date. */
 export function leeftijdsband(geboortedatum: string | undefined, peildatum: string): Leeftijdsband {
@@ -20,21 +21,6 @@ export function leeftijdsband(geboortedatum: string | undefined, peildatum: stri
 }
 
 export const WEGGELATEN = '[…]';
-
-const MAANDNAMEN = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 /** As written in Dutch: "mrt", "sept" too. */
 const MAAND_AFKORTINGEN = [

@@ -1,5 +1,21 @@
 import { z } from 'zod';
 
+/** Dutch month names, January first: for dates written out in full (and recognised in free text). */
+export const MAANDNAMEN = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). Branded once it passed the gate. */
 export const isoDateSchema = z
   .string()

@@ -13,6 +13,7 @@ import {
   reviewsVoor,
 } from '../../storage/repositories/reviews.ts';
 import { useDb } from './db-context.tsx';
+import { MAANDNAMEN } from '../../domain/model/dates.ts';
 
 /**
  * useLiveQuery keeps its previous answer while the query for new deps runs; a screen that first
@@ -71,20 +72,7 @@ export function momentNl(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const maand = [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ][d.getMonth()];
+  const maand = MAANDNAMEN[d.getMonth()];
   const tijd = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   return `${d.getDate()} ${maand} ${d.getFullYear()}, ${tijd}`;
 }

@@ -1,17 +1,4 @@
-const MAANDEN = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+import { MAANDNAMEN as MAANDEN } from '../../domain/model/dates.ts';
 
 /** "2026-11-23" → "23 november 2026", as people write it; anything else is shown as is. */
 export function datumNl(iso: string): string {

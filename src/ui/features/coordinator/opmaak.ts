@@ -5,6 +5,7 @@ import type {
   Maand,
   VolumeEenheid,
 } from '../../../domain/kosten/model.ts';
+import { MAANDNAMEN as MAANDEN } from '../../../domain/model/dates.ts';
 
 const EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 const GETAL = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
@@ -16,21 +17,6 @@ export const euro = (cent: number): string => EURO.format(cent / 100);
 export const euroBedrag = (bedrag: number): string => EURO.format(bedrag);
 
 export const getal = (n: number): string => GETAL.format(n);
-
-const MAANDEN = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 /** "2026-03" → "maart 2026". */
 export function maandNl(maand: Maand): string {

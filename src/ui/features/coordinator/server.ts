@@ -1,15 +1,19 @@
 /**
  * The coordinator's screens read from the server only (they are online-only and keep nothing in
- * IndexedDB): one GET helper that parses every answer with its contract schema and turns every
- * failure into one plain Dutch message, so a screen never crashes on a refused or odd answer.
+ * IndexedDB): a GET through the shared `vraagServer` with this screen's Dutch messages, and a hook
+ * that reloads when the period changes or the device comes back online.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { FetchFn } from '../../../sync/client/http.ts';
+import {
+  serverMelding,
+  vraagServer,
+  type Antwoord,
+  type ServerMeldingen,
+} from '../../hooks/server-vraag.ts';
 
-export type Antwoord<T> =
-  | { readonly ok: true; readonly data: T }
-  | { readonly ok: false; readonly status?: number; readonly melding: string };
+export type { Antwoord };
 
 export const MELDINGEN = {
   offline:
@@ -20,24 +24,16 @@ export const MELDINGEN = {
   ongeldig: 'De server kon deze vraag niet verwerken. Controleer de periode.',
   serverfout: 'Er ging iets mis op de server. Probeer het later opnieuw.',
   vreemdAntwoord: 'Het antwoord van de server klopt niet. Probeer het later opnieuw.',
-} as const;
+} as const satisfies ServerMeldingen & Record<string, string>;
 
-const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
-
-/** Reads `{ message }` from an error answer; the server writes it in Dutch for the user. */
-async function serverMelding(res: Response): Promise<string | undefined> {
-  try {
-    const body: unknown = await res.json();
-    if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string')
-      // "querystring.tot: Kies een periode van hoogstens 36 maanden." → the Dutch part only.
-      return body.message
-        .split('; ')
-        .map((deel) => deel.replace(/^[\w.]+: /, ''))
-        .join(' ');
-  } catch {
-    // no JSON body: the caller falls back to its own message
-  }
-  return undefined;
+/** A 400 carries the server's Dutch reason: "querystring.tot: Kies …" → the Dutch part only. */
+async function periodeMelding(res: Response): Promise<string | undefined> {
+  if (res.status !== 400) return undefined;
+  const melding = await serverMelding(res);
+  return melding
+    ?.split('; ')
+    .map((deel) => deel.replace(/^[\w.]+: /, ''))
+    .join(' ');
 }
 
 export async function haalOp<S extends z.ZodType>(
@@ -45,36 +41,8 @@ export async function haalOp<S extends z.ZodType>(
   url: string,
   schema: S,
 ): Promise<Antwoord<z.output<S>>> {
-  if (isOffline()) return { ok: false, melding: MELDINGEN.offline };
-  let res: Response;
-  try {
-    res = await fetchFn(url, {
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: { accept: 'application/json' },
-    });
-  } catch {
-    return { ok: false, melding: isOffline() ? MELDINGEN.offline : MELDINGEN.onbereikbaar };
-  }
-  const status = res.status;
-  if (status === 401) return { ok: false, status, melding: MELDINGEN.nietIngelogd };
-  if (status === 403) return { ok: false, status, melding: MELDINGEN.geenToegang };
-  if (status === 400)
-    return { ok: false, status, melding: (await serverMelding(res)) ?? MELDINGEN.ongeldig };
-  if (status >= 502 && status <= 504) return { ok: false, status, melding: MELDINGEN.onbereikbaar };
-  if (!res.ok) return { ok: false, status, melding: MELDINGEN.serverfout };
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    return { ok: false, status, melding: MELDINGEN.vreemdAntwoord };
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    console.warn(`Antwoord van ${url} past niet bij het contract.`, parsed.error);
-    return { ok: false, status, melding: MELDINGEN.vreemdAntwoord };
-  }
-  return { ok: true, data: parsed.data };
+  const a = await vraagServer(fetchFn, url, { method: 'GET' }, schema, MELDINGEN, periodeMelding);
+  return a as Antwoord<z.output<S>>;
 }
 
 export type Laadstatus<T> =

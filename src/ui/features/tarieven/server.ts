@@ -1,16 +1,18 @@
 /**
  * The tariffs live on the server only (online-only screen): read them, add a price, remove the
  * latest one. Every answer is parsed with the contract schema; every failure becomes one Dutch
- * message (a feature may not import another feature, so this mirrors coordinator/server.ts).
+ * message (through the shared `vraagServer`, with this screen's Dutch messages).
  */
 import type { z } from 'zod';
 import { tarievenAntwoordSchema } from '../../../domain/kosten/api.ts';
 import type { TariefInvoer } from '../../../domain/kosten/model.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
-
-export type Antwoord<T> =
-  | { readonly ok: true; readonly data: T }
-  | { readonly ok: false; readonly status?: number; readonly melding: string };
+import {
+  serverMelding,
+  vraagServer,
+  type Antwoord,
+  type ServerMeldingen,
+} from '../../hooks/server-vraag.ts';
 
 export const MELDINGEN = {
   offline:
@@ -24,79 +26,28 @@ export const MELDINGEN = {
   nietGevonden: 'Dit tarief bestaat niet meer. De lijst is vernieuwd.',
   serverfout: 'Er ging iets mis op de server. Probeer het later opnieuw.',
   vreemdAntwoord: 'Het antwoord van de server klopt niet. Probeer het later opnieuw.',
-} as const;
+} as const satisfies ServerMeldingen & Record<string, string>;
 
-const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
-
-async function serverMelding(res: Response): Promise<string | undefined> {
-  try {
-    const body: unknown = await res.json();
-    if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string')
-      return body.message;
-  } catch {
-    // no JSON body: the caller falls back to its own message
-  }
+/** What the tariff routes answer beyond the common cases. */
+async function tariefMelding(res: Response, methode: string): Promise<string | undefined> {
+  if (res.status === 409) return methode === 'DELETE' ? MELDINGEN.nietLaatste : MELDINGEN.bestaatAl;
+  // 404 on a row means someone removed it; on the list it is a server fault.
+  if (res.status === 404)
+    return methode === 'DELETE' ? MELDINGEN.nietGevonden : MELDINGEN.serverfout;
+  // The form already checks the contract's schema: a 400 here means the server knows more (an
+  // inzet code it does not know). Its message is for developers, so the user gets a Dutch one.
+  if (res.status === 400) console.warn(`Server weigerde ${res.url}:`, await serverMelding(res));
   return undefined;
 }
 
-async function vraag<S extends z.ZodType>(
+function vraag<S extends z.ZodType>(
   fetchFn: FetchFn,
   url: string,
   init: RequestInit,
   schema: S | null,
 ): Promise<Antwoord<z.output<S> | null>> {
-  if (isOffline()) return { ok: false, melding: MELDINGEN.offline };
-  let res: Response;
-  try {
-    res = await fetchFn(url, {
-      ...init,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: {
-        accept: 'application/json',
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-      },
-    });
-  } catch {
-    return { ok: false, melding: isOffline() ? MELDINGEN.offline : MELDINGEN.onbereikbaar };
-  }
-  const status = res.status;
-  if (status === 401) return { ok: false, status, melding: MELDINGEN.nietIngelogd };
-  if (status === 403) return { ok: false, status, melding: MELDINGEN.geenToegang };
-  if (status === 409)
-    return {
-      ok: false,
-      status,
-      melding: init.method === 'DELETE' ? MELDINGEN.nietLaatste : MELDINGEN.bestaatAl,
-    };
-  // 404 on a row means someone removed it; on the list it is a server fault.
-  if (status === 404)
-    return {
-      ok: false,
-      status,
-      melding: init.method === 'DELETE' ? MELDINGEN.nietGevonden : MELDINGEN.serverfout,
-    };
-  // The form already checks the contract's schema: a 400 here means the server knows more (an
-  // inzet code it does not know). Its message is for developers, so the user gets a Dutch one.
-  if (status === 400) {
-    console.warn(`Server weigerde ${url}:`, await serverMelding(res));
-    return { ok: false, status, melding: MELDINGEN.ongeldig };
-  }
-  if (status >= 502 && status <= 504) return { ok: false, status, melding: MELDINGEN.onbereikbaar };
-  if (!res.ok) return { ok: false, status, melding: MELDINGEN.serverfout };
-  if (!schema) return { ok: true, data: null };
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    return { ok: false, status, melding: MELDINGEN.vreemdAntwoord };
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    console.warn(`Antwoord van ${url} past niet bij het contract.`, parsed.error);
-    return { ok: false, status, melding: MELDINGEN.vreemdAntwoord };
-  }
-  return { ok: true, data: parsed.data };
+  const methode = init.method ?? 'GET';
+  return vraagServer(fetchFn, url, init, schema, MELDINGEN, (res) => tariefMelding(res, methode));
 }
 
 export async function haalTarieven(fetchFn: FetchFn) {
