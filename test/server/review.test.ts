@@ -359,6 +359,45 @@ describe.each(STORE_KINDS)('plan review over sync on %s', (kind) => {
       expect(gezien?.fields).toMatchObject({ afgehandeld: true, auteurId: carla.id });
     });
 
+    it("takes a comment about an item of this plan, not one about another client's item", async () => {
+      const bertClient = randomUUID();
+      const bertPlan = randomUUID();
+      const bertDoel = randomUUID();
+      await pushOk(app, bert, newClient(bertClient));
+      await pushOk(app, bert, nieuw('plan', bertClient, planFields(bertClient), bertPlan));
+      await pushOk(
+        app,
+        bert,
+        nieuw(
+          'doel',
+          bertClient,
+          { planId: bertPlan, levensdomein: 'meedoen', omschrijving: 'Naar de club.' },
+          bertDoel,
+        ),
+      );
+      const [eigen, vreemd, geenItem] = await push(app, carla, [
+        nieuw(
+          'reviewComment',
+          clientId,
+          commentFields(reviewId, planId, carla, { itemId: doelId }),
+        ),
+        nieuw(
+          'reviewComment',
+          clientId,
+          commentFields(reviewId, planId, carla, { itemId: bertDoel }),
+        ),
+        nieuw(
+          'reviewComment',
+          clientId,
+          commentFields(reviewId, planId, carla, { itemId: reviewId }),
+        ),
+      ]);
+      expect(eigen).toMatchObject({ status: 'applied' });
+      expect(vreemd).toMatchObject({ status: 'rejected', reason: 'invalid' });
+      expect(vreemd?.status === 'rejected' && vreemd.detail).toMatch(/another client/);
+      expect(geenItem).toMatchObject({ status: 'rejected', reason: 'invalid' });
+    });
+
     it('rejects a comment on a review of another plan', async () => {
       const [r] = await push(app, anja, [
         nieuw('reviewComment', clientId, commentFields(reviewId, randomUUID(), anja)),

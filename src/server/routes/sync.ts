@@ -380,8 +380,9 @@ async function checkPlanLink(
 }
 
 /**
- * A reviewComment points at a review (`reviewId`); when that review is on the server it must be
- * a review of the same client and plan, so a comment never travels to another client's readers.
+ * A reviewComment points at a review (`reviewId`) and maybe an item (`itemId`); when they are on
+ * the server they must be of the same client (and the review of the same plan), so a comment
+ * never travels to another client's readers.
  * A review not yet on the server is allowed (push order, as for checkPlanLink).
  */
 async function checkReviewLink(
@@ -390,7 +391,18 @@ async function checkReviewLink(
   fields: Readonly<Record<string, unknown>>,
   clientId: string | null,
 ): Promise<string | null> {
-  if (m.recordType !== 'reviewComment' || !('reviewId' in m.fields)) return null;
+  if (m.recordType !== 'reviewComment') return null;
+  // The item a comment is about (a doel, naaste or plan item), when on the server, is of the same
+  // client: a comment never points into another client's plan.
+  const itemId = fields['itemId'];
+  if ('itemId' in m.fields && typeof itemId === 'string') {
+    const item = await findRecord(tx, itemId);
+    if (item && !['doel', 'naaste', 'planItem'].includes(item.type)) {
+      return 'itemId: not a doel, naaste or planItem';
+    }
+    if (item && item.clientId !== clientId) return 'itemId: the item belongs to another client';
+  }
+  if (!('reviewId' in m.fields)) return null;
   const reviewId = fields['reviewId'];
   if (typeof reviewId !== 'string') return null;
   const review = await findRecord(tx, reviewId);
