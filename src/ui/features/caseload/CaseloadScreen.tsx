@@ -54,12 +54,14 @@ export function CaseloadScreen({
   const alleClients = useClients(zoek);
   // The plans load apart from the clients, so the list shows without waiting for them.
   const plannen = usePlannenPerClient();
-  const reviewStand = useReviewStandPerClient();
-  const openOpmerkingen = useOpenCommentsPerClient();
+  // The review badges wait for the rows: the first row on a cold start comes first.
+  const rijenKlaar = alleClients !== undefined;
+  const reviewStand = useReviewStandPerClient(rijenKlaar);
+  const openOpmerkingen = useOpenCommentsPerClient(rijenKlaar);
   // Reviews addressed to this user (a casemanager): those clients open the review, never the
   // editor, since the plan is not hers to change (issue 6).
   const userId = useUserId();
-  const mijnReviews = useReviewsVoor(userId);
+  const mijnReviews = useReviewsVoor(userId, rijenKlaar);
   const reviewClients = new Set((mijnReviews ?? []).map((r) => r.clientId));
   // Waiting for her: the newest round of the plan's current versie, still ter review (a request
   // the arrangeur withdrew, or one for an older versie, is not hers to do any more).
