@@ -16,6 +16,8 @@ import { getClient, saveClient } from '../../src/storage/repositories/clients.ts
 import {
   getOrCreatePlan,
   getPlanForClient,
+  listDoelen,
+  saveDoel,
   updatePlan,
 } from '../../src/storage/repositories/plans.ts';
 import { listOpenConflicts, resolveConflict } from '../../src/sync/client/conflicts.ts';
@@ -119,6 +121,58 @@ async function gedeeldeClient() {
 }
 
 describe('two devices through the real server (PGlite)', () => {
+  it('both start the plan offline: one plan on the server and on both devices, every doel kept, the differing hulpvraag kept as a conflict', async () => {
+    const anna = await apparaat(await maakTestGebruiker(t.store, { naam: 'Anna de Wit' }));
+    const dirk = await apparaat(await maakTestGebruiker(t.store, { naam: 'Dirk Mulder' }));
+    const r = await saveClient(anna.db, clientInvoer(), anna.wie);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const id = r.client.id;
+    await sync(anna);
+    await voegToeAanCaseload(t.store, dirk.gebruiker.id, id);
+    await sync(dirk);
+
+    // Offline on both tablets, neither knowing of the other's plan.
+    const planA = await getOrCreatePlan(anna.db, id, anna.wie);
+    const planD = await getOrCreatePlan(dirk.db, id, dirk.wie);
+    expect(planD.id).toBe(planA.id);
+    await updatePlan(anna.db, planA.id, { hulpvraag: 'Thuis blijven wonen' }, anna.wie);
+    await updatePlan(dirk.db, planD.id, { hulpvraag: 'Weer naar de markt' }, dirk.wie);
+    const doelA = await saveDoel(
+      anna.db,
+      { planId: planA.id, levensdomein: 'meedoen', omschrijving: 'Naar de soos' },
+      anna.wie,
+    );
+    const doelD = await saveDoel(
+      dirk.db,
+      { planId: planD.id, levensdomein: 'zingeving', omschrijving: 'Naar de kerk' },
+      dirk.wie,
+    );
+    expect(doelA.ok && doelD.ok).toBe(true);
+    await sync(anna, dirk, anna);
+
+    const opServer = await t.store.query<{ id: string }>(
+      "SELECT id::text AS id FROM records WHERE type = 'plan' AND client_id = $1",
+      [id],
+    );
+    expect(opServer.map((p) => p.id)).toEqual([planA.id]);
+    for (const d of [anna, dirk]) {
+      expect((await getPlanForClient(d.db, id))?.id).toBe(planA.id);
+      expect((await listDoelen(d.db, planA.id)).map((x) => x.omschrijving).sort()).toEqual([
+        'Naar de kerk',
+        'Naar de soos',
+      ]);
+      // Dirk's create pushed after Anna's text: her text is kept as a conflict (not lost), and
+      // his own later edit is the current value.
+      expect((await getPlanForClient(d.db, id))?.hulpvraag).toBe('Weer naar de markt');
+      const conflicten = await listOpenConflicts(d.db);
+      expect(conflicten.length).toBeGreaterThan(0);
+      expect(conflicten.every((c) => c.recordId === planA.id && c.field === 'hulpvraag')).toBe(
+        true,
+      );
+      expect(conflicten.map((c) => c.overwrittenValue)).toContain('Thuis blijven wonen');
+    }
+  });
+
   it('different fields edited offline on both devices: both kept on both, no conflict', async () => {
     const { anna, dirk, id } = await gedeeldeClient();
 

@@ -430,13 +430,17 @@ describe('ReviewScreen (casemanager)', () => {
 describe('A second review round', () => {
   it('shows the casemanager her earlier comments read-only, marked as such, with their state', async () => {
     const p = await planMetReview('aanpassen');
-    const [eerste] = await listReviewComments(db, p.plan.id);
+    // By its text: comments made in one millisecond order by their random ids.
+    const eerste = (await listReviewComments(db, p.plan.id)).find((c) =>
+      c.tekst.includes('Vraag ook wat zijn vrouw wil.'),
+    );
     zeker(await zetAfgehandeld(db, { updatedBy: ANJA.id }, eerste!.id, true));
     zeker(await terugNaarConcept(db, { updatedBy: ANJA.id }, p.plan.id));
     const tweede = zeker(
       await stuurTerReview(
         db,
-        { updatedBy: ANJA.id, naam: ANJA.naam },
+        // A later moment: two rounds in one millisecond would order by their random ids.
+        { updatedBy: ANJA.id, naam: ANJA.naam, now: new Date(Date.now() + 60_000) },
         p.plan.id,
         CARLA,
         'Nu goed?',

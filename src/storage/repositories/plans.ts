@@ -17,6 +17,7 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
 import { isoDateSchema } from '../../domain/model/dates.ts';
+import { planIdVoorClient } from '../../domain/model/ids.ts';
 import type { RecordType } from '../../domain/model/record.ts';
 import { inzetSchema } from '../../domain/model/inzet.ts';
 import { ladderStand } from '../../domain/plan/ladder.ts';
@@ -109,8 +110,9 @@ export const MELDING = {
  * the unique `clientId` index makes a second one impossible on this device. Throws when the
  * client does not exist, since a plan without a client is a programming error, not user input.
  *
- * Safe offline: a new plan and its create mutation are written locally in one transaction with a
- * device-made UUID; an existing plan is only read.
+ * Safe offline: a new plan and its create mutation are written locally in one transaction; its id
+ * is derived from the client's (planIdVoorClient), so a plan started on two devices offline is
+ * one record on the server. An existing plan is only read.
  */
 export async function getOrCreatePlan(
   db: ArrangeurDB,
@@ -131,7 +133,8 @@ export async function getOrCreatePlan(
       status: 'concept',
       versie: 1,
       akkoord: null,
-      ...meta('plan', crypto.randomUUID(), undefined, opts, now),
+      // Derived from the client: two devices starting the plan offline make the same record.
+      ...meta('plan', planIdVoorClient(clientId), undefined, opts, now),
     });
     await db.plans.add(zonderUndefined(plan));
     await enqueue(db, {
@@ -139,6 +142,9 @@ export async function getOrCreatePlan(
       recordType: 'plan',
       recordId: plan.id,
       clientId,
+      // Every field, null included (so each has a stamp on the server). When another device
+      // started the same plan (same derived id), a value she already wrote that this create
+      // overwrites with null is kept as a conflict, never lost.
       fields: alleVelden(PLAN_VELDEN, plan),
       now,
     });
