@@ -54,7 +54,15 @@ import type { ArrangeurDB } from '../db.ts';
 import { enqueue } from '../outbox.ts';
 import { getClient, type WriteOptions } from './clients.ts';
 import { levend, lees, type Schema } from './lezen.ts';
-import { alleVelden, gewijzigdeVelden, zonderUndefined } from './velden.ts';
+import {
+  alleVelden,
+  fout,
+  fouten,
+  gewijzigdeVelden,
+  meta,
+  veldenVan,
+  zonderUndefined,
+} from './velden.ts';
 
 // Reads without routing (the caseload's cold start must not load the rule table).
 export { listPlans, plansMetEvaluatie } from './plan-lezen.ts';
@@ -186,7 +194,7 @@ export async function updatePlan(
     const vorige = await bewerkbaarPlan(db, planId);
     if (!vorige.ok) return vorige;
     const plan = vorige.record;
-    const parsed = planVeldenSchema.safeParse({ ...velden(PLAN_VELDEN, plan), ...patch });
+    const parsed = planVeldenSchema.safeParse({ ...veldenVan(PLAN_VELDEN, plan), ...patch });
     if (!parsed.success) return fouten(zodFouten(parsed.error));
     return schrijf(
       db,
@@ -581,23 +589,6 @@ type Bewaard = Meta & { aangemaaktOp?: string | undefined };
 /** A domain schema as the repository uses it: parse in, typed record out. */
 type Tabel<R> = Table<R, string>;
 
-function meta(
-  type: RecordType,
-  id: string,
-  vorige: { rev?: number | undefined } | undefined,
-  opts: WriteOptions,
-  now: Date,
-) {
-  return {
-    type,
-    id,
-    rev: vorige?.rev,
-    updatedAt: now.toISOString(),
-    updatedBy: opts.updatedBy,
-    deleted: false,
-  };
-}
-
 /**
  * Writes a create (no `vorige`) or an update with its mutation. Must run inside a transaction
  * that holds `table`, outbox and meta. An update that changes nothing writes nothing. `clientId`
@@ -717,19 +708,6 @@ function opVolgorde<R extends Bewaard>(rijen: R[]): R[] {
       (a.aangemaaktOp ?? a.updatedAt).localeCompare(b.aangemaaktOp ?? b.updatedAt) ||
       a.id.localeCompare(b.id),
   );
-}
-
-function velden(namen: readonly string[], record: object): Record<string, unknown> {
-  const r = record as Record<string, unknown>;
-  return Object.fromEntries(namen.map((n) => [n, r[n]]));
-}
-
-function fout(message: string, path = ''): { ok: false; issues: PlanFout[] } {
-  return { ok: false, issues: [{ path, message }] };
-}
-
-function fouten(issues: PlanFout[]): { ok: false; issues: PlanFout[] } {
-  return { ok: false, issues };
 }
 
 function zodFouten(error: z.ZodError, prefix?: string): PlanFout[] {

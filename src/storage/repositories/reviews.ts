@@ -16,7 +16,6 @@
  *   and never in a mutation (mutations carry named domain fields only).
  */
 import type { z } from 'zod';
-import type { RecordType } from '../../domain/model/record.ts';
 import { planSchema, type Plan } from '../../domain/plan/model.ts';
 import {
   REVIEW_BESLUIT_VELDEN,
@@ -43,7 +42,15 @@ import { enqueue } from '../outbox.ts';
 import type { WriteOptions } from './clients.ts';
 import { lees, levend } from './lezen.ts';
 import type { PlanFout, Result } from './plans.ts';
-import { alleVelden, gewijzigdeVelden, zonderUndefined } from './velden.ts';
+import {
+  alleVelden,
+  fout,
+  fouten,
+  gewijzigdeVelden,
+  meta,
+  veldenVan,
+  zonderUndefined,
+} from './velden.ts';
 
 export type { PlanFout, Result, WriteOptions };
 
@@ -203,7 +210,7 @@ export async function geefBesluit(
     if (plan && plan.status !== 'ter-review') return fout(REVIEW_MELDING.reviewAfgesloten);
     if (plan && plan.versie !== vorige.versie) return fout(REVIEW_MELDING.planVeranderd);
     const parsed = reviewVeldenSchema.safeParse({
-      ...velden(REVIEW_VELDEN, vorige),
+      ...veldenVan(REVIEW_VELDEN, vorige),
       besluit: besluitR.data,
       besluitOp: now.toISOString(),
       besluitToelichting: toelichting,
@@ -261,7 +268,7 @@ export async function saveReviewComment(
     }
     const parsed = reviewCommentVeldenSchema.safeParse({
       ...(vorige
-        ? velden(COMMENT_VELDEN, vorige)
+        ? veldenVan(COMMENT_VELDEN, vorige)
         : {
             reviewId: invoer.reviewId,
             planId: invoer.planId,
@@ -505,23 +512,6 @@ async function zetPlanStatus(
   return bijgewerkt;
 }
 
-function meta(
-  type: RecordType,
-  id: string,
-  vorige: { rev?: number | undefined } | undefined,
-  opts: WriteOptions,
-  now: Date,
-) {
-  return {
-    type,
-    id,
-    rev: vorige?.rev,
-    updatedAt: now.toISOString(),
-    updatedBy: opts.updatedBy,
-    deleted: false,
-  };
-}
-
 /** The row as stored: `openstaand` mirrors `afgehandeld` for the index (see ReviewCommentRow). */
 function commentRij(comment: ReviewComment): ReviewCommentRow {
   return { ...zonderUndefined(comment), openstaand: comment.afgehandeld ? 0 : 1 };
@@ -548,11 +538,6 @@ function bestaand<T>(rijen: (T | undefined)[]): T[] {
   return rijen.filter((r): r is T => r !== undefined);
 }
 
-function velden(namen: readonly string[], record: object): Record<string, unknown> {
-  const r = record as Record<string, unknown>;
-  return Object.fromEntries(namen.map((n) => [n, r[n]]));
-}
-
 function overgangFout(overgang: Extract<ReviewOvergang<unknown>, { ok: false }>): {
   ok: false;
   issues: PlanFout[];
@@ -564,14 +549,6 @@ function overgangFout(overgang: Extract<ReviewOvergang<unknown>, { ok: false }>)
       code,
     })),
   );
-}
-
-function fout(message: string, path = ''): { ok: false; issues: PlanFout[] } {
-  return { ok: false, issues: [{ path, message }] };
-}
-
-function fouten(issues: PlanFout[]): { ok: false; issues: PlanFout[] } {
-  return { ok: false, issues };
 }
 
 function zodFouten(error: z.ZodError, prefix?: string): PlanFout[] {

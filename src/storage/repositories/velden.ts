@@ -1,8 +1,12 @@
 /**
- * Field bookkeeping shared by every repository: which fields a mutation carries. The server's
- * per-field merge (guarantee 3) works on exactly these, so an update must carry only what changed
- * and a create every field, with `null` for "no value" (one shape on the wire for "not filled in").
+ * Field bookkeeping shared by every repository: which fields a mutation carries, the record meta
+ * of a write and the shape of a refusal. The server's per-field merge (guarantee 3) works on
+ * exactly these fields, so an update must carry only what changed and a create every field, with
+ * `null` for "no value" (one shape on the wire for "not filled in").
  */
+import type { RecordType } from '../../domain/model/record.ts';
+import type { WriteOptions } from './clients.ts';
+import type { PlanFout } from './plans.ts';
 
 /** Every listed field of a new record; absent becomes `null`. */
 export function alleVelden(velden: readonly string[], waarde: object): Record<string, unknown> {
@@ -37,4 +41,37 @@ export function gelijk(a: unknown, b: unknown): boolean {
 /** IndexedDB would store `undefined` keys; dropping them keeps "absent" one shape. */
 export function zonderUndefined<T extends object>(waarde: T): T {
   return Object.fromEntries(Object.entries(waarde).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The record meta of a write: `rev` stays the one last seen (the server sets a new one). */
+export function meta(
+  type: RecordType,
+  id: string,
+  vorige: { rev?: number | undefined } | undefined,
+  opts: WriteOptions,
+  now: Date,
+) {
+  return {
+    type,
+    id,
+    rev: vorige?.rev,
+    updatedAt: now.toISOString(),
+    updatedBy: opts.updatedBy,
+    deleted: false,
+  };
+}
+
+/** The listed fields of a record, as they are (absent stays absent). */
+export function veldenVan(namen: readonly string[], record: object): Record<string, unknown> {
+  const r = record as Record<string, unknown>;
+  return Object.fromEntries(namen.map((n) => [n, r[n]]));
+}
+
+/** A refused write with one reason (`path` '' for the whole record). */
+export function fout(message: string, path = ''): { ok: false; issues: PlanFout[] } {
+  return { ok: false, issues: [{ path, message }] };
+}
+
+export function fouten(issues: PlanFout[]): { ok: false; issues: PlanFout[] } {
+  return { ok: false, issues };
 }
