@@ -415,20 +415,13 @@ export async function reviewsVoor(db: ArrangeurDB, casemanagerId: string): Promi
 }
 
 /**
- * Open comments (not afgehandeld, not deleted, on a living review) per client, for the caseload.
- * Reads the `openstaand` index, so handled comments cost nothing. Clients without any are absent.
+ * Open comments (not afgehandeld, not deleted, on a living review) per client: the `open` of
+ * reviewStandPerClient. Clients without any are absent.
  */
 export async function openCommentsPerClient(db: ArrangeurDB): Promise<Map<string, number>> {
-  const open = await db.reviewComments.where('openstaand').equals(1).toArray();
-  const levendOpen = open.filter((c) => !c.deleted && !c.afgehandeld);
-  const reviewIds = [...new Set(levendOpen.map((c) => c.reviewId))];
-  const reviews = await db.reviews.bulkGet(reviewIds);
-  const clientVan = new Map<string, string>();
-  for (const r of reviews) if (r && !r.deleted) clientVan.set(r.id, r.clientId);
   const perClient = new Map<string, number>();
-  for (const c of levendOpen) {
-    const clientId = clientVan.get(c.reviewId);
-    if (clientId) perClient.set(clientId, (perClient.get(clientId) ?? 0) + 1);
+  for (const [clientId, stand] of await reviewStandPerClient(db)) {
+    if (stand.open > 0) perClient.set(clientId, stand.open);
   }
   return perClient;
 }
@@ -440,7 +433,13 @@ export async function openCommentsPerClient(db: ArrangeurDB): Promise<Map<string
 export async function reviewStandPerClient(db: ArrangeurDB): Promise<Map<string, ReviewStand>> {
   const [reviews, comments] = await Promise.all([
     db.reviews.toArray().then((r) => levend(reviewSchema, r)),
-    db.reviewComments.toArray().then((c) => levend(reviewCommentSchema, c)),
+    // Only the open ones, by the `openstaand` index: reviewStand reads comments for its count
+    // of open comments only, so handled comments need not be loaded at all.
+    db.reviewComments
+      .where('openstaand')
+      .equals(1)
+      .toArray()
+      .then((c) => levend(reviewCommentSchema, c)),
   ]);
   const perPlan = groepeer(reviews, (r) => r.planId);
   const commentsPerPlan = groepeer(comments, (c) => c.planId);

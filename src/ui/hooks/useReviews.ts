@@ -8,7 +8,6 @@ import type { Review, ReviewComment } from '../../domain/plan/review.ts';
 import {
   listReviewComments,
   listReviews,
-  openCommentsPerClient,
   reviewStandPerClient,
   reviewsVoor,
 } from '../../storage/repositories/reviews.ts';
@@ -46,7 +45,7 @@ export function useReviewComments(planId: string | undefined): ReviewComment[] |
 
 /*
  * `actief: false` keeps a caseload query from touching IndexedDB until the client rows are on
- * screen: on a cold start with 5,000 clients, three more queries racing the first one cost
+ * screen: on a cold start with 5,000 clients, the review queries racing the first one cost
  * ~200 ms before the first row showed (npm run bench -- browser).
  */
 
@@ -59,15 +58,9 @@ export function useReviewsVoor(casemanagerId: string, actief = true): Review[] |
   );
 }
 
-/** Open (not yet verwerkt) comments per client id, for the caseload (one query, not one per row). */
-export function useOpenCommentsPerClient(actief = true): ReadonlyMap<string, number> | undefined {
-  const db = useDb();
-  return useLiveQuery(() => (actief ? openCommentsPerClient(db) : undefined), [db, actief]);
-}
-
 export type ReviewStandPerClient = Awaited<ReturnType<typeof reviewStandPerClient>>;
 
-/** Where the review of each client's plan stands, for the caseload badges. */
+/** Where the review of each client's plan stands and its open comments, for the caseload badges. */
 export function useReviewStandPerClient(actief = true): ReviewStandPerClient | undefined {
   const db = useDb();
   return useLiveQuery(() => (actief ? reviewStandPerClient(db) : undefined), [db, actief]);

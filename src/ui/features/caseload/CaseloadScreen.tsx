@@ -12,12 +12,7 @@ import {
 import { findGemeente } from '../../../domain/reference/index.ts';
 import { useClient, useClients, useUserId } from '../../hooks/useDb.tsx';
 import { usePlannenPerClient } from '../../hooks/usePlanOverzicht.ts';
-import {
-  datumVanMoment,
-  useOpenCommentsPerClient,
-  useReviewStandPerClient,
-  useReviewsVoor,
-} from '../../hooks/useReviews.ts';
+import { datumVanMoment, useReviewStandPerClient, useReviewsVoor } from '../../hooks/useReviews.ts';
 import { vandaagIso } from '../../hooks/vandaag.ts';
 import { datumNl } from '../../i18n/datum.ts';
 import { nl } from '../../i18n/nl.ts';
@@ -57,7 +52,6 @@ export function CaseloadScreen({
   // The review badges wait for the rows: the first row on a cold start comes first.
   const rijenKlaar = alleClients !== undefined;
   const reviewStand = useReviewStandPerClient(rijenKlaar);
-  const openOpmerkingen = useOpenCommentsPerClient(rijenKlaar);
   // Reviews addressed to this user (a casemanager): those clients open the review, never the
   // editor, since the plan is not hers to change (issue 6).
   const userId = useUserId();
@@ -154,7 +148,7 @@ export function CaseloadScreen({
                   plan={plannen?.get(c.id)}
                   planGeladen={plannen !== undefined}
                   review={reviewStand?.get(c.id)?.status ?? 'geen'}
-                  open={openOpmerkingen?.get(c.id) ?? 0}
+                  open={reviewStand?.get(c.id)?.open ?? 0}
                 />
               </li>
             ))}
