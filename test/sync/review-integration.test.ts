@@ -31,31 +31,8 @@ import type { Gebruiker } from '../../src/sync/protocol/wire.ts';
 import { clientInvoer } from '../fixtures/clients.ts';
 import { maakTestGebruiker, WACHTWOORD } from '../server/fixtures/gebruikers.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
+import { browserFetch, sync } from './apparaat.ts';
 import { NepTimers, NepVerbinding } from './client/fake-server.ts';
-
-/** A `fetch` over `app.inject` with a one-cookie jar; `offline` makes it fail like no network. */
-function browserFetch(app: FastifyInstance, net: { offline: boolean }): FetchFn {
-  let sessie: string | null = null;
-  return async (input, init) => {
-    if (net.offline) throw new TypeError('Failed to fetch');
-    const res = await app.inject({
-      method: (init?.method ?? 'GET') as 'GET' | 'POST',
-      url: input,
-      ...(init?.body ? { payload: String(init.body) } : {}),
-      headers: {
-        ...(init?.body ? { 'content-type': 'application/json' } : {}),
-        ...(sessie ? { cookie: sessie } : {}),
-      },
-    });
-    const cookie = res.cookies.find((c) => c.name === 'arrangeur_sessie');
-    if (cookie) sessie = cookie.value ? `arrangeur_sessie=${cookie.value}` : null;
-    const leeg = res.statusCode === 204 || res.statusCode === 304;
-    return new Response(leeg ? null : res.body, {
-      status: res.statusCode,
-      headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') },
-    });
-  };
-}
 
 interface Apparaat {
   db: ArrangeurDB;
@@ -95,15 +72,6 @@ async function apparaat(gebruiker: Gebruiker): Promise<Apparaat> {
   });
   expect(login.status).toBe(200);
   return a;
-}
-
-async function sync(...wie: Apparaat[]) {
-  for (const a of wie) {
-    const uitkomst = await a.engine.syncNow();
-    expect(uitkomst.error, JSON.stringify(uitkomst)).toBeNull();
-    expect(uitkomst.pushed.rejected).toBe(0);
-    expect(uitkomst.overgeslagen).toEqual([]);
-  }
 }
 
 function ok<T>(r: Result<T>): T {
