@@ -30,7 +30,7 @@ function sorteer(rijen: readonly OverzichtRij[]): OverzichtRij[] {
 
 export function DemoMelding() {
   return (
-    <p className="kosten-demo" role="note">
+    <p className="demo-melding" role="note">
       <span className="demo-label">Demotarieven</span> Deze bedragen zijn berekend met
       voorbeeldtarieven. Het zijn geen echte, afgesproken prijzen.
     </p>

@@ -124,7 +124,7 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
         {!magBewerken && ' U kunt de tarieven hier alleen bekijken.'}
       </p>
       {heeftDemo && (
-        <p className="tarieven-demo" role="note">
+        <p className="demo-melding" role="note">
           <span className="demo-label">Demo</span> Tarieven met dit label zijn voorbeeldbedragen die
           met de app zijn meegeleverd. Het zijn geen afgesproken prijzen van een gemeente,
           zorgkantoor of zorgverzekeraar.
