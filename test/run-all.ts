@@ -9,14 +9,29 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM } from './e2e/env.ts';
 import { findPostgresBin } from './support/postgres.ts';
 
-const INSTALL = 'apt-get install -y chromium postgresql';
-if (!existsSync(CHROMIUM)) {
-  console.error(`Chromium ontbreekt (${CHROMIUM}): installeer het met \`${INSTALL}\`.`);
-  process.exit(1);
-}
-if (!process.env.TEST_DATABASE_URL && !findPostgresBin()) {
-  console.error(`PostgreSQL ontbreekt: installeer het met \`${INSTALL}\`.`);
-  process.exit(1);
+const INSTALL = 'apt-get install -y --no-upgrade chromium postgresql';
+const missing: string[] = [];
+if (!existsSync(CHROMIUM)) missing.push('chromium');
+if (!process.env.TEST_DATABASE_URL && !findPostgresBin()) missing.push('postgresql');
+if (missing.length > 0) {
+  // On a fresh Debian machine as root (CI, a new developer box) the test command installs what it
+  // needs itself, as .ci/run does; as another user it says the one command to run.
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log(`▶ installeren uit Debian: ${missing.join(', ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-upgrade', ...missing], {
+      stdio: 'inherit',
+      env,
+    });
+    if (update.status !== 0 || install.status !== 0) {
+      console.error(`Installeren mislukt: voer als root uit \`${INSTALL}\`.`);
+      process.exit(1);
+    }
+  } else {
+    console.error(`${missing.join(' en ')} ontbreekt: voer als root uit \`${INSTALL}\`.`);
+    process.exit(1);
+  }
 }
 
 rmSync('test-output', { recursive: true, force: true });
