@@ -6,6 +6,7 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
 import { clientSchema, recordMetaSchema } from '../../domain/model/client.ts';
+import { parseMetHerstel } from '../../domain/model/herstel.ts';
 import type { RecordType } from '../../domain/model/record.ts';
 import {
   doelSchema,
@@ -30,6 +31,8 @@ export type Rij = Record<string, unknown> & { id: string; rev?: number; deleted?
  * waarde"); the server sends the display names along as `…ByNaam`, since the device has no user
  * directory. Optional: a conflict without them still reads.
  */
+export { parseMetHerstel };
+
 export const conflictRecordSchema = conflictFieldsSchema
   .extend({
     type: z.literal('conflict'),
@@ -87,29 +90,6 @@ export function syncTabellen(db: ArrangeurDB): Table[] {
     db.reviews,
     db.reviewComments,
   ];
-}
-
-/**
- * Parses a candidate row with its domain schema, repairing one known difference between the wire
- * and the device (STYLE 12): the wire says "no value" with `null`, while most optional fields on
- * the device are absent instead. A field that fails only because it is `null` is dropped and the
- * parse repeated; fields whose schema accepts `null` (wlzIndicatie, akkoord) keep it.
- */
-export function parseMetHerstel(
-  schema: Schema,
-  kandidaat: Record<string, unknown>,
-): z.ZodSafeParseResult<unknown> {
-  const rij = { ...kandidaat };
-  let result = schema.safeParse(rij);
-  for (let poging = 0; poging < 5 && !result.success; poging += 1) {
-    const nulls = result.error.issues
-      .map((i) => i.path[0])
-      .filter((k): k is string => typeof k === 'string' && rij[k] === null);
-    if (nulls.length === 0) break;
-    for (const k of nulls) delete rij[k];
-    result = schema.safeParse(rij);
-  }
-  return result;
 }
 
 /**

@@ -122,6 +122,7 @@ export const nl = {
     titel: (naam: string) => `Ondersteuningsplan van ${naam}`,
     terug: 'Terug naar de cliënten',
     printen: 'Printversie voor de cliënt',
+    fhirExport: 'Exporteren (FHIR)',
     nietGevonden: 'Deze cliënt bestaat niet (meer) op dit apparaat.',
     status: {
       concept: 'Concept',

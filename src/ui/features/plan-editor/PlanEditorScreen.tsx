@@ -17,6 +17,7 @@ import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hoo
 import { useReviewComments, useReviews } from '../../hooks/useReviews.ts';
 import { vandaagIso } from '../../hooks/vandaag.ts';
 import { nl } from '../../i18n/nl.ts';
+import { FhirExportKnop } from './FhirExportKnop.tsx';
 import { AllesOpslaanContext, OpslagMelding, OpslagProvider, useOpslagStatus } from './opslag.tsx';
 import { AkkoordStap } from './AkkoordStap.tsx';
 import { openPerStap, ReviewBanner, StapOpmerkingen } from './ReviewPaneel.tsx';
@@ -121,6 +122,13 @@ function PlanEditor(props: PlanEditorScreenProps & { client: Client; plan: Plan 
           <button type="button" className="knop" onClick={() => props.onPrint(plan.id)}>
             {t.printen}
           </button>
+          <FhirExportKnop
+            client={client}
+            plan={plan}
+            naasten={naasten}
+            doelen={doelen}
+            items={items}
+          />
         </div>
       </div>
       <OpslagMelding status={opslag.status} />
