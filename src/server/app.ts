@@ -79,14 +79,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: staticDir,
+      // The cache headers are ours (setHeaders); @fastify/send's own would overwrite them.
+      cacheControl: false,
       // Why each class is cached the way it is: hashed assets never change → cache for a year;
       // the service worker and the shell must be re-checked on every visit, or an update would
       // never be seen (the service worker itself does the offline caching).
-      setHeaders(reply, path) {
+      setHeaders(res, path) {
         if (/[/\\]assets[/\\]/.test(path)) {
-          reply.header('cache-control', 'public, max-age=31536000, immutable');
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
         } else {
-          reply.header('cache-control', 'no-cache');
+          res.setHeader('cache-control', 'no-cache');
         }
       },
     });
