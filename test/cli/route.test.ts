@@ -69,6 +69,22 @@ describe('npm run route', () => {
     expect(b).toMatchObject({ domein: 'geen', peildatum: '2026-03-01' });
   });
 
+  it('takes context.intensieveKindzorg (README input table): a child with it stays Zvw before 2018', () => {
+    const kind = { geboortedatum: '2010-01-01', wlzIndicatie: null, gemeente: 'GM0228' };
+    const [met, zonder] = routeAlles(
+      [
+        { context: { ...kind, intensieveKindzorg: true }, inzet: { code: 'PV-STEUNKOUSEN' } },
+        { context: { ...kind, intensieveKindzorg: false }, inzet: { code: 'PV-STEUNKOUSEN' } },
+      ],
+      '2016-03-01',
+    );
+    expect(met).toMatchObject({
+      domein: 'Zvw',
+      regel: 'persoonlijke-verzorging/jeugd-ikz-tot-2018',
+    });
+    expect(zonder).toMatchObject({ domein: 'Jeugdwet' });
+  });
+
   it('vandaag is the Dutch calendar date', () => {
     expect(vandaag(new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
     expect(vandaag(new Date('2026-07-01T12:00:00Z'))).toBe('2026-07-01');

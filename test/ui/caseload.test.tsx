@@ -160,6 +160,24 @@ describe('ClientFormScreen: new client', () => {
     expect(veld('Gemeente')).toHaveValue('Atlantis');
   });
 
+  it('asks about intensieve kindzorg for a child only, and stores the answer', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onDone = vi.fn();
+    renderMetDb(<ClientFormScreen onDone={onDone} onCancel={vi.fn()} />);
+    await vulVerplichteVelden(user);
+    // An adult (1942): the question is not asked.
+    expect(screen.queryByLabelText(/Intensieve kindzorg/)).not.toBeInTheDocument();
+    await user.clear(veld('Geboortedatum'));
+    await user.type(veld('Geboortedatum'), '2019-08-20');
+    await user.click(veld(/Intensieve kindzorg/));
+    await user.click(screen.getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(await getClient(db, onDone.mock.calls[0]![0] as string)).toMatchObject({
+      geboortedatum: '2019-08-20',
+      intensieveKindzorg: true,
+    });
+  });
+
   it('keeps a started Wlz-indicatie when switching to "Nee" and back', async () => {
     const user = userEvent.setup({ delay: null });
     renderMetDb(<ClientFormScreen onDone={vi.fn()} onCancel={vi.fn()} />);

@@ -71,6 +71,8 @@ export interface CatalogFeiten {
   readonly verzorgingsaard?: 'geneeskundig' | 'begeleidend';
   readonly msvt?: boolean;
   readonly algemeenGebruikelijk?: boolean;
+  /** behandeling-so: care of the SO or AVG themselves (true) or of a gedragswetenschapper (false). */
+  readonly soOfAvg?: boolean;
 }
 
 export interface InzetType {
@@ -217,12 +219,14 @@ export const INZET_CATALOGUS: readonly InzetType[] = [
     'uur/week',
     'professioneel',
   ),
+  // soOfAvg: the GZSP moved to the Zvw in two steps, SO and AVG in 2020, the rest in 2021 (rules.ts).
   t(
     'BH-SO',
     'Behandeling door de specialist ouderengeneeskunde',
     'behandeling-so',
     'uur/maand',
     'professioneel',
+    { soOfAvg: true },
   ),
   t(
     'BH-AVG',
@@ -230,6 +234,7 @@ export const INZET_CATALOGUS: readonly InzetType[] = [
     'behandeling-so',
     'uur/maand',
     'professioneel',
+    { soOfAvg: true },
   ),
   t(
     'BH-GEDRAG',
@@ -237,6 +242,7 @@ export const INZET_CATALOGUS: readonly InzetType[] = [
     'behandeling-so',
     'uur/maand',
     'professioneel',
+    { soOfAvg: false },
   ),
   t('HM-ROLSTOEL', 'Rolstoel (blijvend)', 'hulpmiddel-mobiliteit', 'stuk', 'hulpmiddel'),
   t('HM-SCOOTMOBIEL', 'Scootmobiel', 'hulpmiddel-mobiliteit', 'stuk', 'hulpmiddel'),

@@ -34,6 +34,12 @@ export const clientInvoerSchema = z.object({
       .optional(),
   ),
   wlzIndicatie: wlzIndicatieSchema.nullable(),
+  /**
+   * Children: intensieve kindzorg (complexe somatische problematiek of een lichamelijke handicap,
+   * permanent toezicht of 24 uur zorg nabij). Routing keeps it in the Zvw (routing-context.ts).
+   * Absent = not asked; a checkbox that is off arrives as false.
+   */
+  intensieveKindzorg: z.boolean().optional(),
   huisarts: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.string().trim().max(200, 'De naam van de huisarts is te lang.').optional(),

@@ -39,8 +39,14 @@ export const routingContextSchema = z
       .string()
       .regex(/^\d{4}$/, 'Een UZOVI-code heeft 4 cijfers.')
       .nullish(),
-    /** Children's IKZ exception (financiering.md P4): without a verstandelijke beperking Zvw, not Wlz. */
-    verstandelijkeBeperking: z.boolean().optional(),
+    /**
+     * Children only: intensieve kindzorg — verzorging vanwege complexe somatische problematiek of
+     * een lichamelijke handicap, with permanent toezicht or 24 uur zorg in de nabijheid (Besluit
+     * zorgverzekering art. 2.10 lid 2 as it read until 2018; Besluit langdurige zorg art. 3.1.5
+     * onder b). Zvw, also before 2018 and also with a Wlz-indicatie. Left out = not known. Replaces
+     * `verstandelijkeBeperking`, from which this used to be derived (not what the law tests).
+     */
+    intensieveKindzorg: z.boolean().optional(),
   })
   .brand<'RoutingContext'>();
 export type RoutingContextInvoer = z.input<typeof routingContextSchema>;
@@ -51,7 +57,8 @@ export type RoutingContext = z.output<typeof routingContextSchema>;
  * `null`, which is a known fact; with a verblijf leveringsvorm the client lives in an instelling.
  */
 export function routingContextFromClient(
-  client: Pick<ClientGegevens, 'geboortedatum' | 'gemeente' | 'zorgverzekeraar' | 'wlzIndicatie'>,
+  client: Pick<ClientGegevens, 'geboortedatum' | 'gemeente' | 'zorgverzekeraar' | 'wlzIndicatie'> &
+    Partial<Pick<ClientGegevens, 'intensieveKindzorg'>>,
 ): RoutingContext {
   return routingContextSchema.parse({
     geboortedatum: client.geboortedatum,
@@ -59,5 +66,6 @@ export function routingContextFromClient(
     wlzIndicatie: client.wlzIndicatie,
     gemeente: client.gemeente,
     zorgverzekeraar: client.zorgverzekeraar,
+    intensieveKindzorg: client.intensieveKindzorg,
   });
 }

@@ -31,6 +31,7 @@ export const ZORGPROFIELEN = [
   'GGZ-W',
 ] as const;
 export const zorgprofielSchema = z.enum(ZORGPROFIELEN, { error: 'Kies een zorgprofiel.' });
+export type Zorgprofiel = z.infer<typeof zorgprofielSchema>;
 
 export const wlzIndicatieSchema = z
   .object({

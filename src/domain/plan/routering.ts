@@ -14,7 +14,8 @@ import type { PlanItem, RouteringSnapshot } from './model.ts';
 type RoutingClient = Pick<
   ClientGegevens,
   'geboortedatum' | 'gemeente' | 'zorgverzekeraar' | 'wlzIndicatie'
->;
+> &
+  Partial<Pick<ClientGegevens, 'intensieveKindzorg'>>;
 type RouteerbaarItem = Pick<PlanItem, 'inzet'>;
 
 export type PlanItemRoutering =

@@ -12,6 +12,7 @@ import type { Ontbrekend } from './financier.ts';
 import {
   REGELS,
   REGELVERSIES,
+  WLZ_TOEGANG,
   type FeitNaam,
   type Feiten,
   type Regel,
@@ -23,6 +24,8 @@ export interface Toestand {
   /** Wlz verblijf with behandeling of the same instelling (E4); false outside verblijf. */
   readonly behandeling: boolean;
   readonly minderjarig: boolean;
+  /** The indicatie rests on a psychische stoornis (zorgprofiel GGZ-W). */
+  readonly psychischeStoornis: boolean;
   readonly ontbrekend: readonly Ontbrekend[];
 }
 
@@ -59,9 +62,15 @@ const ONTBREKEND_FEIT: Record<FeitNaam, Ontbrekend> = {
     vraag: 'Hoort de zorgtechnologie bij de wijkverpleging?',
   },
   algemeenGebruikelijk: { veld: 'inzet.code', vraag: 'Is dit hulpmiddel algemeen gebruikelijk?' },
-  verstandelijkeBeperking: {
-    veld: 'context.verstandelijkeBeperking',
-    vraag: 'Heeft het kind een verstandelijke beperking?',
+  intensieveKindzorg: {
+    veld: 'context.intensieveKindzorg',
+    vraag:
+      'Heeft het kind intensieve zorg nodig vanwege een ernstige lichamelijke ziekte of beperking, met permanent toezicht of zorg dag en nacht in de buurt?',
+  },
+  soOfAvg: {
+    veld: 'inzet.code',
+    vraag:
+      'Is het zorg van de specialist ouderengeneeskunde of AVG zelf, of van een gedragswetenschapper?',
   },
 };
 
@@ -73,20 +82,32 @@ const ONTBREKEND_FEIT: Record<FeitNaam, Ontbrekend> = {
 export function bepaalToestand(context: RoutingContext, peildatum: string): Toestand {
   const minderjarig = leeftijdOp(context.geboortedatum, peildatum) < 18;
   const zonderWlz: Situatie = minderjarig ? 'minderjarig' : 'geen-wlz';
+  const geen = { behandeling: false, minderjarig, psychischeStoornis: false };
   const w = context.wlzIndicatie;
   if (w === 'onbekend') {
     return context.woonsituatie === 'instelling'
-      ? { situatie: 'wlz-verblijf', behandeling: false, minderjarig, ontbrekend: [ONTBREKEND_WLZ] }
-      : { situatie: zonderWlz, behandeling: false, minderjarig, ontbrekend: [ONTBREKEND_WLZ] };
+      ? { situatie: 'wlz-verblijf', ...geen, ontbrekend: [ONTBREKEND_WLZ] }
+      : { situatie: zonderWlz, ...geen, ontbrekend: [ONTBREKEND_WLZ] };
   }
   if (w === null || !wlzGeldigOp(w, peildatum)) {
-    return { situatie: zonderWlz, behandeling: false, minderjarig, ontbrekend: [] };
+    return { situatie: zonderWlz, ...geen, ontbrekend: [] };
+  }
+  // Wlz art. 3.2.1: some grounds are closed to minors, or did not exist yet (rules.ts WLZ_TOEGANG).
+  // Such an indicatie cannot count; say which fact to check instead of routing to the Wlz.
+  const toegang = WLZ_TOEGANG.find((t) => t.zorgprofiel === w.zorgprofiel);
+  if (toegang && (peildatum < toegang.validFrom || (toegang.alleenMeerderjarig && minderjarig))) {
+    return {
+      situatie: zonderWlz,
+      ...geen,
+      ontbrekend: [{ veld: 'context.wlzIndicatie.zorgprofiel', vraag: toegang.vraag }],
+    };
   }
   const situatie: Situatie = w.leveringsvorm ? `wlz-${w.leveringsvorm}` : 'wlz-geen-leveringsvorm';
   return {
     situatie,
     behandeling: situatie === 'wlz-verblijf' && w.behandeling,
     minderjarig,
+    psychischeStoornis: w.zorgprofiel === 'GGZ-W',
     ontbrekend: [],
   };
 }
@@ -104,7 +125,8 @@ export function bepaalFeiten(context: RoutingContext, inzet: Inzet): Feiten {
     voorafgaandeZiekenhuisopname: inzet.voorafgaandeZiekenhuisopname,
     deelVanWijkverpleging: inzet.deelVanWijkverpleging,
     algemeenGebruikelijk: vast.algemeenGebruikelijk,
-    verstandelijkeBeperking: context.verstandelijkeBeperking,
+    intensieveKindzorg: context.intensieveKindzorg,
+    soOfAvg: vast.soOfAvg,
   };
 }
 
@@ -127,6 +149,8 @@ export function pastRegel(regel: Regel, toestand: Toestand, feiten: Feiten): Fei
   if (w.situatie && !w.situatie.includes(toestand.situatie)) return null;
   if (w.behandeling !== undefined && w.behandeling !== toestand.behandeling) return null;
   if (w.minderjarig !== undefined && w.minderjarig !== toestand.minderjarig) return null;
+  if (w.psychischeStoornis !== undefined && w.psychischeStoornis !== toestand.psychischeStoornis)
+    return null;
   const aangenomen: FeitNaam[] = [];
   if (w.feiten) {
     for (const naam of Object.keys(w.feiten) as FeitNaam[]) {

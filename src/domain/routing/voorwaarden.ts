@@ -28,6 +28,10 @@ export const VOORWAARDEN = {
     'Het uitleenpunt of de thuiszorgwinkel stelt de indicatie; voor een bed of anti-decubitus doet een arts of verpleegkundige dat.',
   'jeugdwet-toegang':
     'Een beschikking van de gemeente, of een verwijzing van de huisarts, jeugdarts of medisch specialist.',
+  // Added (not in financiering.md §3): the access route of the temporary Wlz subsidies of Wlz art.
+  // 11.1.5 (eerstelijnsverblijf 2015–2016, extramurale behandeling 2015–2020).
+  'ciz-oordeel-subsidie':
+    'Het CIZ beoordeelt of de cliënt in aanmerking komt voor de tijdelijke subsidie uit de Wlz (Besluit langdurige zorg art. 5.2.1).',
 } as const;
 
 export type VoorwaardeCode = keyof typeof VOORWAARDEN;

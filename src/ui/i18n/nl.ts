@@ -62,6 +62,8 @@ export const nl = {
     geldigVan: 'Geldig vanaf',
     geldigTot: 'Geldig tot en met',
     geldigTotHint: 'Leeg laten als er geen einddatum is.',
+    intensieveKindzorg:
+      'Intensieve kindzorg: het kind heeft een ernstige lichamelijke ziekte of beperking en heeft altijd toezicht of dag en nacht zorg in de buurt nodig',
   },
   socialeKaart: {
     titel: 'Sociale kaart',

@@ -27,6 +27,21 @@ describe('routeerPlanItem', () => {
     expect(r!.regel).not.toBe('');
   });
 
+  it('carries intensieve kindzorg from the client record into routing (issue 17 point 4)', () => {
+    const kind = { geboortedatum: '2010-05-01' };
+    const item = { inzet: { code: 'PV-STEUNKOUSEN', periode: { van: '2017-06-01' } } };
+    expect(
+      routeerPlanItem(client({ ...kind, intensieveKindzorg: true }), item, PEIL),
+    ).toMatchObject({
+      domein: 'Zvw',
+      regel: 'persoonlijke-verzorging/jeugd-ikz-tot-2018',
+      zeker: true,
+    });
+    expect(
+      routeerPlanItem(client({ ...kind, intensieveKindzorg: false }), item, PEIL),
+    ).toMatchObject({ domein: 'Jeugdwet', zeker: true });
+  });
+
   it('routes to the Wlz for a client with an indicatie at home', () => {
     const r = routeerPlanItem(
       client({ wlzIndicatie: wlzIndicatie({ geldigVan: '2025-01-01' }) }),

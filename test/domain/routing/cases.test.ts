@@ -7,6 +7,7 @@ import {
 } from '../../fixtures/routing-cases.ts';
 import { CATEGORIEEN } from '../../../src/domain/catalog/index.ts';
 import { findInzetType } from '../../../src/domain/catalog/index.ts';
+import { EERSTE_PEILDATUM, REGELS } from '../../../src/domain/routing/rules.ts';
 import { route } from './helpers.ts';
 
 function check(c: RoutingCase) {
@@ -55,6 +56,17 @@ describe('routing case table (financiering.md §6)', () => {
         expect(situaties.has(s), `${categorie} × ${s}`).toBe(true);
       }
     }
+  });
+
+  it('has a case on each side of every transition: every dated row on its first and last day', () => {
+    const gedekt = new Set(ROUTING_CASES.map((c) => `${c.verwacht.regel} ${c.peildatum}`));
+    const missen: string[] = [];
+    for (const r of REGELS) {
+      if (r.validFrom !== EERSTE_PEILDATUM && !gedekt.has(`${r.id} ${r.validFrom}`))
+        missen.push(`${r.id} op ${r.validFrom}`);
+      if (r.validTo && !gedekt.has(`${r.id} ${r.validTo}`)) missen.push(`${r.id} op ${r.validTo}`);
+    }
+    expect(missen).toEqual([]);
   });
 
   it.each(ROUTING_CASES.map((c) => [c.naam, c] as const))('%s', (_naam, c) => check(c));

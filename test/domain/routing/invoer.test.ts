@@ -175,6 +175,13 @@ describe('routingContextFromClient', () => {
     expect(c.wlzIndicatie).toMatchObject({ leveringsvorm: 'verblijf', behandeling: true });
   });
 
+  it('passes intensieve kindzorg on; left out it stays unknown', () => {
+    expect(
+      routingContextFromClient({ ...client, intensieveKindzorg: true }).intensieveKindzorg,
+    ).toBe(true);
+    expect(routingContextFromClient(client).intensieveKindzorg).toBeUndefined();
+  });
+
   it('"geen Wlz-indicatie" in the client form is a known fact: routing is zeker', () => {
     const c = routingContextFromClient({ ...client, wlzIndicatie: null });
     expect(c.woonsituatie).toBe('thuis');

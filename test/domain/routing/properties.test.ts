@@ -12,7 +12,7 @@ const datum = (van: number, tot: number) =>
 const optioneel = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
 const wlzIndicatie = fc.record({
-  zorgprofiel: fc.constantFrom('VV-4', 'VV-5', 'VG', 'LG', 'GGZ-W'),
+  zorgprofiel: fc.constantFrom('VV-4', 'VV-5', 'VG', 'LG', 'GGZ-W', 'LVG'),
   leveringsvorm: fc.constantFrom('verblijf', 'vpt', 'mpt', 'pgb', null),
   behandeling: fc.boolean(),
   geldigVan: datum(2015, 2030),
@@ -24,7 +24,7 @@ const context = fc.record({
   wlzIndicatie: fc.oneof(fc.constant(null), fc.constant('onbekend'), wlzIndicatie),
   gemeente: optioneel(fc.constantFrom(...GEMEENTEN.map((g) => g.cbsCode))),
   zorgverzekeraar: optioneel(fc.constantFrom('7095', '3311', '7119', '1234')),
-  verstandelijkeBeperking: optioneel(fc.boolean()),
+  intensieveKindzorg: optioneel(fc.boolean()),
 });
 
 const inzet = fc.record({
@@ -84,6 +84,13 @@ describe('routing properties', () => {
         const u = safeRouteInzet({ ...c, wlzIndicatie: { ...w, leveringsvorm: 'verblijf' } }, i, p);
         expect(u.ok).toBe(true);
         if (!u.ok) return;
+        // Wlz art. 3.2.1 closes some grounds (GGZ-W before 2021 and for minors, LVG for minors):
+        // such an indicatie does not count and the zorgprofiel is named as the fact to check.
+        if (u.besluit.ontbrekend.some((o) => o.veld === 'context.wlzIndicatie.zorgprofiel')) {
+          expect(['GGZ-W', 'LVG']).toContain(w.zorgprofiel);
+          expect(u.besluit.situatie).not.toBe('wlz-verblijf');
+          return;
+        }
         expect(u.besluit.situatie).toBe('wlz-verblijf');
         if (u.besluit.domein === 'Wmo' || u.besluit.domein === 'Zvw') {
           expect(regelById.get(u.besluit.regel)?.uitzondering, u.besluit.regel).toBeDefined();

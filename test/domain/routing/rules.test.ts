@@ -61,7 +61,8 @@ describe('the rule table as data', () => {
       voorafgaandeZiekenhuisopname: [undefined, true, false],
       deelVanWijkverpleging: [undefined, true, false],
       algemeenGebruikelijk: [undefined, true],
-      verstandelijkeBeperking: [undefined, true, false],
+      intensieveKindzorg: [undefined, true, false],
+      soOfAvg: [undefined, true, false],
     };
     // One fact varied at a time on top of all-unknown, plus all-known combinations per fact.
     const feitenLijst: Feiten[] = [{}];
@@ -81,13 +82,23 @@ describe('the rule table as data', () => {
                 : situatie === 'geen-wlz'
                   ? [false]
                   : [false, true]) {
-                const toestand: Toestand = { situatie, behandeling, minderjarig, ontbrekend: [] };
-                for (const feiten of feitenLijst) {
-                  expect(
-                    kiesRegel(categorie, toestand, feiten, peildatum),
-                    `${categorie} ${situatie} ${peildatum}`,
-                  ).toBeDefined();
-                  gecontroleerd++;
+                for (const psychischeStoornis of situatie.startsWith('wlz-')
+                  ? [false, true]
+                  : [false]) {
+                  const toestand: Toestand = {
+                    situatie,
+                    behandeling,
+                    minderjarig,
+                    psychischeStoornis,
+                    ontbrekend: [],
+                  };
+                  for (const feiten of feitenLijst) {
+                    expect(
+                      kiesRegel(categorie, toestand, feiten, peildatum),
+                      `${categorie} ${situatie} ${peildatum}`,
+                    ).toBeDefined();
+                    gecontroleerd++;
+                  }
                 }
               }
             }
@@ -103,12 +114,16 @@ describe('rule version by peildatum', () => {
   it.each([
     ['2014-12-31', undefined],
     ['2015-01-01', '2015-01-01'],
-    ['2016-12-31', '2015-01-01'],
+    ['2015-12-31', '2015-01-01'],
+    ['2016-12-31', '2016-01-01'],
     ['2017-01-01', '2017-01-01'],
     ['2018-06-30', '2018-01-01'],
     ['2019-12-31', '2018-01-01'],
     ['2020-01-01', '2020-01-01'],
-    ['2026-03-01', '2021-01-01'],
+    ['2017-03-31', '2017-01-01'],
+    ['2017-04-01', '2017-04-01'],
+    ['2024-12-31', '2021-01-01'],
+    ['2026-03-01', '2025-01-01'],
   ])('%s → %s', (peildatum, versie) => {
     expect(regelversieOp(peildatum)).toBe(versie);
   });

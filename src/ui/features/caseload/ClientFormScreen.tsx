@@ -5,6 +5,7 @@ import {
   type Client,
   type ClientInvoer,
 } from '../../../domain/model/client.ts';
+import { isRealDate, leeftijdOp } from '../../../domain/model/dates.ts';
 import { LEVERINGSVORM_LABEL, LEVERINGSVORMEN, ZORGPROFIELEN } from '../../../domain/model/wlz.ts';
 import { ZORGVERZEKERAARS } from '../../../domain/reference/index.ts';
 import { saveClient } from '../../../storage/repositories/clients.ts';
@@ -19,6 +20,7 @@ import {
   type FormApi,
 } from '../../components/index.ts';
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
+import { vandaagIso } from '../../hooks/vandaag.ts';
 import { nl } from '../../i18n/nl.ts';
 
 type ClientForm = FormApi<typeof clientInvoerSchema>;
@@ -153,9 +155,36 @@ function ClientVelden({ form }: { form: ClientForm }) {
           }))}
         />
         <TextField control={control} name="huisarts" label={t.huisarts} optional />
+        <IntensieveKindzorgVeld form={form} />
         <WlzVelden form={form} />
       </fieldset>
     </>
+  );
+}
+
+/**
+ * Intensieve kindzorg (routing keeps it in the Zvw, also before 2018 and with a Wlz-indicatie):
+ * asked only for a child, judged by the birth date typed so far. For an adult the box is gone and
+ * so is its value (`shouldUnregister`), so no stale fact stays behind.
+ */
+function IntensieveKindzorgVeld({ form }: { form: ClientForm }) {
+  const { control } = form;
+  const geboortedatum = useWatch({ control, name: 'geboortedatum' });
+  const vandaag = vandaagIso();
+  const kind =
+    typeof geboortedatum === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(geboortedatum) &&
+    isRealDate(geboortedatum) &&
+    geboortedatum <= vandaag &&
+    leeftijdOp(geboortedatum, vandaag) < 18;
+  if (!kind) return null;
+  return (
+    <CheckboxField
+      control={control}
+      name="intensieveKindzorg"
+      label={t.intensieveKindzorg}
+      shouldUnregister
+    />
   );
 }
 
@@ -248,6 +277,7 @@ function naarFormulier(c: Client | undefined): DefaultValues<ClientInvoer> {
     gemeente: c?.gemeente ?? '',
     zorgverzekeraar: c?.zorgverzekeraar ?? '',
     wlzIndicatie: c?.wlzIndicatie ?? null,
+    ...(c?.intensieveKindzorg !== undefined ? { intensieveKindzorg: c.intensieveKindzorg } : {}),
     huisarts: c?.huisarts ?? '',
   };
 }
