@@ -90,3 +90,45 @@ describe('npm run route', () => {
     expect(vandaag(new Date('2026-07-01T12:00:00Z'))).toBe('2026-07-01');
   });
 });
+
+describe('npm run route: zorgprofielen and errors that help (issue 16)', () => {
+  const context = (zorgprofiel: string, leveringsvorm = 'vpt') => ({
+    geboortedatum: '1941-03-12',
+    wlzIndicatie: { zorgprofiel, leveringsvorm, behandeling: false, geldigVan: '2025-01-01' },
+    gemeente: 'GM0228',
+    zorgverzekeraar: '7095',
+  });
+  const inzet = { code: 'PV-ADL' };
+
+  it('accepts the notations the CIZ and nurses use (VV5, VG6, LG4, GGZ-W2, 5VV, VV 5)', () => {
+    const uit = routeAlles(
+      ['VV5', 'VG6', 'LG4', 'GGZ-W2', '5VV', 'VV 5', 'VV-5'].map((z) => ({
+        context: context(z),
+        inzet,
+        peildatum: '2026-03-01',
+      })),
+      '2026-03-01',
+    );
+    expect(uit.map((u) => ('fout' in u ? u.fout : u.domein))).toEqual(Array(7).fill('Wlz'));
+  });
+
+  it('names the field, the value given and what is accepted', () => {
+    const [profiel, vorm] = routeAlles(
+      [
+        { context: context('VV11'), inzet, peildatum: '2026-03-01' },
+        { context: context('VV5', 'thuis'), inzet, peildatum: '2026-03-01' },
+      ],
+      '2026-03-01',
+    );
+    expect(profiel).toEqual({
+      fout: expect.stringMatching(
+        /^Element 0: context\.wlzIndicatie\.zorgprofiel: Onbekend zorgprofiel 'VV11'.*VV5/,
+      ),
+    });
+    expect(vorm).toEqual({
+      fout: expect.stringContaining(
+        "context.wlzIndicatie.leveringsvorm: Kies een leveringsvorm. (gegeven: 'thuis'; toegestaan: 'verblijf', 'vpt', 'mpt', 'pgb')",
+      ),
+    });
+  });
+});

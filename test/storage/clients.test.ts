@@ -69,6 +69,7 @@ describe('saveClient: create', () => {
       gemeente: 'GM0228',
       zorgverzekeraar: '7119',
       wlzIndicatie: null,
+      intensieveKindzorg: null,
       huisarts: 'Huisartsenpraktijk De Brink',
     });
   });
@@ -153,7 +154,7 @@ describe('saveClient: update', () => {
       bsn: null,
       huisnummer: '14',
       wlzIndicatie: {
-        zorgprofiel: 'VV-5',
+        zorgprofiel: 'VV5',
         leveringsvorm: 'vpt',
         behandeling: false,
         geldigVan: '2026-01-01',

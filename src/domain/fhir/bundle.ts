@@ -73,6 +73,10 @@ function patient(c: Client): FhirResource {
   return {
     resourceType: 'Patient',
     id: c.id,
+    // Routing fact for a child (Bzv art. 2.10 lid 2): intensieve kindzorg, when it was asked.
+    ...(c.intensieveKindzorg !== undefined && c.intensieveKindzorg !== null
+      ? { extension: [{ url: SYSTEMEN.extIntensieveKindzorg, valueBoolean: c.intensieveKindzorg }] }
+      : {}),
     ...(c.bsn ? { identifier: [{ system: SYSTEMEN.bsn, value: c.bsn }] } : {}),
     name: [{ family: c.achternaam, given: [c.voornaam] }],
     birthDate: c.geboortedatum,

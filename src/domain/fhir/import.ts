@@ -12,6 +12,9 @@ const coding = z.object({ system: z.string().optional(), code: z.string().option
 const patientSchema = z.object({
   resourceType: z.literal('Patient'),
   id: z.string(),
+  extension: z
+    .array(z.object({ url: z.string(), valueBoolean: z.boolean().optional() }))
+    .optional(),
   identifier: z.array(z.object({ system: z.string(), value: z.string() })).optional(),
   name: z.array(z.object({ family: z.string(), given: z.array(z.string()).optional() })).min(1),
   birthDate: z.string(),
@@ -95,6 +98,8 @@ export function clientUitFhir(bundle: unknown): FhirImportUitkomst {
     gemeente,
     zorgverzekeraar: uzovi,
     wlzIndicatie: null,
+    intensieveKindzorg: p.extension?.find((e) => e.url === SYSTEMEN.extIntensieveKindzorg)
+      ?.valueBoolean,
     huisarts: p.generalPractitioner?.[0]?.display,
   });
   if (!client.success) {

@@ -28,6 +28,7 @@ export const SYSTEMEN = {
   ladderstap: `${ARRANGEUR}/CodeSystem/ladderstap`,
   levensdomein: `${ARRANGEUR}/CodeSystem/levensdomein`,
   extGemeente: `${ARRANGEUR}/StructureDefinition/gemeente`,
+  extIntensieveKindzorg: `${ARRANGEUR}/StructureDefinition/intensieve-kindzorg`,
   extFinanciering: `${ARRANGEUR}/StructureDefinition/financiering`,
   extHulp: `${ARRANGEUR}/StructureDefinition/hulp-van-naaste`,
   extHoeVaak: `${ARRANGEUR}/StructureDefinition/hoe-vaak`,

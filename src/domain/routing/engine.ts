@@ -7,7 +7,7 @@ import type { Categorie } from '../catalog/index.ts';
 import { leeftijdOp } from '../model/dates.ts';
 import { periodeInWeken, type Inzet } from '../model/inzet.ts';
 import type { RoutingContext } from '../model/routing-context.ts';
-import { wlzGeldigOp } from '../model/wlz.ts';
+import { wlzGeldigOp, zorgprofielInfo } from '../model/wlz.ts';
 import type { Ontbrekend } from './financier.ts';
 import {
   REGELS,
@@ -94,7 +94,8 @@ export function bepaalToestand(context: RoutingContext, peildatum: string): Toes
   }
   // Wlz art. 3.2.1: some grounds are closed to minors, or did not exist yet (rules.ts WLZ_TOEGANG).
   // Such an indicatie cannot count; say which fact to check instead of routing to the Wlz.
-  const toegang = WLZ_TOEGANG.find((t) => t.zorgprofiel === w.zorgprofiel);
+  const sector = zorgprofielInfo(w.zorgprofiel).sector;
+  const toegang = WLZ_TOEGANG.find((t) => t.sector === sector);
   if (toegang && (peildatum < toegang.validFrom || (toegang.alleenMeerderjarig && minderjarig))) {
     return {
       situatie: zonderWlz,
@@ -107,7 +108,7 @@ export function bepaalToestand(context: RoutingContext, peildatum: string): Toes
     situatie,
     behandeling: situatie === 'wlz-verblijf' && w.behandeling,
     minderjarig,
-    psychischeStoornis: w.zorgprofiel === 'GGZ-W',
+    psychischeStoornis: sector === 'GGZ-W',
     ontbrekend: [],
   };
 }

@@ -10,9 +10,9 @@
  * - `safeRouteInzet` takes anything (JSON from the CLI or the wire) and never throws: it returns
  *   `{ ok: false, fout }` with a Dutch message naming the field.
  */
-import type { z } from 'zod';
 import type { Categorie } from '../catalog/index.ts';
 import { isoDateSchema, type IsoDate } from '../model/dates.ts';
+import { beschrijfFouten } from '../model/fouten.ts';
 import { inzetSchema, type Inzet } from '../model/inzet.ts';
 import { routingContextSchema, type RoutingContext } from '../model/routing-context.ts';
 import { bepaalFeiten, bepaalToestand, kiesRegel, regelversieOp } from './engine.ts';
@@ -118,24 +118,18 @@ export function routeInzet(
 
 export type RoutingUitkomst = { ok: true; besluit: RoutingBesluit } | { ok: false; fout: string };
 
-function foutTekst(deel: string, error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${[deel, ...i.path.map(String)].join('.')}: ${i.message}`)
-    .join('; ');
-}
-
 /** Parse and route anything; never throws. */
 export function safeRouteInzet(
   context: unknown,
   inzet: unknown,
   peildatum: unknown,
 ): RoutingUitkomst {
-  const c = routingContextSchema.safeParse(context);
-  if (!c.success) return { ok: false, fout: foutTekst('context', c.error) };
-  const i = inzetSchema.safeParse(inzet);
-  if (!i.success) return { ok: false, fout: foutTekst('inzet', i.error) };
-  const p = isoDateSchema.safeParse(peildatum);
-  if (!p.success) return { ok: false, fout: foutTekst('peildatum', p.error) };
+  const c = routingContextSchema.safeParse(context, { reportInput: true });
+  if (!c.success) return { ok: false, fout: beschrijfFouten('context', c.error) };
+  const i = inzetSchema.safeParse(inzet, { reportInput: true });
+  if (!i.success) return { ok: false, fout: beschrijfFouten('inzet', i.error) };
+  const p = isoDateSchema.safeParse(peildatum, { reportInput: true });
+  if (!p.success) return { ok: false, fout: beschrijfFouten('peildatum', p.error) };
   try {
     return { ok: true, besluit: routeInzet(c.data, i.data, p.data) };
   } catch (e) {

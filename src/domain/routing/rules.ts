@@ -18,7 +18,7 @@
  * researched, or where the domain itself depends on local policy; the decision then says so.
  */
 import type { Categorie } from '../catalog/index.ts';
-import type { Zorgprofiel } from '../model/wlz.ts';
+import type { ZorgprofielSector } from '../model/wlz.ts';
 import type { Domein, FinancierSoort } from './financier.ts';
 import type { VoorwaardeCode } from './voorwaarden.ts';
 
@@ -248,7 +248,8 @@ export const EERSTE_PEILDATUM = REGELVERSIES[0].versie;
  * names the zorgprofiel as the fact to check (never a silent Wlz route).
  */
 export interface WlzToegang {
-  readonly zorgprofiel: Zorgprofiel;
+  /** The sector of the zorgprofiel (GGZ-W1…5 and the old 'GGZ-W' alike). */
+  readonly sector: ZorgprofielSector;
   /** Before this date the law gave no Wlz access on this ground. */
   readonly validFrom: string;
   readonly alleenMeerderjarig: boolean;
@@ -264,7 +265,7 @@ export const WLZ_TOEGANG: readonly WlzToegang[] = [
     // verstandelijk, lichamelijk, zintuiglijk; a psychische stoornis is not one (ZIN-GGZ2015). Added
     // per 2021-01-01 (KST-25424-651) for adults only: minors with a psychische stoornis stay in the
     // Jeugdwet (ND-GGZ-JEUGD). The 2021 text itself is not in laws-markdown, so not read.
-    zorgprofiel: 'GGZ-W',
+    sector: 'GGZ-W',
     validFrom: '2021-01-01',
     alleenMeerderjarig: true,
     grondslag:
@@ -276,7 +277,7 @@ export const WLZ_TOEGANG: readonly WlzToegang[] = [
   {
     // Wlz art. 3.2.1 lid 3 (text read): "een meerderjarige verzekerde ... vanwege een combinatie van
     // een licht verstandelijke handicap en gedragsproblemen". Minors with LVB: Jeugdwet.
-    zorgprofiel: 'LVG',
+    sector: 'LVG',
     validFrom: '2015-01-01',
     alleenMeerderjarig: true,
     grondslag:

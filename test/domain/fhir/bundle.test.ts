@@ -113,6 +113,14 @@ describe('FHIR R4 export of the ondersteuningsplan', () => {
     });
   });
 
+  it('intensieve kindzorg travels on the Patient and comes back', () => {
+    const kind = { ...exports[0]!, client: { ...exports[0]!.client, intensieveKindzorg: true } };
+    const b = planNaarFhir(kind, MOMENT);
+    expect(problemen(b.entry[0]!.resource)).toEqual([]);
+    const terug = clientUitFhir(b);
+    expect(terug.ok && terug.import.client.intensieveKindzorg).toBe(true);
+  });
+
   it('the same records give the same Bundle (stable ids)', () => {
     expect(planNaarFhir(exports[0]!, MOMENT)).toEqual(bundles[0]);
   });
@@ -145,6 +153,7 @@ describe('FHIR R4 export of the ondersteuningsplan', () => {
       expect(terug.import.client.bsn).toBe(bsn);
       expect(terug.import.client.zorgverzekeraar).toBe(zorgverzekeraar);
       expect(terug.import.client.huisarts).toBe(huisarts);
+      expect(terug.import.client.intensieveKindzorg).toBe(e.client.intensieveKindzorg ?? undefined);
       const naasten = e.naasten.filter((n) => !n.deleted);
       expect(terug.import.naasten).toEqual(
         naasten.map((n) => ({

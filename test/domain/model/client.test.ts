@@ -95,8 +95,10 @@ describe('Wlz-indicatie', () => {
     expect(
       boodschappen(wlzIndicatieSchema.safeParse(wlzIndicatie({ geldigVan: '2026-02-30' }))),
     ).toEqual(['Deze datum bestaat niet.']);
-    const r = wlzIndicatieSchema.safeParse({ ...wlzIndicatie(), zorgprofiel: 'VV-10' });
-    expect(boodschappen(r)).toEqual(['Kies een zorgprofiel.']);
+    const r = wlzIndicatieSchema.safeParse({ ...wlzIndicatie(), zorgprofiel: 'VV-11' });
+    expect(boodschappen(r)).toEqual([
+      "Onbekend zorgprofiel 'VV-11'. Gebruik een zorgprofiel van het CIZ, zoals VV5, VG6, LG4, LVG3, ZGaud2, ZGvis3, GGZ-B of GGZ-W2.",
+    ]);
   });
 
   it('defaults behandeling to false and allows "leveringsvorm nog niet gekozen" (null)', () => {

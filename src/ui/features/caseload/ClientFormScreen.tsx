@@ -6,7 +6,12 @@ import {
   type ClientInvoer,
 } from '../../../domain/model/client.ts';
 import { isRealDate, leeftijdOp } from '../../../domain/model/dates.ts';
-import { LEVERINGSVORM_LABEL, LEVERINGSVORMEN, ZORGPROFIELEN } from '../../../domain/model/wlz.ts';
+import {
+  LEVERINGSVORM_LABEL,
+  LEVERINGSVORMEN,
+  ZORGPROFIELEN_KEUZE,
+  zorgprofielInfo,
+} from '../../../domain/model/wlz.ts';
 import { ZORGVERZEKERAARS } from '../../../domain/reference/index.ts';
 import { saveClient } from '../../../storage/repositories/clients.ts';
 import {
@@ -230,7 +235,10 @@ function WlzVelden({ form }: { form: ClientForm }) {
               name="wlzIndicatie.zorgprofiel"
               label={t.zorgprofiel}
               emptyLabel={t.kiesZorgprofiel}
-              options={ZORGPROFIELEN.map((z) => ({ value: z, label: z }))}
+              options={ZORGPROFIELEN_KEUZE.map((z) => ({
+                value: z,
+                label: `${z} — ${zorgprofielInfo(z).omschrijving}`,
+              }))}
             />
             <SelectField
               control={control}
