@@ -22,6 +22,8 @@ export interface AppOptions {
   readonly demo?: boolean;
   /** The clock for session expiry (tests move it); default the real time. */
   readonly nu?: () => Date;
+  /** Serve HTTPS with this certificate and key (PEM); default plain HTTP. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer } | null;
 }
 
 declare module 'fastify' {
@@ -41,6 +43,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // that could identify a client.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 5 * 1024 * 1024,
+    // HTTPS when TLS_CERT / TLS_KEY are set (config.ts); the instance type stays the HTTP one.
+    ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
   });
   app.decorate('store', opts.store);
 

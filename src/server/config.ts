@@ -15,6 +15,9 @@ const envSchema = z.object({
    */
   DEMO: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PEM files of the certificate (chain) and its private key: with both set the server speaks HTTPS. */
+  TLS_CERT: z.string().min(1).optional(),
+  TLS_KEY: z.string().min(1).optional(),
 });
 
 export interface ServerConfig {
@@ -25,6 +28,8 @@ export interface ServerConfig {
   readonly logLevel: string;
   readonly staticDir: string | null;
   readonly demo: boolean;
+  /** HTTPS with these PEM files (absolute paths); null: plain HTTP. */
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -34,6 +39,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {
+    throw new Error(
+      'Invalid configuration:\n  TLS_CERT and TLS_KEY: set both (certificate and private key) or neither',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -42,5 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     staticDir: resolve(e.STATIC_DIR),
     demo: e.DEMO === '1',
+    tls:
+      e.TLS_CERT && e.TLS_KEY
+        ? { certFile: resolve(e.TLS_CERT), keyFile: resolve(e.TLS_KEY) }
+        : null,
   };
 }

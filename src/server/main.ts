@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
@@ -29,6 +30,9 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     schemaVersion,
     staticDir: config.staticDir,
     demo: config.demo,
+    tls: config.tls
+      ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }
+      : null,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   const address = await app.listen({ port: config.port, host: config.host });

@@ -71,7 +71,7 @@ test('a casemanager reviews a plan offline on her tablet; the arrangeur sees the
     await expect(teReviewen).toBeVisible();
     await screenshot(b, testInfo, '00-casemanager-te-reviewen');
     await expectNoSeriousViolations(b, 'caseload-te-reviewen');
-    await b.getByRole('button', { name: 'Review van Gerrit van Dijk openen' }).click();
+    await b.getByRole('button', { name: 'Review openen: Gerrit van Dijk' }).click();
     const reviewB = new ReviewPage(b);
     await expect(reviewB.heading('Gerrit van Dijk')).toBeVisible();
     await expect(b.getByText('Is dit genoeg steun voor zijn vrouw?')).toBeVisible();

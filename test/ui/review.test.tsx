@@ -356,7 +356,9 @@ describe('ReviewScreen (casemanager)', () => {
     ).toBeInTheDocument();
 
     // Her own comment can be changed.
-    await user.click(screen.getByRole('button', { name: 'Wijzig opmerking: Is twee uur genoeg?' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Wijzigen: opmerking Is twee uur genoeg?' }),
+    );
     const veld = within(prof).getByRole('textbox');
     await user.clear(veld);
     await user.type(veld, 'Is drie uur beter?');
@@ -392,7 +394,7 @@ describe('ReviewScreen (casemanager)', () => {
     await user.click(screen.getByRole('button', { name: 'Opmerking toevoegen bij Eigen kracht' }));
     await user.type(screen.getByLabelText('Uw opmerking bij Eigen kracht'), 'Foutje');
     await user.click(screen.getByRole('button', { name: 'Opmerking opslaan' }));
-    await user.click(await screen.findByRole('button', { name: 'Verwijder opmerking: Foutje' }));
+    await user.click(await screen.findByRole('button', { name: 'Verwijderen: opmerking Foutje' }));
     await waitFor(() => expect(screen.queryByText('Foutje')).not.toBeInTheDocument());
     expect((await listReviewComments(db, p.plan.id)).map((c) => c.tekst)).not.toContain('Foutje');
     expect((await db.reviewComments.toArray()).find((c) => c.tekst === 'Foutje')?.deleted).toBe(
@@ -407,7 +409,7 @@ describe('ReviewScreen (casemanager)', () => {
     expect(screen.getByRole('button', { name: 'Akkoord' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Aanpassen nodig' })).toBeDisabled();
     expect(screen.queryAllByRole('button', { name: /^Opmerking toevoegen/ })).toHaveLength(0);
-    expect(screen.queryAllByRole('button', { name: /^Wijzig opmerking/ })).toHaveLength(0);
+    expect(screen.queryAllByRole('button', { name: /^Wijzigen: opmerking/ })).toHaveLength(0);
     const [opgeslagen] = await listReviews(db, p.plan.id);
     expect(opgeslagen).toMatchObject({
       id: review.id,
@@ -511,9 +513,7 @@ describe('Caseload of a casemanager', () => {
     const lijst = await screen.findByRole('region', { name: 'Te reviewen (1)' });
     await waitFor(() => expect(lijst).toHaveTextContent('Gerrit van Dijk'));
     expect(lijst).toHaveTextContent('Gevraagd door Anja de Boer');
-    await user.click(
-      within(lijst).getByRole('button', { name: 'Review van Gerrit van Dijk openen' }),
-    );
+    await user.click(within(lijst).getByRole('button', { name: 'Review openen: Gerrit van Dijk' }));
     expect(onOpenReview).toHaveBeenLastCalledWith(p.client.id);
 
     // In the list: "Review" instead of "Plan", and the row opens the review too.

@@ -177,7 +177,7 @@ export const nl = {
     doelToevoegen: (domein: string) => `Doel toevoegen: ${domein}`,
     geenDoelen: 'Nog geen doel.',
     verwijderen: 'Verwijderen',
-    verwijderenVan: (wat: string) => `Verwijder: ${wat}`,
+    verwijderenVan: (wat: string) => `Verwijderen: ${wat}`,
     nieuwOnderdeel: 'nieuw onderdeel',
     omschrijving: 'Wat gebeurt er?',
     omschrijvingEigenKracht: 'Wat doet de cliënt zelf?',

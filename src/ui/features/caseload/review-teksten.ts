@@ -8,7 +8,7 @@ export const trc = {
   openOpmerkingen: (n: number) => (n === 1 ? '1 open opmerking' : `${n} open opmerkingen`),
   teReviewen: 'Te reviewen',
   gevraagdDoor: (naam: string, datum: string) => `Gevraagd door ${naam} op ${datum}`,
-  reviewOpenen: (naam: string) => `Review van ${naam} openen`,
+  reviewOpenen: (naam: string) => `Review openen: ${naam}`,
   reviewOpenenKort: 'Review openen',
   reviewKnop: (naam: string) => `Review van ${naam}`,
   reviewKort: 'Review',

@@ -27,7 +27,21 @@ export const LOGIN_TEKST = {
   fouten: 'U bent nog niet ingelogd. Verbeter de velden met een rode melding.',
   andereGebruiker: (naam: string, n: number) =>
     `Op dit apparaat ${n === 1 ? 'staat' : 'staan'} nog ${n === 1 ? '1 wijziging' : `${n} wijzigingen`} van ${naam} die niet ${n === 1 ? 'is' : 'zijn'} verstuurd. Laat ${naam} eerst inloggen om ze te versturen. Daarna kunt u inloggen.`,
+  /** Issue 11.8: opened over plain http from another machine (not a secure context). */
+  onveilig: {
+    titel: 'Open de app via https',
+    uitleg:
+      'U heeft de app geopend via een adres dat begint met http://. Die verbinding is niet beveiligd. Daardoor kan de app niets veilig op dit apparaat bewaren, werkt hij niet zonder internet en lukt inloggen niet.',
+    watTeDoen:
+      'Vraag de beheerder van de app om het beveiligde adres. Dat begint met https://. Open de app via dat adres en log daar in.',
+    adres: (adres: string) => `Nu geopend: ${adres}`,
+  },
 } as const;
+
+/** Crypto (the PIN hash), the service worker and offline storage need a secure context (https). */
+function isVeiligeContext(): boolean {
+  return typeof window === 'undefined' || window.isSecureContext !== false;
+}
 
 const VELDEN = ['gebruikersnaam', 'wachtwoord', 'pin', 'pin2'] as const;
 type Veld = (typeof VELDEN)[number];
@@ -48,6 +62,7 @@ export function LoginScreen({
   const [fouten, setFouten] = useState<Partial<Record<Veld, string>>>({});
   const [melding, setMelding] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
+  const [veilig] = useState(isVeiligeContext);
 
   async function verstuur(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -141,6 +156,20 @@ export function LoginScreen({
     maxLength: PIN_LENGTE,
     autoComplete: 'off',
   } as const;
+
+  if (!veilig) {
+    return (
+      <section className="scherm sessie-scherm" aria-labelledby={`${id}-titel`}>
+        <h1 id={`${id}-titel`}>{LOGIN_TEKST.titel}</h1>
+        <div className="waarschuwing" role="alert" data-testid="onveilige-verbinding">
+          <h2>{LOGIN_TEKST.onveilig.titel}</h2>
+          <p>{LOGIN_TEKST.onveilig.uitleg}</p>
+          <p>{LOGIN_TEKST.onveilig.watTeDoen}</p>
+          <p className="hint">{LOGIN_TEKST.onveilig.adres(window.location.origin)}</p>
+        </div>
+      </section>
+    );
+  }
 
   return (
     <section className="scherm sessie-scherm" aria-labelledby={`${id}-titel`}>
