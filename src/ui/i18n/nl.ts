@@ -357,4 +357,14 @@ export const nl = {
     reden: (reden: string) => `Reden voor het andere domein: ${reden}`,
     ladderReden: 'Waarom professionele hulp nodig is',
   },
+  /** The sociale kaart by the client's gemeente (issue 11, point 9). */
+  socialeKaartGemeente: {
+    andere: (naam: string) => `Andere gemeente: ${naam}`,
+  },
+  /** Where the nurse works (issue 11, point 9): the plan first, the client's details from it. */
+  clientGegevens: {
+    knop: 'Gegevens',
+    knopVan: (naam: string) => `Gegevens van ${naam}`,
+    vanuitPlan: 'Gegevens van de cliënt',
+  },
 } as const;

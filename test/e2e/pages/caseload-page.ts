@@ -42,7 +42,34 @@ export class CaseloadPage {
     await this.page.getByLabel('Gemeente').blur();
   }
 
+  /**
+   * Presses "Opslaan". A valid new client continues into her plan (issue 11, point 9); the specs
+   * using this model carry on from the caseload, so it goes back there (`opslaanNaarPlan` stays).
+   * A form with a mistake stays open (no plan heading appears).
+   */
   async opslaan() {
+    if (await this.opslaanEnWachtOpPlan()) {
+      await this.page.getByRole('button', { name: 'Terug naar de cliënten' }).first().click();
+      await expect(this.heading).toBeVisible();
+    }
+  }
+
+  /** Presses "Opslaan" and expects the new client's plan. */
+  async opslaanNaarPlan(naam: string) {
     await this.page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(
+      this.page.getByRole('heading', { name: `Ondersteuningsplan van ${naam}` }),
+    ).toBeVisible();
+  }
+
+  private async opslaanEnWachtOpPlan(): Promise<boolean> {
+    await this.page.getByRole('button', { name: 'Opslaan' }).click();
+    return this.page
+      .getByRole('heading', { name: /^Ondersteuningsplan van / })
+      .waitFor({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
   }
 }
