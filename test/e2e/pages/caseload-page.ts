@@ -10,6 +10,8 @@ export interface NieuweClient {
   readonly postcode: string;
   readonly huisnummer: string;
   readonly gemeente: string;
+  /** The option's label, e.g. 'CZ (UZOVI 7119)'; left out: not filled in. */
+  readonly zorgverzekeraar?: string;
 }
 
 /** Page model of the caseload and the client form (Actual's e2e page-models style). */
@@ -40,6 +42,9 @@ export class CaseloadPage {
     await this.page.getByLabel('Huisnummer').fill(c.huisnummer);
     await this.page.getByLabel('Gemeente').fill(c.gemeente);
     await this.page.getByLabel('Gemeente').blur();
+    if (c.zorgverzekeraar) {
+      await this.page.getByLabel(/^Zorgverzekeraar/).selectOption({ label: c.zorgverzekeraar });
+    }
   }
 
   /**
