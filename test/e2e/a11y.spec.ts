@@ -140,7 +140,8 @@ test('conflicts screen (empty) and the logout warning', async ({ page, context }
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await expect(page.getByTestId('uitlog-status')).toContainText('nog niet naar de server');
   await expectNoSeriousViolations(page, 'uitloggen-waarschuwing');
-  await page.getByRole('button', { name: /^Uitloggen en 1 wijziging weggooien$/ }).click();
+  // The client and her plan (a new client continues into her plan, issue 11 point 9).
+  await page.getByRole('button', { name: /^Uitloggen en 2 wijzigingen weggooien$/ }).click();
   await expect(page.getByRole('alertdialog')).toBeVisible();
   await expectNoSeriousViolations(page, 'uitloggen-weggooien-bevestigen');
   await page.getByRole('button', { name: 'Nee, terug' }).click();
