@@ -268,7 +268,10 @@ export async function run(): Promise<BenchResult[]> {
     await page.goto(url);
     await page.getByRole('heading', { name: 'Mijn cliënten' }).waitFor();
     const naam = `${PLAN_CLIENT.voornaam} ${PLAN_CLIENT.achternaam}`;
-    const planKnop = page.getByRole('button', { name: `Plan van ${naam}` });
+    // A tap on the client opens her plan (issue 11, point 9).
+    const planKnop = page
+      .getByRole('list', { name: 'Cliënten' })
+      .getByRole('button', { name: new RegExp(`^${naam} `) });
     await zoekClient(page, PLAN_CLIENT.voornaam);
     const editor = await planKnop
       .waitFor({ timeout: 5_000 })

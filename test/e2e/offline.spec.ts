@@ -33,7 +33,8 @@ test('first visit installs the app; offline it opens, saves a client and keeps i
   await caseload.opslaan();
   await expect(caseload.heading).toBeVisible();
   await expect(caseload.client('Gerrit van Dijk')).toBeVisible();
-  await expect(page.getByTestId('wachtrij')).toContainText('1 wijziging nog niet verzonden');
+  // The client and her plan: a new client continues into her plan (issue 11, point 9).
+  await expect(page.getByTestId('wachtrij')).toContainText('2 wijzigingen nog niet verzonden');
   await shot('03-caseload-offline-met-client');
 
   // 3. Reload again, still offline: the client is still there (IndexedDB on disk).

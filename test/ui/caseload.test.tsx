@@ -265,6 +265,28 @@ describe('CaseloadScreen', () => {
     expect(await screen.findByText('Geen cliënten gevonden voor "janxyz".')).toBeInTheDocument();
   });
 
+  it('with "Gegevens": the row opens the plan, the button the client’s details (issue 11, point 9)', async () => {
+    const [id] = await seed({});
+    const onOpen = vi.fn();
+    const onOpenGegevens = vi.fn();
+    const user = userEvent.setup({ delay: null });
+    renderMetDb(
+      <CaseloadScreen
+        onOpen={onOpen}
+        onNew={vi.fn()}
+        onOpenGegevens={onOpenGegevens}
+        onOpenPlan={vi.fn()}
+      />,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Gegevens van Jan Jansen' }));
+    expect(onOpenGegevens).toHaveBeenCalledWith(id);
+    expect(onOpen).not.toHaveBeenCalled();
+    // One way into the plan: the row itself (no second "Plan" button beside it).
+    expect(screen.queryByRole('button', { name: 'Plan van Jan Jansen' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: /^Jan Jansen/ }));
+    expect(onOpen).toHaveBeenCalledWith(id);
+  });
+
   it('opens a client and starts a new one through the callbacks', async () => {
     const [id] = await seed({});
     const onOpen = vi.fn();

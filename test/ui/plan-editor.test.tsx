@@ -202,8 +202,18 @@ describe('PlanEditorScreen', () => {
       expect(item?.override).toEqual({ domein: 'Zvw', reden: 'kort na ziekenhuisopname' });
       expect(item?.routering?.domein).toBe('Wmo');
     });
-    expect(screen.getByTestId('routering')).toHaveTextContent('Routering: Wmo');
+    // Issue 11, point 3: the chosen domain's payer, uitleg and voorwaarden; routing's beside it.
     expect(screen.getByTestId('routering')).toHaveTextContent('Gekozen: Zvw');
+    expect(screen.getByTestId('routering')).toHaveTextContent(/Financier\s*CZ/);
+    expect(screen.getByTestId('routering')).not.toHaveTextContent('Gemeente Ede');
+    expect(screen.getByText(/Gekozen voor de zorgverzekeraar \(Zvw\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Vooraf toestemming \(machtiging\) van de zorgverzekeraar/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Een melding bij de gemeente/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('routering-naast')).toHaveTextContent(
+      'Volgens de routering: Wmo — Gemeente Ede',
+    );
   });
 
   it('vaststellen makes the plan read-only; "Nieuwe versie maken" reopens it as a concept', async () => {
@@ -300,7 +310,6 @@ describe('PlanPrintScreen', () => {
       'Wat u zelf doet',
       'Wie helpt',
       'Welke hulp en zorg',
-      'Wie betaalt',
     ]) {
       expect(await screen.findByRole('heading', { name: kop })).toBeInTheDocument();
     }

@@ -211,3 +211,37 @@ describe('SocialeKaartScreen', () => {
     expect(getoondeNamen()).toHaveLength(CATALOGUS.length);
   });
 });
+
+describe('SocialeKaartZoeker for a client (issue 11, point 9)', () => {
+  it('lists offers in the client’s gemeente first and marks the others with theirs', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderMetDb(<SocialeKaartZoeker onKies={vi.fn()} gemeente="GM0289" />);
+    await wachtOpLijst();
+    const lijst = screen.getByRole('list', { name: 'Voorzieningen' });
+    const kaarten = within(lijst).getAllByRole('article');
+    // A client in Wageningen: the first offers are in Wageningen, none of them marked.
+    expect(kaarten[0]).toHaveTextContent('Wageningen');
+    expect(within(kaarten[0]!).queryByTestId('andere-gemeente')).toBeNull();
+    const brinkhof = within(lijst).getByRole('article', { name: 'Buurthuis De Brinkhof' });
+    expect(brinkhof).toHaveTextContent('Andere gemeente: Ede');
+    const namen = getoondeNamen();
+    const eersteAndere = kaarten.findIndex((k) => within(k).queryByTestId('andere-gemeente'));
+    expect(eersteAndere).toBeGreaterThan(0);
+    for (const k of kaarten.slice(0, eersteAndere)) {
+      expect(within(k).queryByTestId('andere-gemeente')).toBeNull();
+    }
+    expect(namen.indexOf('Buurthuis De Brinkhof')).toBeGreaterThanOrEqual(eersteAndere);
+
+    // Searching keeps the order: Wageningen's mantelzorgcafé first, the others marked.
+    await user.type(screen.getByRole('searchbox', { name: 'Zoeken' }), 'mantelzorg');
+    await waitFor(() =>
+      expect(within(lijst).getAllByRole('article')[0]).not.toHaveTextContent('Andere gemeente'),
+    );
+  });
+
+  it('marks nothing without a client', async () => {
+    renderMetDb(<SocialeKaartZoeker onKies={vi.fn()} />);
+    await wachtOpLijst();
+    expect(screen.queryAllByTestId('andere-gemeente')).toEqual([]);
+  });
+});

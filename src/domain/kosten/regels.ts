@@ -7,15 +7,16 @@
  * periode runs over the whole span. Only hulpmiddel and professioneel items with an inzet, an
  * omvang in a known unit and a routing snapshot count: the other rungs cost the financiers nothing.
  *
- * Who pays: the arrangeur's override when there is one, else routing's domain. The financier of
- * an overridden domain follows from the client's context (bepaalFinancier), as routing would.
+ * Who pays: `geldendeBeslissing` (plan/routering.ts), the one function every screen uses: the
+ * arrangeur's override when there is one, else routing's domain; the financier of an overridden
+ * domain follows from the client's context, as routing would.
  * Price: the tariff on the first day of the month; kostenCent = round(volume × tarief × 100).
  *
  * A one-off unit (stuk, etmaal) counts once per item, in the month it starts within the plan,
  * even when later versies of the plan still list it.
  */
 import { findInzetType } from '../catalog/index.ts';
-import { bepaalFinancier } from '../routing/financier.ts';
+import { geldendeBeslissing } from '../plan/routering.ts';
 import { isIsoDatum, laatsteDag, maandenTussen, plusDagen } from './datum.ts';
 import type {
   KostenDomein,
@@ -155,11 +156,10 @@ export function bouwRegelsMetBron(input: KostenInput): RegelMetBron[] {
 
         const gerouteerdDomein = routering.domein;
         const gerouteerdeFinancier = financierVan(routering.financier);
-        const domein = item.override?.domein ?? gerouteerdDomein;
-        const financier =
-          domein === gerouteerdDomein
-            ? gerouteerdeFinancier
-            : financierVan(bepaalFinancier(domein, plan.context).financier);
+        // Who pays as planned: the same function the editor, overview, print and review use.
+        const geldend = geldendeBeslissing(item, plan.context)!;
+        const domein = geldend.domein;
+        const financier = financierVan(geldend.financier);
         const override = item.override
           ? {
               domein: item.override.domein,

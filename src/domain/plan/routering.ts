@@ -97,3 +97,124 @@ export function zelfdeBesluit(a: RouteringSnapshot, b: RouteringSnapshot): boole
     (a.financier?.soort ?? null) === (b.financier?.soort ?? null)
   );
 }
+
+// geldendeBeslissing (below) — imports kept apart from the ones above so edits there merge cleanly.
+import { bepaalFinancier, type Financier } from '../routing/financier.ts';
+import { voorwaarde, type Voorwaarde, type VoorwaardeCode } from '../routing/voorwaarden.ts';
+
+/** One payer decision: the domain, who pays in it, why, and what is still needed. */
+export interface Beslissing {
+  readonly domein: Domein;
+  readonly financier: Financier | null;
+  /** Plain-Dutch reason; null when only a stored snapshot is known (it keeps no uitleg). */
+  readonly uitleg: string | null;
+  readonly voorwaarden: readonly Voorwaarde[];
+}
+
+/** The decision that holds for an item: the chosen domain's, with routing's beside it when they differ. */
+export interface GeldendeBeslissing extends Beslissing {
+  /** What routing decided, only when the arrangeur chose another domain (else null). */
+  readonly gerouteerd: Beslissing | null;
+  /** The arrangeur's reason for choosing another domain; null without an override. */
+  readonly reden: string | null;
+}
+
+/**
+ * What routing decided, as either source gives it: the live `RoutingBesluit` (editor) or the
+ * snapshot stored with the item (overview, print, review, coordinator).
+ */
+export interface GerouteerdeBeslissing {
+  readonly domein: Domein;
+  readonly financier: {
+    readonly soort: string;
+    readonly code: string;
+    readonly naam: string;
+  } | null;
+  readonly uitleg?: string;
+  readonly voorwaarden?: readonly Voorwaarde[];
+}
+
+/** The client facts that name a financier within a domain (routingContext or the coordinator's). */
+export interface FinancierContext {
+  readonly gemeente?: string | null | undefined;
+  readonly zorgverzekeraar?: string | null | undefined;
+}
+
+/**
+ * Why the chosen domain pays, and what it needs, when the arrangeur chose another domain than
+ * routing. Routing's own uitleg and voorwaarden belong to the routed domain and would be wrong
+ * next to the chosen one; these say what the chosen financier will ask for.
+ */
+const GEKOZEN: Record<Domein, { uitleg: string; voorwaarden: readonly VoorwaardeCode[] }> = {
+  Wmo: {
+    uitleg:
+      'Gekozen voor de gemeente (Wmo). De gemeente regelt en betaalt deze hulp als zij dat na een melding en onderzoek toekent.',
+    voorwaarden: ['wmo-melding-onderzoek', 'wmo-beschikking'],
+  },
+  Jeugdwet: {
+    uitleg:
+      'Gekozen voor de gemeente (Jeugdwet). De gemeente regelt en betaalt deze hulp voor het kind als zij die toekent.',
+    voorwaarden: ['jeugdwet-toegang'],
+  },
+  Zvw: {
+    uitleg:
+      'Gekozen voor de zorgverzekeraar (Zvw). De zorgverzekeraar betaalt als die vooraf toestemming geeft.',
+    voorwaarden: ['machtiging-zorgverzekeraar'],
+  },
+  Wlz: {
+    uitleg:
+      'Gekozen voor de Wet langdurige zorg. Het zorgkantoor betaalt als het CIZ een Wlz-indicatie geeft.',
+    voorwaarden: ['ciz-indicatie'],
+  },
+  geen: {
+    uitleg: 'Gekozen voor geen financier: de cliënt of het netwerk regelt of betaalt dit zelf.',
+    voorwaarden: [],
+  },
+};
+
+const FINANCIER_SOORTEN: readonly string[] = ['gemeente', 'zorgverzekeraar', 'zorgkantoor'];
+
+function alsFinancier(f: GerouteerdeBeslissing['financier']): Financier | null {
+  return f && FINANCIER_SOORTEN.includes(f.soort)
+    ? { soort: f.soort as Financier['soort'], code: f.code, naam: f.naam }
+    : null;
+}
+
+/**
+ * The one answer to "who pays for this item", for every screen (editor, overview, print, review)
+ * and the coordinator's cost lines: the domain the arrangeur chose when she overrode routing, with
+ * that domain's financier (from the client's gemeente or zorgverzekeraar, as routing would find
+ * it), uitleg and voorwaarden, and routing's decision beside it. Without an override (or with one
+ * that picks routing's own domain) it is routing's decision. Null when neither is known.
+ */
+export function geldendeBeslissing(
+  item: {
+    readonly routering?: GerouteerdeBeslissing | null | undefined;
+    readonly override?: { readonly domein: Domein; readonly reden: string } | null | undefined;
+  },
+  context: FinancierContext,
+): GeldendeBeslissing | null {
+  const r = item.routering ?? null;
+  const o = item.override ?? null;
+  const gerouteerd: Beslissing | null = r
+    ? {
+        domein: r.domein,
+        financier: alsFinancier(r.financier),
+        uitleg: r.uitleg ?? null,
+        voorwaarden: r.voorwaarden ?? [],
+      }
+    : null;
+  const reden = o ? o.reden : null;
+  if (!o || (gerouteerd && o.domein === gerouteerd.domein)) {
+    return gerouteerd ? { ...gerouteerd, gerouteerd: null, reden } : null;
+  }
+  const gekozen = GEKOZEN[o.domein];
+  return {
+    domein: o.domein,
+    financier: bepaalFinancier(o.domein, context).financier,
+    uitleg: gekozen.uitleg,
+    voorwaarden: gekozen.voorwaarden.map(voorwaarde),
+    gerouteerd,
+    reden,
+  };
+}

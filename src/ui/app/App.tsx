@@ -173,9 +173,10 @@ function Shell({
         <Suspense fallback={<SchermLaden />}>
           {screen.name === 'caseload' && (
             <CaseloadScreen
-              onOpen={(clientId) => navigate({ name: 'client', clientId })}
+              // Issue 11, point 9: a tap on a client opens her plan; her details are one tap away.
+              onOpen={(clientId) => navigate({ name: 'plan', clientId })}
               onNew={() => navigate({ name: 'nieuwe-client' })}
-              onOpenPlan={(clientId) => navigate({ name: 'plan', clientId })}
+              onOpenGegevens={(clientId) => navigate({ name: 'client', clientId })}
               onOpenReview={(clientId) => navigate({ name: 'review', clientId })}
             />
           )}
@@ -192,7 +193,8 @@ function Shell({
           )}
           {screen.name === 'nieuwe-client' && (
             <ClientFormScreen
-              onDone={() => navigate({ name: 'caseload' }, { replace: true })}
+              // A new client: she continues into the plan (issue 11, point 9).
+              onDone={(clientId) => navigate({ name: 'plan', clientId }, { replace: true })}
               onCancel={() => navigate({ name: 'caseload' })}
             />
           )}
@@ -200,8 +202,9 @@ function Shell({
             <ClientFormScreen
               key={screen.clientId}
               clientId={screen.clientId}
-              onDone={() => navigate({ name: 'caseload' }, { replace: true })}
-              onCancel={() => navigate({ name: 'caseload' })}
+              // Back to where she came from: the plan or the caseload.
+              onDone={() => window.history.back()}
+              onCancel={() => window.history.back()}
             />
           )}
           {screen.name === 'over' && <AboutScreen serviceWorker={swState} />}
@@ -212,6 +215,7 @@ function Shell({
               clientId={screen.clientId}
               onTerug={() => navigate({ name: 'caseload' })}
               onPrint={() => navigate({ name: 'plan-print', clientId: screen.clientId })}
+              onGegevens={() => navigate({ name: 'client', clientId: screen.clientId })}
             />
           )}
           {screen.name === 'plan-print' && (

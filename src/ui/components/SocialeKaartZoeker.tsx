@@ -6,7 +6,7 @@
  * Reads and writes go through the hooks in src/ui/hooks/useSocialeKaart.ts; this component holds
  * no validation (the form uses the domain's `voorzieningInvoerSchema`) and no storage calls.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FieldPath } from 'react-hook-form';
 import {
   VOORZIENING_CATEGORIEEN,
@@ -17,6 +17,7 @@ import {
   type VoorzieningGegevens,
   type VoorzieningInvoer,
 } from '../../domain/sociale-kaart/model.ts';
+import { andereGemeente, eersteInGemeente } from '../../domain/sociale-kaart/gemeente.ts';
 import {
   useSocialeKaart,
   useVoorzieningOpslaan,
@@ -38,14 +39,23 @@ export interface SocialeKaartZoekerProps {
   verwijderbaar?: boolean;
   /** Heading level of each entry's naam, to fit the page outline. Default 3. */
   kopNiveau?: 2 | 3 | 4;
+  /**
+   * The client's gemeente (CBS code): offers there come first, others are marked with their
+   * gemeente (issue 11, point 9). Absent: the search's order, nothing marked.
+   */
+  gemeente?: string | undefined;
 }
 
 export function SocialeKaartZoeker(props: SocialeKaartZoekerProps) {
-  const { onKies, gekozenIds = [], verwijderbaar = false, kopNiveau = 3 } = props;
+  const { onKies, gekozenIds = [], verwijderbaar = false, kopNiveau = 3, gemeente } = props;
   const [tekst, setTekst] = useState('');
   const [categorie, setCategorie] = useState<VoorzieningCategorie | ''>('');
   const [melding, setMelding] = useState('');
-  const resultaten = useSocialeKaart(tekst, categorie);
+  const gevonden = useSocialeKaart(tekst, categorie);
+  const resultaten = useMemo(
+    () => gevonden && eersteInGemeente(gevonden, gemeente),
+    [gevonden, gemeente],
+  );
   const zoekId = useId();
   const categorieId = useId();
 
@@ -121,6 +131,7 @@ export function SocialeKaartZoeker(props: SocialeKaartZoekerProps) {
             <li key={v.id}>
               <VoorzieningKaart
                 voorziening={v}
+                andereGemeente={andereGemeente(v, gemeente)}
                 kopNiveau={kopNiveau}
                 gekozen={gekozenIds.includes(v.id)}
                 onKies={onKies}
@@ -137,6 +148,8 @@ export function SocialeKaartZoeker(props: SocialeKaartZoekerProps) {
 
 function VoorzieningKaart(props: {
   voorziening: Voorziening;
+  /** Set when the entry is in another gemeente than the client's: its name(s). */
+  andereGemeente: string | null;
   kopNiveau: 2 | 3 | 4;
   gekozen: boolean;
   onKies: ((v: Voorziening) => void) | undefined;
@@ -155,6 +168,12 @@ function VoorzieningKaart(props: {
         <span className="sk-categorie">{t.categorieen[v.categorie]}</span>
         {v.wijk && <span> · {v.wijk}</span>}
         {v.herkomst === 'lokaal' && <span className="sk-eigen"> · {t.eigen}</span>}
+        {props.andereGemeente && (
+          <span className="sk-andere-gemeente" data-testid="andere-gemeente">
+            {' '}
+            · {nl.socialeKaartGemeente.andere(props.andereGemeente)}
+          </span>
+        )}
       </p>
       <p className="sk-omschrijving">{v.omschrijving}</p>
       <dl className="sk-gegevens">

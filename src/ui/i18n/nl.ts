@@ -300,7 +300,6 @@ export const nl = {
   planPrint: {
     titel: 'Uw ondersteuningsplan',
     voor: (naam: string) => `Voor: ${naam}`,
-    versie: (versie: number, status: string) => `Versie ${versie} · ${status}`,
     printen: 'Printen',
     terug: 'Terug',
     belangrijk: 'Wat is belangrijk voor u',
@@ -327,5 +326,48 @@ export const nl = {
     geenAkkoord: 'U heeft nog niet ingestemd met dit plan.',
     evaluatie: (datum: string) => `Op ${datum} kijken we samen of het plan nog goed is.`,
     nietGevonden: 'Dit plan bestaat niet (meer) op dit apparaat.',
+    stand: {
+      voorstel: 'Dit is een voorstel. Het plan is nog niet definitief.',
+      vastgesteld: (datum: string) => `Dit plan is afgesproken op ${datum}.`,
+    },
+    bereik: (hoe: string) => `Bereikbaar via: ${hoe}`,
+    vanaf: (datum: string) => `vanaf ${datum}`,
+    periodeTot: (van: string, tot: string) => `van ${van} tot ${tot}`,
+    door: (wie: string) => `Wie doet het: ${wie}.`,
+    doorOnbekend: 'Wie het doet, spreken we nog af.',
+    betaald: (wie: string) => `Wie betaalt: ${wie}.`,
+    eenheden: {
+      uur: 'uur',
+      dagdeel: 'dagdeel',
+      dagdelen: 'dagdelen',
+      rit: 'rit',
+      ritten: 'ritten',
+      etmaal: 'dag en nacht',
+      etmalen: 'dagen en nachten',
+      maaltijd: 'maaltijd',
+      maaltijden: 'maaltijden',
+      stuk: 'stuk',
+      abonnement: 'een abonnement',
+      perWeek: 'per week',
+      perMaand: 'per maand',
+    },
+  },
+  /** Who pays for a plan item, the same on every screen (issue 11, point 3). */
+  betaler: {
+    gekozen: (domein: string) => `Gekozen: ${domein}`,
+    kort: (domein: string, financier: string) => `${domein} — ${financier}`,
+    volgensRoutering: (wat: string) => `Volgens de routering: ${wat}`,
+    reden: (reden: string) => `Reden voor het andere domein: ${reden}`,
+    ladderReden: 'Waarom professionele hulp nodig is',
+  },
+  /** The sociale kaart by the client's gemeente (issue 11, point 9). */
+  socialeKaartGemeente: {
+    andere: (naam: string) => `Andere gemeente: ${naam}`,
+  },
+  /** Where the nurse works (issue 11, point 9): the plan first, the client's details from it. */
+  clientGegevens: {
+    knop: 'Gegevens',
+    knopVan: (naam: string) => `Gegevens van ${naam}`,
+    vanuitPlan: 'Gegevens van de cliënt',
   },
 } as const;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routeringSnapshotSchema, type RouteringSnapshot } from '../../../src/domain/plan/model.ts';
 import {
   effectiefDomein,
+  geldendeBeslissing,
   probeerRouteerPlanItem,
   routeerPlanItem,
   zelfdeBesluit,
@@ -115,5 +116,93 @@ describe('effectiefDomein and zelfdeBesluit', () => {
     expect(zelfdeBesluit(snap, { ...snap, domein: 'Zvw' })).toBe(false);
     expect(zelfdeBesluit(snap, { ...snap, financier: null })).toBe(false);
     expect(zelfdeBesluit(snap, { ...snap, zeker: false })).toBe(false);
+  });
+});
+
+describe('geldendeBeslissing (issue 11, point 3: one answer to "who pays" for every screen)', () => {
+  const c = client();
+  const zvw = probeerRouteerPlanItem(
+    c,
+    { inzet: { code: 'PV-ADL', verzorgingsaard: 'geneeskundig' } },
+    PEIL,
+  );
+  if (!zvw.ok || !zvw.besluit || !zvw.routering) throw new Error('PV-ADL routes');
+  const override = { domein: 'Wmo' as const, reden: 'De gemeente heeft dit al toegezegd.' };
+
+  it('without an override: routing decision, uitleg and voorwaarden, nothing beside it', () => {
+    const g = geldendeBeslissing({ routering: zvw.besluit }, c);
+    expect(g).toMatchObject({
+      domein: 'Zvw',
+      financier: { soort: 'zorgverzekeraar', code: '7119' },
+      uitleg: zvw.besluit.uitleg,
+      voorwaarden: zvw.besluit.voorwaarden,
+      gerouteerd: null,
+      reden: null,
+    });
+  });
+
+  it.each([
+    ['live decision (editor)', zvw.besluit],
+    ['stored snapshot (overview, print, review, coordinator)', zvw.routering],
+  ])(
+    'Zvw routed, Wmo chosen, from a %s: the gemeente pays, with Wmo uitleg and voorwaarden',
+    (_, routering) => {
+      const g = geldendeBeslissing({ routering, override }, c)!;
+      expect(g.domein).toBe('Wmo');
+      expect(g.financier).toEqual({ soort: 'gemeente', code: 'GM0228', naam: 'Gemeente Ede' });
+      expect(g.uitleg).toContain('gemeente');
+      expect(g.uitleg).not.toBe(zvw.besluit.uitleg);
+      expect(g.voorwaarden.map((v) => v.code)).toEqual([
+        'wmo-melding-onderzoek',
+        'wmo-beschikking',
+      ]);
+      expect(g.voorwaarden.map((v) => v.code)).not.toContain('indicatie-wijkverpleegkundige');
+      expect(g.reden).toBe(override.reden);
+      expect(g.gerouteerd).toMatchObject({
+        domein: 'Zvw',
+        financier: { soort: 'zorgverzekeraar', code: '7119' },
+      });
+    },
+  );
+
+  it('the editor (live) and the stored snapshot give the same payer', () => {
+    const live = geldendeBeslissing({ routering: zvw.besluit, override }, c)!;
+    const opgeslagen = geldendeBeslissing({ routering: zvw.routering, override }, c)!;
+    expect(opgeslagen.domein).toBe(live.domein);
+    expect(opgeslagen.financier).toEqual(live.financier);
+    expect(opgeslagen.voorwaarden).toEqual(live.voorwaarden);
+  });
+
+  it('an override to routing’s own domain is no difference; the reason is still kept', () => {
+    const g = geldendeBeslissing(
+      { routering: zvw.besluit, override: { ...override, domein: 'Zvw' } },
+      c,
+    )!;
+    expect(g).toMatchObject({ domein: 'Zvw', gerouteerd: null, reden: override.reden });
+    expect(g.uitleg).toBe(zvw.besluit.uitleg);
+  });
+
+  it('a chosen domain whose fact is missing has no financier, never a guessed one', () => {
+    const g = geldendeBeslissing(
+      { routering: zvw.routering, override },
+      { zorgverzekeraar: '7119' },
+    )!;
+    expect(g.domein).toBe('Wmo');
+    expect(g.financier).toBeNull();
+    expect(
+      geldendeBeslissing(
+        { routering: zvw.routering, override: { domein: 'geen', reden: 'Zelf' } },
+        c,
+      ),
+    ).toMatchObject({ domein: 'geen', financier: null, voorwaarden: [] });
+  });
+
+  it('an override without a routing result still says who pays; nothing known is null', () => {
+    expect(geldendeBeslissing({ override }, c)).toMatchObject({
+      domein: 'Wmo',
+      financier: { code: 'GM0228' },
+      gerouteerd: null,
+    });
+    expect(geldendeBeslissing({}, c)).toBeNull();
   });
 });

@@ -10,6 +10,8 @@ export interface NieuweClient {
   readonly postcode: string;
   readonly huisnummer: string;
   readonly gemeente: string;
+  /** The option's label, e.g. 'CZ (UZOVI 7119)'; left out: not filled in. */
+  readonly zorgverzekeraar?: string;
 }
 
 /** Page model of the caseload and the client form (Actual's e2e page-models style). */
@@ -40,9 +42,39 @@ export class CaseloadPage {
     await this.page.getByLabel('Huisnummer').fill(c.huisnummer);
     await this.page.getByLabel('Gemeente').fill(c.gemeente);
     await this.page.getByLabel('Gemeente').blur();
+    if (c.zorgverzekeraar) {
+      await this.page.getByLabel(/^Zorgverzekeraar/).selectOption({ label: c.zorgverzekeraar });
+    }
   }
 
+  /**
+   * Presses "Opslaan". A valid new client continues into her plan (issue 11, point 9); the specs
+   * using this model carry on from the caseload, so it goes back there (`opslaanNaarPlan` stays).
+   * A form with a mistake stays open (no plan heading appears).
+   */
   async opslaan() {
+    if (await this.opslaanEnWachtOpPlan()) {
+      await this.page.getByRole('button', { name: 'Terug naar de cliënten' }).first().click();
+      await expect(this.heading).toBeVisible();
+    }
+  }
+
+  /** Presses "Opslaan" and expects the new client's plan. */
+  async opslaanNaarPlan(naam: string) {
     await this.page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(
+      this.page.getByRole('heading', { name: `Ondersteuningsplan van ${naam}` }),
+    ).toBeVisible();
+  }
+
+  private async opslaanEnWachtOpPlan(): Promise<boolean> {
+    await this.page.getByRole('button', { name: 'Opslaan' }).click();
+    return this.page
+      .getByRole('heading', { name: /^Ondersteuningsplan van / })
+      .waitFor({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
   }
 }

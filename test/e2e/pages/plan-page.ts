@@ -25,10 +25,25 @@ export interface OpgeslagenPlan {
 export class PlanPage {
   constructor(private readonly page: Page) {}
 
-  /** From the caseload: the row's "Plan" button. */
+  /** From the caseload: a tap on the client opens her plan (issue 11, point 9). */
   async openVanuitCaseload(naam: string) {
-    await this.page.getByRole('button', { name: `Plan van ${naam}` }).click();
+    await this.page
+      .getByRole('list', { name: 'Cliënten' })
+      .getByRole('button', { name: new RegExp(`^${naam.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `) })
+      .click();
     await expect(this.heading(naam)).toBeVisible();
+  }
+
+  /** From the plan: the client's details, one tap away. */
+  async openGegevens() {
+    await this.page.getByRole('button', { name: 'Gegevens van de cliënt' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Cliënt wijzigen' })).toBeVisible();
+  }
+
+  /** Back from the plan to the caseload. */
+  async terugNaarCaseload() {
+    await this.page.getByRole('button', { name: 'Terug naar de cliënten' }).first().click();
+    await expect(this.page.getByRole('heading', { name: 'Mijn cliënten' })).toBeVisible();
   }
 
   heading(naam: string) {

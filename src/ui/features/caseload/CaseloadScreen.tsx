@@ -32,6 +32,11 @@ export interface CaseloadScreenProps {
   onOpenPlan?: (clientId: string) => void;
   /** Opens the review of a plan shared with this casemanager (issue 6). */
   onOpenReview?: (clientId: string) => void;
+  /**
+   * Opens the client's details. With it, the row's own button is "Gegevens" (the row itself
+   * then opens the plan through `onOpen`, issue 11 point 9); without it, "Plan".
+   */
+  onOpenGegevens?: (clientId: string) => void;
   /** Peildatum for age and Wlz; defaults to today on this device. */
   vandaag?: string;
 }
@@ -42,6 +47,7 @@ export function CaseloadScreen({
   onNew,
   onOpenPlan,
   onOpenReview,
+  onOpenGegevens,
   vandaag = vandaagIso(),
 }: CaseloadScreenProps) {
   const [zoek, setZoek] = useState('');
@@ -144,6 +150,7 @@ export function CaseloadScreen({
                   vandaag={vandaag}
                   onOpen={onOpenReview && reviewClients.has(c.id) ? onOpenReview : onOpen}
                   onOpenPlan={onOpenPlan}
+                  onOpenGegevens={onOpenGegevens}
                   onOpenReview={onOpenReview && reviewClients.has(c.id) ? onOpenReview : undefined}
                   plan={plannen?.get(c.id)}
                   planGeladen={plannen !== undefined}
@@ -164,6 +171,7 @@ function ClientRij(props: {
   vandaag: string;
   onOpen: (id: string) => void;
   onOpenPlan: ((id: string) => void) | undefined;
+  onOpenGegevens: ((id: string) => void) | undefined;
   /** Set for a client whose plan this user reviews: "Review" replaces "Plan". */
   onOpenReview: ((id: string) => void) | undefined;
   plan: Plan | undefined;
@@ -229,6 +237,15 @@ function ClientRij(props: {
           onClick={() => props.onOpenReview?.(c.id)}
         >
           {trc.reviewKort}
+        </button>
+      ) : props.onOpenGegevens ? (
+        <button
+          type="button"
+          className="knop plan-knop"
+          aria-label={nl.clientGegevens.knopVan(volledigeNaam(c))}
+          onClick={() => props.onOpenGegevens?.(c.id)}
+        >
+          {nl.clientGegevens.knop}
         </button>
       ) : (
         props.onOpenPlan && (

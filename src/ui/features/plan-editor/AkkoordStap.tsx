@@ -5,7 +5,7 @@
  */
 import { useContext, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
-import { effectiefDomein } from '../../../domain/plan/routering.ts';
+import { geldendeBeslissing } from '../../../domain/plan/routering.ts';
 import {
   LADDER_STAPPEN,
   LEVENSDOMEINEN,
@@ -13,6 +13,7 @@ import {
   type Akkoord,
 } from '../../../domain/plan/model.ts';
 import { stelPlanVast, updatePlan } from '../../../storage/repositories/plans.ts';
+import { betalerKort, naastRoutering } from '../../components/betaler.ts';
 import { DateField, RadioGroup, SelectField } from '../../components/index.ts';
 import { useAutosaveForm } from '../../hooks/useAutosave.ts';
 import { useDb, useUserId } from '../../hooks/useDb.tsx';
@@ -68,6 +69,11 @@ function Overzicht({ data }: { data: StapData }) {
         return (
           <div key={stap}>
             <h4>{t.stappen[stap]}</h4>
+            {stap === 'professioneel' && plan.ladderToelichting && (
+              <p className="overzicht-reden">
+                <strong>{nl.betaler.ladderReden}:</strong> {plan.ladderToelichting}
+              </p>
+            )}
             {hier.length === 0 && metNaasten.length === 0 ? (
               <p className="veld-hint">{t.overzichtLeeg}</p>
             ) : (
@@ -78,15 +84,25 @@ function Overzicht({ data }: { data: StapData }) {
                   </li>
                 ))}
                 {hier.map((i) => {
-                  const domein = effectiefDomein(i);
+                  // Who pays: the chosen domain's decision, routing's beside it.
+                  const geldend = geldendeBeslissing(i, data.client);
+                  const naast = geldend && naastRoutering(geldend);
                   return (
                     <li key={i.id}>
                       {i.voorzieningNaam ?? i.omschrijving}
-                      {domein && ` — ${t.domeinNaam[domein]}`}
-                      {i.routering?.financier ? ` (${i.routering.financier.naam})` : ''}
-                      {i.override &&
-                        i.routering &&
-                        ` · ${t.gerouteerd(t.domeinNaam[i.routering.domein])}`}
+                      {geldend && ` — ${betalerKort(geldend)}`}
+                      {naast && (
+                        <>
+                          <br />
+                          <span className="veld-hint">{naast}</span>
+                        </>
+                      )}
+                      {geldend?.reden && (
+                        <>
+                          <br />
+                          <span className="overzicht-reden">{nl.betaler.reden(geldend.reden)}</span>
+                        </>
+                      )}
                     </li>
                   );
                 })}

@@ -9,9 +9,10 @@ import { useWatch } from 'react-hook-form';
 import { INZET_CATALOGUS, findInzetType } from '../../../domain/catalog/index.ts';
 import type { Client } from '../../../domain/model/client.ts';
 import type { Doel, LadderStap, PlanItem } from '../../../domain/plan/model.ts';
-import { probeerRouteerPlanItem } from '../../../domain/plan/routering.ts';
+import { geldendeBeslissing, probeerRouteerPlanItem } from '../../../domain/plan/routering.ts';
 import type { Domein, Ontbrekend } from '../../../domain/routing/index.ts';
 import { deletePlanItem, savePlanItem } from '../../../storage/repositories/plans.ts';
+import { financierNaam, naastRoutering } from '../../components/betaler.ts';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/index.ts';
 import { useAutosaveForm } from '../../hooks/useAutosave.ts';
 import { useDb, useUserId } from '../../hooks/useDb.tsx';
@@ -114,6 +115,9 @@ export function InzetEditor(props: {
     [client, waarden, vandaag],
   );
   const besluit = routing?.ok ? routing.besluit : null;
+  const geldend = besluit
+    ? geldendeBeslissing({ routering: besluit, override: waarden.override }, client)
+    : null;
   const gevraagd = new Set<FeitVeld>(
     (besluit?.ontbrekend ?? [])
       .map((o) => o.veld.replace(/^inzet\./, ''))
@@ -177,40 +181,37 @@ export function InzetEditor(props: {
           <p>{t.routeringLaden}</p>
         ) : !routing.ok ? (
           <p className="veld-fout">{t.routeringFout(routing.fout)}</p>
-        ) : besluit ? (
+        ) : besluit && geldend ? (
           <>
+            {/* Who pays: the chosen domain's decision, routing's beside it (geldendeBeslissing). */}
             <dl className="gegevens routering-besluit" data-testid="routering">
               <dt>{t.domein}</dt>
               <dd>
-                {waarden.override ? (
-                  <>
-                    <span>{t.gerouteerd(t.domeinNaam[besluit.domein])}</span>
-                    <br />
-                    <strong>{t.gekozen(t.domeinNaam[waarden.override.domein])}</strong>
-                  </>
-                ) : (
-                  <strong>{t.domeinNaam[besluit.domein]}</strong>
-                )}
+                <strong>
+                  {geldend.gerouteerd
+                    ? nl.betaler.gekozen(t.domeinNaam[geldend.domein])
+                    : t.domeinNaam[geldend.domein]}
+                </strong>
               </dd>
               <dt>{t.financier}</dt>
-              <dd>
-                {besluit.financier
-                  ? besluit.financier.naam
-                  : besluit.domein === 'geen'
-                    ? t.geenFinancier
-                    : t.financierOnbekend}
-              </dd>
+              <dd>{financierNaam(geldend)}</dd>
             </dl>
-            <p className="routering-uitleg">{besluit.uitleg}</p>
-            {besluit.voorwaarden.length > 0 && (
+            {geldend.uitleg && <p className="routering-uitleg">{geldend.uitleg}</p>}
+            {geldend.voorwaarden.length > 0 && (
               <>
                 <h5>{t.voorwaarden}</h5>
                 <ul className="routering-voorwaarden">
-                  {besluit.voorwaarden.map((v) => (
+                  {geldend.voorwaarden.map((v) => (
                     <li key={v.code}>{v.tekst}</li>
                   ))}
                 </ul>
               </>
+            )}
+            {geldend.gerouteerd && (
+              <p className="routering-naast" data-testid="routering-naast">
+                {naastRoutering(geldend)}
+                {geldend.gerouteerd.uitleg ? `. ${geldend.gerouteerd.uitleg}` : ''}
+              </p>
             )}
             {!besluit.zeker && besluit.ontbrekend.length > 0 && (
               <p className="routering-onzeker">{t.onzeker}</p>

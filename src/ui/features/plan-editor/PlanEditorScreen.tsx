@@ -40,6 +40,8 @@ export interface PlanEditorScreenProps {
   clientId: string;
   onTerug: () => void;
   onPrint: (planId: string) => void;
+  /** Opens the client's details (issue 11, point 9); without it no button shows. */
+  onGegevens?: () => void;
   /** Peildatum for routing and vaststellen; defaults to today on this device. */
   vandaag?: string;
   /** The step to open with (tests, or returning from the print view). */
@@ -122,6 +124,11 @@ function PlanEditor(props: PlanEditorScreenProps & { client: Client; plan: Plan 
           <button type="button" className="knop" onClick={() => props.onPrint(plan.id)}>
             {t.printen}
           </button>
+          {props.onGegevens && (
+            <button type="button" className="knop" onClick={props.onGegevens}>
+              {nl.clientGegevens.vanuitPlan}
+            </button>
+          )}
           <FhirExportKnop
             client={client}
             plan={plan}

@@ -213,6 +213,7 @@ export function VoorzieningStap({ data }: { data: StapData }) {
             onKies={(v) => void kies(v)}
             gekozenIds={gekozen.flatMap((i) => (i.voorzieningId ? [i.voorzieningId] : []))}
             kopNiveau={4}
+            gemeente={data.client.gemeente}
           />
         </>
       )}

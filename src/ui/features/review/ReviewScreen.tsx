@@ -25,12 +25,13 @@ import {
   type PlanItem,
 } from '../../../domain/plan/model.ts';
 import type { Review, ReviewBesluit, ReviewComment } from '../../../domain/plan/review.ts';
-import { effectiefDomein } from '../../../domain/plan/routering.ts';
+import { geldendeBeslissing } from '../../../domain/plan/routering.ts';
 import {
   deleteReviewComment,
   geefBesluit,
   saveReviewComment,
 } from '../../../storage/repositories/reviews.ts';
+import { betalerKort, financierNaam } from '../../components/betaler.ts';
 import { naamVoorOpslaan } from '../../hooks/useGebruiker.ts';
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
@@ -111,7 +112,7 @@ function ReviewPlan(props: { client: Client; plan: Plan; review: Review; terug: 
     // she was asked about (storage refuses the same); after that the review is history.
     magSchrijven: review.besluit === null && lopend,
   };
-  const data = { plan, doelen, naasten, items };
+  const data = { client, plan, doelen, naasten, items };
 
   return (
     <section className="scherm review-scherm" aria-labelledby={titelId}>
@@ -153,6 +154,7 @@ function ReviewPlan(props: { client: Client; plan: Plan; review: Review; terug: 
 }
 
 interface PlanData {
+  client: Client;
   plan: Plan;
   doelen: readonly Doel[];
   naasten: readonly Naaste[];
@@ -183,14 +185,19 @@ function Leeg() {
 }
 
 function SectieInhoud({ stap, data, ctx }: { stap: PlanStap; data: PlanData; ctx: Context }) {
-  const { plan, doelen, naasten, items } = data;
+  const { client, plan, doelen, naasten, items } = data;
   const hier = items.filter((i) => i.stap === stap);
   const doelVan = (id: string | undefined) => doelen.find((d) => d.id === id);
   const naasteVan = (id: string | undefined) => naasten.find((n) => n.id === id);
   const itemLijst = (lijst: readonly PlanItem[]) =>
     lijst.map((item) => (
       <Item key={item.id} ctx={ctx} sectie={stap} itemId={item.id} onderwerp={itemNaam(item)}>
-        <ItemTekst item={item} doel={doelVan(item.doelId)} naaste={naasteVan(item.naasteId)} />
+        <ItemTekst
+          item={item}
+          client={client}
+          doel={doelVan(item.doelId)}
+          naaste={naasteVan(item.naasteId)}
+        />
       </Item>
     ));
 
@@ -299,10 +306,14 @@ function itemNaam(item: PlanItem): string {
   return item.voorzieningNaam ?? item.omschrijving;
 }
 
-/** One plan item in words: what, how much, when, by whom, and who pays (routed domain/financier). */
-function ItemTekst({ item, doel, naaste }: { item: PlanItem; doel?: Doel; naaste?: Naaste }) {
+/**
+ * One plan item in words: what, how much, when, by whom, and who pays — the chosen domain's
+ * financier, with routing's decision and the reason beside it (geldendeBeslissing).
+ */
+function ItemTekst(props: { item: PlanItem; client: Client; doel?: Doel; naaste?: Naaste }) {
+  const { item, doel, naaste } = props;
   const type = item.inzet ? findInzetType(item.inzet.code) : undefined;
-  const domein = effectiefDomein(item);
+  const geldend = geldendeBeslissing(item, props.client);
   const regels: string[] = [];
   if (naaste) regels.push(tr.naaste(naaste.naam));
   if (item.inzet?.omvang) {
@@ -320,12 +331,8 @@ function ItemTekst({ item, doel, naaste }: { item: PlanItem; doel?: Doel; naaste
   }
   if (item.aanbieder) regels.push(tr.aanbieder(item.aanbieder));
   if (item.inzet) {
-    if (domein) regels.push(tr.domein(tp.domeinNaam[domein]));
-    regels.push(
-      item.routering?.financier
-        ? tr.financier(item.routering.financier.naam)
-        : tr.financierOnbekend,
-    );
+    if (geldend) regels.push(tr.domein(tp.domeinNaam[geldend.domein]));
+    regels.push(geldend ? tr.financier(financierNaam(geldend)) : tr.financierOnbekend);
   }
   return (
     <>
@@ -334,10 +341,16 @@ function ItemTekst({ item, doel, naaste }: { item: PlanItem; doel?: Doel; naaste
         {type && type.label !== item.omschrijving ? ` (${type.label})` : ''}
       </p>
       {regels.length > 0 && <p className="review-details">{regels.join(' · ')}</p>}
-      {item.override && item.routering && (
-        <p className="review-details">
-          {tr.override(tp.domeinNaam[item.routering.domein], item.override.reden)}
+      {geldend?.gerouteerd && geldend.reden !== null ? (
+        <p className="review-details" data-testid="review-override">
+          {tr.override(betalerKort(geldend.gerouteerd), geldend.reden)}
         </p>
+      ) : (
+        geldend?.reden && (
+          <p className="review-details" data-testid="review-override">
+            {nl.betaler.reden(geldend.reden)}
+          </p>
+        )
       )}
       {doel && <p className="review-details">{tr.bijDoel(doel.omschrijving)}</p>}
     </>
