@@ -43,6 +43,13 @@ export interface OutboxRow extends Mutation {
   rejectReason?: string;
   /** The server's reason code (`forbidden`, `invalid`, …), for a UI that words it itself. */
   rejectCode?: string;
+  /**
+   * Device-only, never sent: the highest base revision the push may claim for this change. Set
+   * when a form saved a field whose stored value had changed since the form showed it (a synced
+   * value arrived while the user typed): the push then sends at most this base, so the server
+   * sees that the other value was not seen and keeps it as a conflict (issue 11, point 2).
+   */
+  gezienRev?: number;
 }
 
 /**

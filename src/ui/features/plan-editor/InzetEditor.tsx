@@ -75,7 +75,7 @@ export function InzetEditor(props: {
   const { form, autosave } = useAutosaveForm<InzetForm, typeof inzetFormSchema>(
     inzetFormSchema,
     naarInzetForm(item),
-    (v) =>
+    (v, { gezien }) =>
       savePlanItem(
         db,
         {
@@ -87,9 +87,10 @@ export function InzetEditor(props: {
           stap,
           id,
         },
-        { updatedBy, vandaag },
+        { updatedBy, vandaag, gezien },
       ),
-    melder,
+    // The form follows the stored item: a synced value shows in place where she is not typing.
+    { ...melder, bron: { record: item } },
   );
   const { control } = form;
   const waarden = useWatch({ control }) as InzetForm;
@@ -139,7 +140,7 @@ export function InzetEditor(props: {
   }
 
   return (
-    <article className="onderdeel inzet" aria-label={naam} onBlur={autosave.flush}>
+    <article className="onderdeel inzet" aria-label={naam} {...autosave.focus}>
       <div className="inzet-invoer">
         <SelectField
           control={control}
