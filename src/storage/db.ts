@@ -11,7 +11,7 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Client } from '../domain/model/client.ts';
-import type { Mutation } from '../domain/model/record.ts';
+import { RECORD_TYPES, type Mutation, type RecordType } from '../domain/model/record.ts';
 import type { Doel, Naaste, Plan, PlanItem, PlanVersie } from '../domain/plan/model.ts';
 import type { Review, ReviewComment } from '../domain/plan/review.ts';
 import type { Voorziening } from '../domain/sociale-kaart/model.ts';
@@ -43,6 +43,13 @@ export interface OutboxRow extends Mutation {
   rejectReason?: string;
   /** The server's reason code (`forbidden`, `invalid`, …), for a UI that words it itself. */
   rejectCode?: string;
+  /**
+   * Device-only, never sent: the highest base revision the push may claim for this change. Set
+   * when a form saved a field whose stored value had changed since the form showed it (a synced
+   * value arrived while the user typed): the push then sends at most this base, so the server
+   * sees that the other value was not seen and keeps it as a conflict (issue 11, point 2).
+   */
+  gezienRev?: number;
 }
 
 /**
@@ -65,10 +72,13 @@ export interface ConflictRow {
   /** Display name at conflict time ("Waarde van Anja"), sent by the server. */
   overwrittenByNaam?: string;
   overwrittenAt: string;
+  /** The device that typed each value ('' or absent: not known), for "Op dit apparaat". */
+  overwrittenDevice?: string;
   winningValue: unknown;
   winningBy: string;
   winningByNaam?: string;
   winningAt: string;
+  winningDevice?: string;
   resolved: boolean;
   /**
    * 1 while unresolved, else 0. IndexedDB cannot index a boolean (such a row would silently be
@@ -100,19 +110,29 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * Where each synced record type lives on the device: the storage half of the record-type
+ * registry (src/sync/protocol/record-typen.ts has the schemas, labels and client links). Keyed by
+ * RecordType, so a new type cannot be added without its table; the synced tables, the scope of
+ * every sync and conflict transaction, and the session wipe all derive from it.
+ */
+export const RECORD_TABELLEN = {
+  client: 'clients',
+  naaste: 'naasten',
+  plan: 'plans',
+  doel: 'doelen',
+  planItem: 'planItems',
+  planVersie: 'planVersies',
+  voorziening: 'voorzieningen',
+  conflict: 'conflicts',
+  review: 'reviews',
+  reviewComment: 'reviewComments',
+} as const satisfies Record<RecordType, keyof ArrangeurDB>;
+
+export type SyncedTable = (typeof RECORD_TABELLEN)[RecordType];
+
 /** Tables that sync with the server. Everything else in this database stays on the device. */
-export const SYNCED_TABLES = [
-  'clients',
-  'voorzieningen',
-  'plans',
-  'doelen',
-  'naasten',
-  'planItems',
-  'planVersies',
-  'conflicts',
-  'reviews',
-  'reviewComments',
-] as const;
+export const SYNCED_TABLES: readonly SyncedTable[] = RECORD_TYPES.map((t) => RECORD_TABELLEN[t]);
 export const LOCAL_ONLY_TABLES = ['outbox', 'meta', 'syncBasis'] as const;
 
 export class ArrangeurDB extends Dexie {

@@ -19,6 +19,11 @@ export interface NewMutation {
    */
   clientId: string | null;
   baseRev?: number;
+  /**
+   * The highest base revision the push may claim for this change (see OutboxRow.gezienRev);
+   * absent when the writer saw every value it overwrites.
+   */
+  gezienRev?: number | undefined;
   fields: Record<string, unknown>;
   deleted?: true;
   now: Date;
@@ -47,7 +52,12 @@ export async function enqueue(db: ArrangeurDB, change: NewMutation): Promise<Out
     deleted: change.deleted,
     createdAt: change.now.toISOString(),
   });
-  const row: OutboxRow = { ...mutation, op: change.op, status: 'pending' };
+  const row: OutboxRow = {
+    ...mutation,
+    op: change.op,
+    status: 'pending',
+    ...(change.gezienRev === undefined ? {} : { gezienRev: change.gezienRev }),
+  };
   row.seq = await db.outbox.add(row);
   return row;
 }

@@ -143,9 +143,9 @@ test('two devices edit one plan offline: different fields merge, the same field 
     await expect(conflict).toContainText('Wat is belangrijk voor u?');
     await expect(conflict).toContainText('Thuis blijven wonen, met hulp van de buren.');
     await expect(conflict).toContainText('Thuis blijven wonen, met mijn kat.');
-    // The same person on two devices: her earlier and her later value.
-    await expect(conflict).toContainText('Uw eerdere waarde');
-    await expect(conflict).toContainText('Uw latere waarde');
+    // The same person on two devices: which device typed which value, and when (issue 11).
+    await expect(conflict).toContainText('Op dit apparaat, ingevuld op');
+    await expect(conflict).toContainText('Door u op een ander apparaat, ingevuld op');
     await shot(a, '01-conflict');
     await expectNoSeriousViolations(a, 'conflicten-met-conflict');
 

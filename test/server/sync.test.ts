@@ -114,6 +114,9 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
       expect(conflicts[0]?.fields).toMatchObject({
         overwrittenByNaam: 'Anna',
         winningByNaam: 'Dirk',
+        // The devices that typed the values, for "Op dit apparaat" (issue 11, point 4).
+        overwrittenDevice: 'tab-a',
+        winningDevice: 'tab-b',
       });
       expect(conflictFieldsSchema.parse(conflicts[0]?.fields)).toMatchObject({
         recordType: 'client',

@@ -68,9 +68,12 @@ describe('mergeMutation', () => {
         overwrittenValue: 'anna',
         overwrittenBy: 'anna',
         overwrittenAt: T0,
+        // Which device typed each value (issue 11, point 4: "Op dit apparaat").
+        overwrittenDevice: 'tablet-a',
         winningValue: 'bert',
         winningBy: 'bert',
         winningAt: T1,
+        winningDevice: 'tablet-b',
       },
     ]);
   });

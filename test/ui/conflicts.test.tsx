@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type ArrangeurDB, type ConflictRow } from '../../src/storage/db.ts';
+import { setMeta } from '../../src/storage/meta.ts';
 import { saveClient } from '../../src/storage/repositories/clients.ts';
 import { ConflictsScreen } from '../../src/ui/features/conflicts/ConflictsScreen.tsx';
 import { DbProvider } from '../../src/ui/hooks/useDb.tsx';
@@ -66,21 +67,61 @@ describe('conflicts screen', () => {
     renderScherm(d);
     const kaart = await screen.findByTestId('conflict');
     expect(kaart).toHaveTextContent('Gegevens van de cliënt van Gerrit van Dijk: Huisarts');
-    expect(kaart).toHaveTextContent(/Uw waarde, 23 november om \d\d:05/);
-    expect(kaart).toHaveTextContent(/Waarde van Carla Visser, 23 november om \d\d:10/);
+    expect(kaart).toHaveTextContent(/Door u, ingevuld op 23 november om \d\d:05/);
+    expect(kaart).toHaveTextContent(/Door Carla Visser, ingevuld op 23 november om \d\d:10/);
     expect(kaart).toHaveTextContent('Dokter de Vries');
     expect(kaart).toHaveTextContent('Dokter Jansen');
   });
 
-  it('tells my earlier and my later value apart when I wrote both (two devices)', async () => {
+  it('says which device typed each value and when, consistently (issue 11, point 4)', async () => {
+    // The case seen: the value the server applied later was typed earlier (09:19, this tablet),
+    // the overwritten one later (09:20, her other tablet). No "eerdere"/"latere" to contradict.
+    const { d, conflictId } = await metConflict();
+    await setMeta(d, 'deviceId', 'tablet-a');
+    await d.conflicts.update(conflictId, {
+      winningBy: IK,
+      winningByNaam: 'Anja de Boer',
+      winningAt: '2026-11-23T09:19:00.000Z',
+      winningDevice: 'tablet-a',
+      overwrittenAt: '2026-11-23T09:20:00.000Z',
+      overwrittenDevice: 'tablet-b',
+    });
+    renderScherm(d);
+    const kaart = await screen.findByTestId('conflict');
+    await waitFor(() =>
+      expect(kaart).toHaveTextContent(/Op dit apparaat, ingevuld op 23 november om \d\d:19/),
+    );
+    expect(kaart).toHaveTextContent(
+      /Door u op een ander apparaat, ingevuld op 23 november om \d\d:20/,
+    );
+    expect(kaart).not.toHaveTextContent(/eerdere|latere/);
+    // Oldest first: the headings read in the order the values were typed.
+    const koppen = within(kaart).getAllByRole('heading', { level: 4 });
+    expect(koppen.map((k) => k.textContent)).toEqual([
+      expect.stringMatching(/^Op dit apparaat/),
+      expect.stringMatching(/^Door u op een ander apparaat/),
+    ]);
+    expect(
+      within(kaart).getByRole('button', { name: 'Kies de waarde van dit apparaat voor Huisarts' }),
+    ).toBeInTheDocument();
+    expect(
+      within(kaart).getByRole('button', {
+        name: 'Kies de waarde van uw andere apparaat voor Huisarts',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('tells two values of hers apart by time when the devices are not known', async () => {
     const { d, conflictId } = await metConflict();
     await d.conflicts.update(conflictId, { winningBy: IK, winningByNaam: 'Anja de Boer' });
     renderScherm(d);
     const kaart = await screen.findByTestId('conflict');
-    expect(kaart).toHaveTextContent(/Uw eerdere waarde, 23 november om \d\d:05/);
-    expect(kaart).toHaveTextContent(/Uw latere waarde, 23 november om \d\d:10/);
+    expect(kaart).toHaveTextContent(/Door u, ingevuld op 23 november om \d\d:05/);
+    expect(kaart).toHaveTextContent(/Door u, ingevuld op 23 november om \d\d:10/);
     expect(
-      within(kaart).getByRole('button', { name: 'Kies uw eerdere waarde voor Huisarts' }),
+      within(kaart).getByRole('button', {
+        name: /^Kies uw waarde van 23 november om \d\d:05 voor Huisarts$/,
+      }),
     ).toBeInTheDocument();
   });
 

@@ -190,7 +190,9 @@ describe('PlanEditorScreen', () => {
     await user.selectOptions(screen.getByLabelText('Gekozen domein'), 'Zvw');
     await user.type(screen.getByLabelText('Waarom een ander domein?'), 'kort');
     expect(
-      await screen.findByText('Niet opgeslagen: Geef kort de reden (minstens 5 tekens).'),
+      await screen.findByText(
+        'Nog niet opgeslagen: Geef kort de reden (minstens 5 tekens). De andere velden zijn opgeslagen.',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByLabelText('Waarom een ander domein?')).toHaveValue('kort');
     const plan = await getPlanForClient(db, clientId);

@@ -474,10 +474,12 @@ async function writeConflicts(
       overwrittenBy: c.overwrittenBy,
       overwrittenByNaam: name(c.overwrittenBy),
       overwrittenAt: c.overwrittenAt,
+      overwrittenDevice: c.overwrittenDevice,
       winningValue: c.winningValue,
       winningBy: c.winningBy,
       winningByNaam: name(c.winningBy),
       winningAt: c.winningAt,
+      winningDevice: c.winningDevice,
       resolved: false,
     };
     const rev = await nextRev(tx);

@@ -27,7 +27,18 @@ export interface WriteOptions {
   updatedBy: string;
   /** Defaults to the device clock; only used for `updatedAt`, never for merge order. */
   now?: Date;
+  /**
+   * What the form showed per field when the user changed it (issue 11, point 2): a field whose
+   * stored value has changed since (a synced value arrived while she typed) is written with the
+   * revision the form showed as the base, so the server keeps the other value as a conflict.
+   */
+  gezien?: Gezien;
 }
+
+/** Per field: the value a form showed and the record's `rev` at that moment. */
+export type Gezien = Readonly<
+  Record<string, { readonly waarde: unknown; readonly rev: number | undefined }>
+>;
 
 type Veld = keyof ClientGegevens;
 const VELDEN = Object.keys(clientInvoerSchema.shape) as Veld[];

@@ -59,6 +59,7 @@ import {
   fout,
   fouten,
   gewijzigdeVelden,
+  gezienPlafond,
   meta,
   veldenVan,
   zonderUndefined,
@@ -632,6 +633,7 @@ async function schrijf<R extends Bewaard>(
     recordId: id,
     clientId,
     baseRev: vorige?.rev,
+    gezienRev: gezienPlafond(opts.gezien, Object.keys(fields), vorige),
     fields,
     now,
   });

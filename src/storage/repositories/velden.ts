@@ -5,7 +5,7 @@
  * `null` for "no value" (one shape on the wire for "not filled in").
  */
 import type { RecordType } from '../../domain/model/record.ts';
-import type { WriteOptions } from './clients.ts';
+import type { Gezien, WriteOptions } from './clients.ts';
 import type { PlanFout } from './plans.ts';
 
 /** Every listed field of a new record; absent becomes `null`. */
@@ -74,4 +74,25 @@ export function fout(message: string, path = ''): { ok: false; issues: PlanFout[
 
 export function fouten(issues: PlanFout[]): { ok: false; issues: PlanFout[] } {
   return { ok: false, issues };
+}
+
+/**
+ * The base revision a write may claim at most (issue 11, point 2): for every written field whose
+ * stored value differs from the value the form showed (`gezien`), the revision the form showed.
+ * undefined when the form saw every value it overwrites. A record never synced counts as 0.
+ */
+export function gezienPlafond(
+  gezien: Gezien | undefined,
+  velden: readonly string[],
+  vorige: object | undefined,
+): number | undefined {
+  if (!gezien || !vorige) return undefined;
+  const opgeslagen = vorige as Record<string, unknown>;
+  let plafond: number | undefined;
+  for (const veld of velden) {
+    const g = gezien[veld];
+    if (!g || gelijk(g.waarde, opgeslagen[veld])) continue;
+    plafond = Math.min(plafond ?? Number.POSITIVE_INFINITY, g.rev ?? 0);
+  }
+  return plafond;
 }

@@ -17,9 +17,13 @@ import {
   naarOpslag,
   parseMetHerstel,
   SCHEMA,
+  syncTabellen,
   tabel,
   zonderLokaleSleutels,
 } from './tabellen.ts';
+
+/** The Dutch word for a record type (the registry's label), for the conflicts screen. */
+export { recordLabel } from '../protocol/record-typen.ts';
 
 export type ConflictKeuze = 'behouden' | 'andere';
 
@@ -72,18 +76,8 @@ export async function resolveConflict(
   const stempel = { updatedAt: now.toISOString(), updatedBy: opts.updatedBy };
   return db.transaction(
     'rw',
-    [
-      db.conflicts,
-      db.clients,
-      db.naasten,
-      db.plans,
-      db.doelen,
-      db.planItems,
-      db.planVersies,
-      db.voorzieningen,
-      db.outbox,
-      db.meta,
-    ],
+    // Every synced table (from the registry): the record of any type may be written back.
+    [...syncTabellen(db), db.outbox, db.meta],
     async (): Promise<ResolveResult> => {
       const conflict = await db.conflicts.get(conflictId);
       if (!conflict || conflict.deleted) return { ok: false, reden: CONFLICT_MELDING.onbekend };

@@ -83,7 +83,15 @@ async function metBasis(db: ArrangeurDB, batch: OutboxRow[]): Promise<Mutation[]
     return Promise.all(
       batch.map(async (rij, i) => {
         const record = await tabel(db, rij.recordType).get(rij.recordId);
-        const { seq: _s, op: _o, status: _st, rejectReason: _r, rejectCode: _c, ...mutatie } = rij;
+        const {
+          seq: _s,
+          op: _o,
+          status: _st,
+          rejectReason: _r,
+          rejectCode: _c,
+          gezienRev: _g,
+          ...mutatie
+        } = rij;
         const baseRev = basisRev(rij, record?.rev, basis[i]);
         return zonderUndefined({ ...mutatie, baseRev });
       }),
@@ -98,6 +106,17 @@ async function metBasis(db: ArrangeurDB, batch: OutboxRow[]): Promise<Mutation[]
  * acknowledged): what the row was queued with, normally absent.
  */
 export function basisRev(
+  rij: Pick<OutboxRow, 'fields' | 'baseRev' | 'gezienRev'>,
+  recordRev: number | undefined,
+  basis: SyncBasisRow | undefined,
+): number | undefined {
+  const bekend = basisZonderPlafond(rij, recordRev, basis);
+  // A form that saved over a value it never showed claims no more than what it showed.
+  if (rij.gezienRev === undefined) return bekend;
+  return Math.min(bekend ?? 0, rij.gezienRev);
+}
+
+function basisZonderPlafond(
   rij: Pick<OutboxRow, 'fields' | 'baseRev'>,
   recordRev: number | undefined,
   basis: SyncBasisRow | undefined,

@@ -69,10 +69,14 @@ export interface MergeConflict {
   readonly overwrittenValue: unknown;
   readonly overwrittenBy: string;
   readonly overwrittenAt: string;
+  /** The device that wrote the overwritten value ('' when not known), so a person with two
+   * tablets sees which one typed what (issue 11, point 4). */
+  readonly overwrittenDevice: string;
   /** null for a deletion that won. */
   readonly winningValue: unknown;
   readonly winningBy: string;
   readonly winningAt: string;
+  readonly winningDevice: string;
 }
 
 export interface MergeResult {
@@ -139,9 +143,11 @@ export function mergeMutation(
         overwrittenValue: value,
         overwrittenBy: ctx.by,
         overwrittenAt: ctx.at,
+        overwrittenDevice: mutation.deviceId,
         winningValue: null,
         winningBy: current.updatedBy,
         winningAt: current.updatedAt,
+        winningDevice: '',
       }));
     return {
       fields: { ...current.fields },
@@ -171,9 +177,11 @@ export function mergeMutation(
         overwrittenValue: existing,
         overwrittenBy: stamp.by,
         overwrittenAt: stamp.at,
+        overwrittenDevice: stamp.device,
         winningValue: value,
         winningBy: ctx.by,
         winningAt: ctx.at,
+        winningDevice: mutation.deviceId,
       });
     }
     fields.set(field, value);
@@ -194,9 +202,11 @@ export function mergeMutation(
         overwrittenValue: value,
         overwrittenBy: stamp.by,
         overwrittenAt: stamp.at,
+        overwrittenDevice: stamp.device,
         winningValue: null,
         winningBy: ctx.by,
         winningAt: ctx.at,
+        winningDevice: mutation.deviceId,
       });
     }
   }

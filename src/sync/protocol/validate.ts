@@ -6,7 +6,7 @@
  * Why after the merge and not on the mutation: a mutation carries only the fields it changed;
  * whether the record is valid depends on the fields it did not carry too.
  *
- * What is checked, per record type:
+ * What is checked, per record type (the fields schema of each is in record-typen.ts):
  * - every type: the fields are a JSON object whose strings PostgreSQL's jsonb can store (no NUL
  *   character, no lone surrogate) — otherwise the write would fail as a 5xx;
  * - client, naaste, plan, doel, planItem, planVersie, voorziening, review, reviewComment: the merged
@@ -19,42 +19,15 @@
  * Not checked here: plan status transitions and links between records (planId → a plan of the same
  * client is checked by the push route, which can read the database).
  */
-import { z } from 'zod';
-import { clientInvoerSchema } from '../../domain/model/client.ts';
+import type { z } from 'zod';
 import type { RecordType } from '../../domain/model/record.ts';
-import {
-  doelVeldenSchema,
-  naasteVeldenSchema,
-  planItemVeldenSchema,
-  planVeldenSchema,
-  planVersieSchema,
-} from '../../domain/plan/model.ts';
-import { reviewCommentVeldenSchema, reviewVeldenSchema } from '../../domain/plan/review.ts';
-import { voorzieningInvoerSchema } from '../../domain/sociale-kaart/model.ts';
-
-/** Mirrors the domain's private `aangemaaktOp` (set once on create, sorts lists on every device). */
-const aangemaaktOp = { aangemaaktOp: z.string().optional() };
-
-type VeldenSchema = z.ZodObject<z.ZodRawShape>;
-
-/** The fields schema per record type: exactly what the device's repositories queue. */
-const VELDEN: Readonly<Record<Exclude<RecordType, 'conflict'>, VeldenSchema>> = {
-  client: clientInvoerSchema,
-  naaste: naasteVeldenSchema.extend(aangemaaktOp),
-  plan: planVeldenSchema,
-  doel: doelVeldenSchema.extend(aangemaaktOp),
-  planItem: planItemVeldenSchema.extend(aangemaaktOp),
-  planVersie: planVersieSchema.def.left.omit({ type: true }),
-  voorziening: voorzieningInvoerSchema,
-  review: reviewVeldenSchema,
-  reviewComment: reviewCommentVeldenSchema,
-};
+import { RECORD_TYPE_INFO, typenMetKoppeling } from './record-typen.ts';
 
 /** Types that carry their client as a field, which must be the client they belong to. */
-const MET_CLIENT_VELD: readonly RecordType[] = ['naaste', 'plan', 'review'];
+const MET_CLIENT_VELD: readonly RecordType[] = typenMetKoppeling('veld');
 
 /** Types whose record belongs to no client (a sociale-kaart entry added on a device). */
-export const CLIENTLOZE_TYPES: readonly RecordType[] = ['voorziening'];
+export const CLIENTLOZE_TYPES: readonly RecordType[] = typenMetKoppeling('geen');
 
 const DETAIL_MAX = 1000;
 
@@ -69,8 +42,8 @@ export function validateMerged(
 ): string | null {
   const opslag = storable(fields);
   if (opslag) return opslag;
-  if (type === 'conflict') return null; // resolution rules: validateConflictResolution
-  const schema = VELDEN[type];
+  const schema = RECORD_TYPE_INFO[type].velden;
+  if (schema === null) return null; // a conflict: validateConflictResolution
   const shape = schema.shape;
   const onbekend = Object.keys(fields).filter((k) => !Object.hasOwn(shape, k));
   if (onbekend.length > 0) return cut(`unknown field(s): ${onbekend.join(', ')}`);

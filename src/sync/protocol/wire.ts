@@ -111,11 +111,14 @@ export const conflictFieldsSchema = z.object({
   overwrittenBy: z.string(),
   overwrittenByNaam: z.string().optional(),
   overwrittenAt: z.string(),
+  /** The device that typed it ('' or absent: not known), so the UI can say "op dit apparaat". */
+  overwrittenDevice: z.string().optional(),
   /** The value that won, and who wrote it when. */
   winningValue: z.unknown(),
   winningBy: z.string(),
   winningByNaam: z.string().optional(),
   winningAt: z.string(),
+  winningDevice: z.string().optional(),
   resolved: z.boolean(),
 });
 export type ConflictFields = z.infer<typeof conflictFieldsSchema>;

@@ -4,7 +4,14 @@
  * to it, linked with aria-describedby and aria-invalid. They validate nothing themselves; `parse`
  * only maps what an input can hold (a string) to the shape the schema expects ('' → null).
  */
-import { useId, useState, type HTMLInputTypeAttribute, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useId,
+  useState,
+  type HTMLInputTypeAttribute,
+  type ReactNode,
+} from 'react';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { GEMEENTEN, findGemeente, type Gemeente } from '../../domain/reference/index.ts';
 import { nl } from '../i18n/nl.ts';
@@ -15,6 +22,23 @@ interface BaseProps<T extends FieldValues, TOut> {
   label: string;
   hint?: string;
   optional?: boolean;
+}
+
+/**
+ * True inside an autosaved form (the plan editor): there an invalid field is not saved yet, and
+ * its message says so, so she knows the rest was stored and this field was not (issue 11).
+ */
+export const AutosaveVelden = createContext(false);
+
+/** The message under a field, with "Nog niet opgeslagen." in an autosaved form. */
+function FoutTekst(props: { id: string; error: string }) {
+  const autosave = useContext(AutosaveVelden);
+  return (
+    <p id={props.id} className="veld-fout">
+      {props.error}
+      {autosave && ` ${nl.plan.opslag.veldNietOpgeslagen}`}
+    </p>
+  );
 }
 
 interface ShellIds {
@@ -50,11 +74,7 @@ function FieldShell(props: {
         </p>
       )}
       {props.children({ inputId, describedBy, invalid: Boolean(props.error) })}
-      {props.error && (
-        <p id={errorId} className="veld-fout">
-          {props.error}
-        </p>
-      )}
+      {props.error && <FoutTekst id={errorId} error={props.error} />}
     </div>
   );
 }
@@ -232,11 +252,7 @@ export function CheckboxField<T extends FieldValues, TOut>(
         aria-describedby={error ? `${id}-fout` : undefined}
       />
       <label htmlFor={id}>{props.label}</label>
-      {error && (
-        <p id={`${id}-fout`} className="veld-fout">
-          {error}
-        </p>
-      )}
+      {error && <FoutTekst id={`${id}-fout`} error={error} />}
     </div>
   );
 }

@@ -164,6 +164,8 @@ export const nl = {
       wijzigen: 'Bezig met opslaan…',
       opgeslagen: 'Opgeslagen',
       fout: (reden: string) => `Niet opgeslagen: ${reden}`,
+      deels: (reden: string) => `Nog niet opgeslagen: ${reden} De andere velden zijn opgeslagen.`,
+      veldNietOpgeslagen: 'Nog niet opgeslagen.',
     },
     alleenLezen: (datum: string) =>
       `Dit plan is vastgesteld op ${datum}. U kunt het niet meer wijzigen.`,

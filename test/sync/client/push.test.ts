@@ -143,6 +143,15 @@ describe('push', () => {
     expect(basisRev({ fields: { huisarts: 'x' } }, undefined, undefined)).toBeUndefined();
   });
 
+  it('claims no more than the revision the form showed (issue 11, point 2)', () => {
+    // The record was pulled at rev 12 (another device's value), but the form showed rev 5 and
+    // the user typed over it: the base stays 5, so the server keeps the other value.
+    const basis = { recordId: 'x', velden: { huisarts: 14 } };
+    expect(basisRev({ fields: { huisarts: 'x' }, gezienRev: 5 }, 12, basis)).toBe(5);
+    expect(basisRev({ fields: { huisarts: 'x' }, gezienRev: 0 }, undefined, undefined)).toBe(0);
+    expect(basisRev({ fields: { huisarts: 'x' }, gezienRev: 20 }, 12, basis)).toBe(14);
+  });
+
   it('keeps a rejected change visible with a Dutch reason, sends the ones after it, and retries it on request', async () => {
     const a = await maakClient({ voornaam: 'Anna' });
     const b = await maakClient({ voornaam: 'Bert' });

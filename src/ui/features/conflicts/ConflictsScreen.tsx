@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { ConflictRow, OutboxRow } from '../../../storage/db.ts';
+import { getMeta } from '../../../storage/meta.ts';
 import { rejected, retryRejected } from '../../../storage/outbox.ts';
 import {
   listOpenConflicts,
@@ -104,35 +105,12 @@ function ConflictKaart({
 }) {
   const db = useDb();
   const userId = useUserId();
+  const mijnApparaat = useLiveQuery(() => getMeta(db, 'deviceId'), [db]);
   const id = useId();
   const [bezig, setBezig] = useState(false);
   const veld = veldNaam(conflict.field);
 
-  // Both values can be the user's own (the same person on two devices): then "eerdere" and
-  // "latere" tell them apart.
-  const beideVanMij = conflict.winningBy === userId && conflict.overwrittenBy === userId;
-  const kant = (wie: 'winning' | 'overwritten') => {
-    const door = wie === 'winning' ? conflict.winningBy : conflict.overwrittenBy;
-    const naam = wie === 'winning' ? conflict.winningByNaam : conflict.overwrittenByNaam;
-    const op = tijdstip(wie === 'winning' ? conflict.winningAt : conflict.overwrittenAt);
-    const waarde = wie === 'winning' ? conflict.winningValue : conflict.overwrittenValue;
-    const mijn = beideVanMij
-      ? `uw ${wie === 'winning' ? 'latere' : 'eerdere'} waarde`
-      : 'uw waarde';
-    const kort = door === userId ? mijn : `de waarde van ${naam ?? 'een collega'}`;
-    return {
-      kop:
-        door === userId
-          ? `${hoofdletter(mijn)}, ${op}`
-          : `Waarde van ${naam ?? 'een collega'}, ${op}`,
-      kort,
-      waarde: waardeTekst(waarde),
-      keuze: (wie === 'winning' ? 'behouden' : 'andere') as ConflictKeuze,
-    };
-  };
-  // Own value first when it is only one of the two.
-  const kanten = [kant('overwritten'), kant('winning')];
-  if (conflict.winningBy === userId && conflict.overwrittenBy !== userId) kanten.reverse();
+  const kanten = conflictKanten(conflict, userId, mijnApparaat);
 
   async function kies(keuze: ConflictKeuze) {
     setBezig(true);
@@ -175,8 +153,56 @@ function ConflictKaart({
   );
 }
 
-function hoofdletter(tekst: string): string {
-  return tekst.charAt(0).toUpperCase() + tekst.slice(1);
+interface Kant {
+  /** "Op dit apparaat, ingevuld op 23 november om 09:20". */
+  kop: string;
+  /** For the button: "de waarde van dit apparaat". */
+  kort: string;
+  waarde: string;
+  keuze: ConflictKeuze;
+  at: string;
+}
+
+/**
+ * Both values of a conflict, each saying who typed it on which device and when (issue 11,
+ * point 4), oldest first. The times are when each value was typed (the device's clock, never
+ * later than the server's); which value is stored now is said separately, so no word about
+ * "earlier" or "later" can contradict a time.
+ */
+export function conflictKanten(
+  conflict: ConflictRow,
+  userId: string,
+  mijnApparaat: unknown,
+): Kant[] {
+  const kant = (wie: 'winning' | 'overwritten'): Kant => {
+    const w = wie === 'winning';
+    const door = w ? conflict.winningBy : conflict.overwrittenBy;
+    const naam = (w ? conflict.winningByNaam : conflict.overwrittenByNaam) ?? 'een collega';
+    const apparaat = (w ? conflict.winningDevice : conflict.overwrittenDevice) ?? '';
+    const at = w ? conflict.winningAt : conflict.overwrittenAt;
+    const vanMij = door === userId;
+    const ditApparaat = vanMij && apparaat !== '' && apparaat === mijnApparaat;
+    const [wieTekst, kort] = !vanMij
+      ? [`Door ${naam}`, `de waarde van ${naam}`]
+      : ditApparaat
+        ? ['Op dit apparaat', 'de waarde van dit apparaat']
+        : apparaat !== ''
+          ? ['Door u op een ander apparaat', 'de waarde van uw andere apparaat']
+          : ['Door u', 'uw waarde'];
+    return {
+      kop: `${wieTekst}, ingevuld op ${tijdstip(at)}`,
+      kort,
+      waarde: waardeTekst(w ? conflict.winningValue : conflict.overwrittenValue),
+      keuze: w ? 'behouden' : 'andere',
+      at,
+    };
+  };
+  const kanten = [kant('overwritten'), kant('winning')].sort((a, b) => a.at.localeCompare(b.at));
+  // Two values with the same words (both by her, device unknown): the time tells them apart.
+  if (kanten[0]!.kort === kanten[1]!.kort) {
+    for (const k of kanten) k.kort = `${k.kort} van ${tijdstip(k.at)}`;
+  }
+  return kanten;
 }
 
 function Geweigerd({

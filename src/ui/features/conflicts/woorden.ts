@@ -1,20 +1,10 @@
 /** Plain Dutch words for records, fields and values on the conflicts screen. */
+import { recordLabel } from '../../../sync/client/conflicts.ts';
 import { datumNl } from '../../i18n/datum.ts';
 
-const ONDERDELEN: Record<string, string> = {
-  client: 'Gegevens van de cliënt',
-  naaste: 'Naaste',
-  plan: 'Ondersteuningsplan',
-  doel: 'Doel in het plan',
-  planItem: 'Onderdeel van het plan',
-  planVersie: 'Vastgestelde versie van het plan',
-  voorziening: 'Sociale kaart',
-  conflict: 'Keuze bij een conflict',
-};
-
-/** "Ondersteuningsplan van Gerrit van Dijk". */
+/** "Ondersteuningsplan van Gerrit van Dijk" (the word per record type is in the registry). */
 export function onderdeel(recordType: string, clientNaam: string | null): string {
-  const woord = ONDERDELEN[recordType] ?? 'Onderdeel';
+  const woord = recordLabel(recordType);
   return clientNaam ? `${woord} van ${clientNaam}` : woord;
 }
 

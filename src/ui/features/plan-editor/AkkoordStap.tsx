@@ -127,8 +127,8 @@ function AkkoordVelden({ data }: { data: StapData }) {
   >(
     akkoordFormSchema,
     { akkoord: data.plan.akkoord ?? null },
-    (v) => updatePlan(db, data.plan.id, { akkoord: v.akkoord }, { updatedBy }),
-    { ...melder, disabled: data.alleenLezen },
+    (v, { gezien }) => updatePlan(db, data.plan.id, { akkoord: v.akkoord }, { updatedBy, gezien }),
+    { ...melder, disabled: data.alleenLezen, bron: { record: data.plan } },
   );
   const akkoord = useWatch({ control: form.control, name: 'akkoord' });
   // Switching to "Nee" and back keeps what was typed.
@@ -146,7 +146,7 @@ function AkkoordVelden({ data }: { data: StapData }) {
   }
 
   return (
-    <div onBlur={autosave.flush} className="akkoord-velden">
+    <div {...autosave.focus} className="akkoord-velden">
       <RadioGroup
         legend={t.akkoordGegeven}
         value={akkoord ? 'ja' : 'nee'}
@@ -192,11 +192,12 @@ function EvaluatieVeld({ data }: { data: StapData }) {
   const { form, autosave } = useAutosaveForm<{ evaluatiedatum: string }, typeof evaluatieSchema>(
     evaluatieSchema,
     { evaluatiedatum: data.plan.evaluatiedatum ?? '' },
-    (v) => updatePlan(db, data.plan.id, { evaluatiedatum: v.evaluatiedatum }, { updatedBy }),
-    { ...melder, disabled: data.alleenLezen },
+    (v, { gezien }) =>
+      updatePlan(db, data.plan.id, { evaluatiedatum: v.evaluatiedatum }, { updatedBy, gezien }),
+    { ...melder, disabled: data.alleenLezen, bron: { record: data.plan } },
   );
   return (
-    <div onBlur={autosave.flush}>
+    <div {...autosave.focus}>
       <DateField
         control={form.control}
         name="evaluatiedatum"

@@ -76,7 +76,7 @@ export function InzetEditor(props: {
   const { form, autosave } = useAutosaveForm<InzetForm, typeof inzetFormSchema>(
     inzetFormSchema,
     naarInzetForm(item),
-    (v) =>
+    (v, { gezien }) =>
       savePlanItem(
         db,
         {
@@ -88,9 +88,10 @@ export function InzetEditor(props: {
           stap,
           id,
         },
-        { updatedBy, vandaag },
+        { updatedBy, vandaag, gezien },
       ),
-    melder,
+    // The form follows the stored item: a synced value shows in place where she is not typing.
+    { ...melder, bron: { record: item } },
   );
   const { control } = form;
   const waarden = useWatch({ control }) as InzetForm;
@@ -143,7 +144,7 @@ export function InzetEditor(props: {
   }
 
   return (
-    <article className="onderdeel inzet" aria-label={naam} onBlur={autosave.flush}>
+    <article className="onderdeel inzet" aria-label={naam} {...autosave.focus}>
       <div className="inzet-invoer">
         <SelectField
           control={control}

@@ -122,8 +122,8 @@ export function DoelEditor(props: {
   >(
     doelFormSchema,
     { levensdomein, omschrijving: props.doel?.omschrijving ?? '' },
-    (v) => saveDoel(db, { ...v, planId, id }, { updatedBy }),
-    melder,
+    (v, { gezien }) => saveDoel(db, { ...v, planId, id }, { updatedBy, gezien }),
+    { ...melder, bron: { record: props.doel } },
   );
   const label = `${t.doel} ${props.nummer} (${LEVENSDOMEIN_LABEL[levensdomein]})`;
   const verwijder = useVerwijderen(
@@ -133,7 +133,7 @@ export function DoelEditor(props: {
     () => props.onWeg(id),
   );
   return (
-    <div className="onderdeel" onBlur={autosave.flush}>
+    <div className="onderdeel" {...autosave.focus}>
       <TextAreaField control={form.control} name="omschrijving" label={label} rows={2} />
       <VerwijderKnop wat={label} onClick={() => void verwijder()} />
     </div>
@@ -165,8 +165,8 @@ export function NaasteEditor(props: {
   const { form, autosave } = useAutosaveForm<NaasteForm, typeof naasteFormSchema>(
     naasteFormSchema,
     naarNaasteForm(props.naaste),
-    (v) => saveNaaste(db, { ...v, clientId, id }, { updatedBy }),
-    melder,
+    (v, { gezien }) => saveNaaste(db, { ...v, clientId, id }, { updatedBy, gezien }),
+    { ...melder, bron: { record: props.naaste } },
   );
   const { control } = form;
   const n = t.naaste;
@@ -178,7 +178,7 @@ export function NaasteEditor(props: {
     () => props.onWeg(id),
   );
   return (
-    <fieldset className="onderdeel groep" onBlur={autosave.flush}>
+    <fieldset className="onderdeel groep" {...autosave.focus}>
       <legend>{props.naaste?.naam || `${t.naasten}: ${props.nummer}`}</legend>
       <div className="rij">
         <TextField control={control} name="naam" label={n.naam} />
@@ -236,7 +236,7 @@ export function ItemEditor(props: {
       doelId: item?.doelId ?? '',
       naasteId: item?.naasteId ?? '',
     },
-    (v) =>
+    (v, { gezien }) =>
       savePlanItem(
         db,
         {
@@ -248,9 +248,9 @@ export function ItemEditor(props: {
           stap,
           id,
         },
-        { updatedBy },
+        { updatedBy, gezien },
       ),
-    melder,
+    { ...melder, bron: { record: item } },
   );
   const label = `${OMSCHRIJVING_LABEL[stap] ?? t.omschrijving} (${props.nummer})`;
   const verwijder = useVerwijderen(
@@ -260,7 +260,7 @@ export function ItemEditor(props: {
     () => props.onWeg(id),
   );
   return (
-    <div className="onderdeel" onBlur={autosave.flush}>
+    <div className="onderdeel" {...autosave.focus}>
       <TextAreaField control={form.control} name="omschrijving" label={label} rows={2} />
       <div className="rij">
         {props.naasten && (

@@ -14,6 +14,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { AutosaveVelden } from '../../components/fields.tsx';
 import type { AutosaveStatus } from '../../hooks/useAutosave.ts';
 import { nl } from '../../i18n/nl.ts';
 
@@ -42,11 +43,14 @@ export function useOpslagStatus(): OpslagContextValue & {
     if (s === null) statussen.current.delete(bron);
     else statussen.current.set(bron, s);
     const alle = [...statussen.current.values()];
-    const fout = alle.filter((a) => a.soort === 'fout').at(-1);
+    // A refusal, or a field not saved yet, wins over a save elsewhere on the screen.
+    const fout = alle.filter((a) => a.soort === 'fout' || a.soort === 'deels').at(-1);
     if (fout) return setStatus(fout);
     if (alle.some((a) => a.soort === 'wijzigen')) return setStatus({ soort: 'wijzigen' });
     if (s?.soort === 'opgeslagen') return setStatus(s);
-    setStatus((vorige) => (vorige.soort === 'fout' ? { soort: 'opgeslagen', om: 0 } : vorige));
+    setStatus((vorige) =>
+      vorige.soort === 'fout' || vorige.soort === 'deels' ? { soort: 'opgeslagen', om: 0 } : vorige,
+    );
   }, []);
   const aanmelden = useCallback((flush: Flush) => {
     flushes.current.add(flush);
@@ -61,7 +65,11 @@ export function useOpslagStatus(): OpslagContextValue & {
 export function OpslagProvider(props: { value: OpslagContextValue; children: ReactNode }) {
   const { melden, aanmelden } = props.value;
   const value = useMemo(() => ({ melden, aanmelden }), [melden, aanmelden]);
-  return <OpslagContext value={value}>{props.children}</OpslagContext>;
+  return (
+    <OpslagContext value={value}>
+      <AutosaveVelden value={true}>{props.children}</AutosaveVelden>
+    </OpslagContext>
+  );
 }
 
 /** Options for one form's autosave: its status goes to the screen, its flush is registered. */
@@ -86,11 +94,13 @@ export function OpslagMelding({ status }: { status: AutosaveStatus }) {
   const tekst =
     status.soort === 'fout'
       ? t.fout(status.reden)
-      : status.soort === 'wijzigen'
-        ? t.wijzigen
-        : status.soort === 'opgeslagen'
-          ? t.opgeslagen
-          : t.ongewijzigd;
+      : status.soort === 'deels'
+        ? t.deels(status.reden)
+        : status.soort === 'wijzigen'
+          ? t.wijzigen
+          : status.soort === 'opgeslagen'
+            ? t.opgeslagen
+            : t.ongewijzigd;
   return (
     <p
       className={`opslag-status opslag-${status.soort}`}

@@ -45,11 +45,12 @@ function HulpvraagVeld({ data }: { data: StapData }) {
   const { form, autosave } = useAutosaveForm<{ hulpvraag: string }, typeof hulpvraagSchema>(
     hulpvraagSchema,
     { hulpvraag: data.plan.hulpvraag ?? '' },
-    (v) => updatePlan(db, data.plan.id, { hulpvraag: v.hulpvraag }, { updatedBy }),
-    { ...melder, disabled: data.alleenLezen },
+    (v, { gezien }) =>
+      updatePlan(db, data.plan.id, { hulpvraag: v.hulpvraag }, { updatedBy, gezien }),
+    { ...melder, disabled: data.alleenLezen, bron: { record: data.plan } },
   );
   return (
-    <div onBlur={autosave.flush}>
+    <div {...autosave.focus}>
       <TextAreaField
         control={form.control}
         name="hulpvraag"
@@ -259,8 +260,14 @@ function LadderVraag({ data }: { data: StapData }) {
   >(
     ladderToelichtingSchema,
     { ladderToelichting: data.plan.ladderToelichting ?? '' },
-    (v) => updatePlan(db, data.plan.id, { ladderToelichting: v.ladderToelichting }, { updatedBy }),
-    { ...melder, disabled: data.alleenLezen },
+    (v, { gezien }) =>
+      updatePlan(
+        db,
+        data.plan.id,
+        { ladderToelichting: v.ladderToelichting },
+        { updatedBy, gezien },
+      ),
+    { ...melder, disabled: data.alleenLezen, bron: { record: data.plan } },
   );
   // Which legal rungs are empty, as if professional inzet were already in the plan.
   const stand = ladderStand({
@@ -275,7 +282,7 @@ function LadderVraag({ data }: { data: StapData }) {
     .map((s) => t.stappen[s].toLocaleLowerCase('nl'))
     .join(', ');
   return (
-    <div className="ladder-vraag" onBlur={autosave.flush}>
+    <div className="ladder-vraag" {...autosave.focus}>
       {leeg.length > 0 && <p className="melding-let-op">{t.ladderLeeg(namen)}</p>}
       <TextAreaField
         control={form.control}
