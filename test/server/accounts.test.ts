@@ -142,6 +142,21 @@ describe.each(STORE_KINDS)('accounts on %s', (kind) => {
     expect((await probeer('eva', 'een-nieuw-lang-geheim')).statusCode).toBe(200);
   });
 
+  it.each(['arrangeur', 'casemanager', 'coordinator', 'beheerder'] as const)(
+    'POST /auth/wachtwoord is open to every role with a session: %s',
+    async (rol) => {
+      const naam = `wissel-${rol}`;
+      await maakTestGebruiker(t.store, { gebruikersnaam: naam, rol });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/wachtwoord',
+        payload: { huidig: WACHTWOORD, nieuw: 'een-nieuw-lang-geheim' },
+        headers: { cookie: await login(app, naam) },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    },
+  );
+
   it('a deactivated user cannot log in and her sessions end at once; reactivated she can', async () => {
     const fien = await maakTestGebruiker(t.store, { gebruikersnaam: 'fien' });
     const sessie = await login(app, 'fien');
