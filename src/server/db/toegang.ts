@@ -26,7 +26,11 @@
  *     carries the writer's own id as auteurId.
  * Side effect (push route): a new review shares its client with the named casemanager
  * (review_deling) and resends the client's records, so her next pull brings the plan. The named
- * user must be an active casemanager, or the review is rejected `invalid`.
+ * user must be an active casemanager, or the review is rejected `invalid`. The share ends when the
+ * review is decided or withdrawn (reviewDelingNaSchrijven, issue 12).
+ *
+ * Taking access away (caseload removed, review share ended) is noted in toegang_intrekking; the
+ * user's next pull carries the client in `ingetrokken` and her device removes its records.
  *
  * - coordinator: no client records through sync at all. Her view is the pseudonymised
  *   /api/coordinator/* (routes/coordinator.ts): a stable pseudonym, age band and gemeente per
