@@ -182,13 +182,15 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
       const beheerder = ingelogd(request);
       // Read and log in one transaction: NEN 7513 asks who saw which client was in whose care.
       return app.store.transaction(async (tx) => {
-        const gebruikers = await Promise.all(
-          (await lijstGebruikers(tx)).map(async (g) => ({
+        // One after another: a transaction is one connection, which runs one query at a time.
+        const gebruikers = [];
+        for (const g of await lijstGebruikers(tx)) {
+          gebruikers.push({
             ...g,
             caseload: await caseloadVan(tx, g.id),
             reviewClienten: await reviewClientenVan(tx, g.id),
-          })),
-        );
+          });
+        }
         const perClient = new Map<string | null, number>();
         for (const g of gebruikers) {
           for (const c of [...g.caseload, ...g.reviewClienten]) {
