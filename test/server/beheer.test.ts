@@ -82,6 +82,40 @@ describe.each(STORE_KINDS)('beheer routes on %s', (kind) => {
       }),
       200,
     ],
+    [
+      'PUT /beheer/gebruikers/:id/actief',
+      async () => ({
+        method: 'PUT',
+        url: `/api/beheer/gebruikers/${(await maakTestGebruiker(t.store)).id}/actief`,
+        payload: { actief: false },
+      }),
+      200,
+    ],
+    [
+      'POST /beheer/gebruikers/:id/wachtwoord',
+      async () => ({
+        method: 'POST',
+        url: `/api/beheer/gebruikers/${(await maakTestGebruiker(t.store)).id}/wachtwoord`,
+        payload: { wachtwoord: 'een-tijdelijk-lang-geheim' },
+      }),
+      200,
+    ],
+    [
+      'GET /beheer/toegangslog',
+      async () => ({
+        method: 'GET',
+        url: `/api/beheer/toegangslog?clientId=${randomUUID()}&van=2026-01-01&tot=2026-12-31`,
+      }),
+      200,
+    ],
+    [
+      'GET /beheer/toegangslog (CSV)',
+      async () => ({
+        method: 'GET',
+        url: `/api/beheer/toegangslog?gebruikerId=${randomUUID()}&van=2026-01-01&tot=2026-12-31&formaat=csv`,
+      }),
+      200,
+    ],
   ];
 
   describe.each(ENDPOINTS)('%s', (_naam, verzoek, ok) => {

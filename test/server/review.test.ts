@@ -247,19 +247,11 @@ describe.each(STORE_KINDS)('plan review over sync on %s', (kind) => {
   });
 
   describe('the casemanager reviewing', () => {
-    it('pushes her comment and her besluit, and the arrangeur pulls both', async () => {
+    it('pushes her comment, and the arrangeur pulls it', async () => {
       const comment = nieuw('reviewComment', clientId, commentFields(reviewId, planId, carla));
       commentId = comment.recordId;
-      const [c, b] = await push(app, carla, [
-        comment,
-        edit('review', reviewId, reviewRev, {
-          besluit: 'aanpassen',
-          besluitOp: '2026-11-23T11:00:00.000Z',
-          besluitToelichting: 'Zie mijn opmerking.',
-        }),
-      ]);
+      const [c] = await push(app, carla, [comment]);
       expect(c).toMatchObject({ status: 'applied' });
-      expect(b).toMatchObject({ status: 'applied', conflicts: 0 });
 
       const gekregen = await pullAll(app, anja, 1000, anjaCursor);
       const terug = gekregen.find((r) => r.id === commentId);
@@ -267,13 +259,6 @@ describe.each(STORE_KINDS)('plan review over sync on %s', (kind) => {
       expect(terug?.fields).toMatchObject({
         tekst: 'Waarom geen dagbesteding?',
         auteurId: carla.id,
-      });
-      const review = gekregen.find((r) => r.id === reviewId);
-      expect(review?.fields).toMatchObject({
-        besluit: 'aanpassen',
-        besluitToelichting: 'Zie mijn opmerking.',
-        casemanagerId: carla.id,
-        vraag: 'Klopt de inzet?',
       });
       anjaCursor = Math.max(...gekregen.map((r) => r.rev));
 
@@ -403,6 +388,61 @@ describe.each(STORE_KINDS)('plan review over sync on %s', (kind) => {
         nieuw('reviewComment', clientId, commentFields(reviewId, randomUUID(), anja)),
       ]);
       expect(r).toMatchObject({ status: 'rejected', reason: 'invalid' });
+    });
+  });
+
+  // Issue 12, point 8: a review share lasts while the review is open.
+  describe('the review share ends', () => {
+    it('when she decides: the arrangeur pulls the besluit, her next pull revokes the client', async () => {
+      const voor = await pull(app, carla, 0);
+      const cursor = (await pullAll(app, carla)).reduce((m, r) => Math.max(m, r.rev), 0);
+      expect(voor.ingetrokken).toEqual([]);
+      const [b] = await push(app, carla, [
+        edit('review', reviewId, undefined, {
+          besluit: 'aanpassen',
+          besluitOp: '2026-11-23T11:00:00.000Z',
+          besluitToelichting: 'Zie mijn opmerking.',
+        }),
+      ]);
+      expect(b).toMatchObject({ status: 'applied', conflicts: 0 });
+      const review = (await pullAll(app, anja, 1000, anjaCursor)).find((r) => r.id === reviewId);
+      expect(review?.fields).toMatchObject({
+        besluit: 'aanpassen',
+        besluitToelichting: 'Zie mijn opmerking.',
+        casemanagerId: carla.id,
+        vraag: 'Klopt de inzet?',
+      });
+
+      const na = await pull(app, carla, cursor);
+      expect(na.ingetrokken).toEqual([clientId]);
+      expect(na.records.filter((r) => r.clientId === clientId)).toEqual([]);
+      // Told once: the cursor has passed it.
+      expect((await pull(app, carla, na.nextCursor)).ingetrokken).toEqual([]);
+      // Her access is gone: no more comments, nothing of the client in a fresh pull.
+      const [later] = await push(app, carla, [
+        edit('reviewComment', commentId, undefined, { tekst: 'Nog iets.' }),
+      ]);
+      expect(later).toMatchObject({ status: 'rejected', reason: 'forbidden' });
+      expect((await pullAll(app, carla)).some((r) => r.clientId === clientId)).toBe(false);
+      expect(
+        await count(
+          t.store,
+          "toegang_log WHERE gebruiker_id = $1 AND actie = 'review:deling-beeindigd' AND client_id = $2",
+          [carla.id, clientId],
+        ),
+      ).toBe(1);
+    });
+
+    it('when the arrangeur withdraws it: plan back to concept without besluit', async () => {
+      // Cees was asked too (an open review, no besluit) and still reads the client.
+      const cursor = (await pull(app, cees, 0, 1000)).nextCursor;
+      expect((await pullAll(app, cees)).some((r) => r.id === clientId)).toBe(true);
+      await pushOk(app, anja, edit('plan', planId, undefined, { status: 'concept' }));
+      const na = await pull(app, cees, cursor);
+      expect(na.ingetrokken).toEqual([clientId]);
+      expect((await pullAll(app, cees)).some((r) => r.clientId === clientId)).toBe(false);
+      // Anja keeps her caseload access.
+      expect((await pullAll(app, anja)).some((r) => r.id === clientId)).toBe(true);
     });
   });
 

@@ -189,7 +189,12 @@ describe.each(STORE_KINDS)('sync access on %s', (kind) => {
     const user = () => (rol === 'coordinator' ? coordinator : beheerder);
 
     it('pulls nothing at all (no client records, no sociale kaart)', async () => {
-      expect(await pull(app, user(), 0)).toEqual({ records: [], nextCursor: 0, hasMore: false });
+      expect(await pull(app, user(), 0)).toEqual({
+        records: [],
+        ingetrokken: [],
+        nextCursor: 0,
+        hasMore: false,
+      });
     });
 
     it('is forbidden on every push', async () => {

@@ -350,12 +350,15 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     // Nothing new: an empty page that keeps the cursor.
     expect(await pull(app, u, cursor, 4)).toEqual({
       records: [],
+      ingetrokken: [],
       nextCursor: cursor,
       hasMore: false,
     });
   });
 
-  it('logs access per request and client with a count, never per record', async () => {
+  // Push: one row per mutation, written in the mutation's own transaction (issue 12, point 9:
+  // the log row commits with its effects). Pull: one row per page and client, with a count.
+  it('logs a push per mutation and a pull per request and client with a count', async () => {
     const u = await userWithSession(t.store, 'arrangeur', 'Log');
     const id = randomUUID();
     await push(app, u, [newClient(id), newNaaste(id), newNaaste(id)]);
@@ -366,7 +369,9 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
       [u.id, id],
     );
     expect(rows).toEqual([
-      { actie: 'push', client_id: id, aantal: 3 },
+      { actie: 'push', client_id: id, aantal: 1 },
+      { actie: 'push', client_id: id, aantal: 1 },
+      { actie: 'push', client_id: id, aantal: 1 },
       { actie: 'pull', client_id: id, aantal: 3 },
     ]);
   });

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
-import { pendingCount } from '../../src/storage/outbox.ts';
+import { pendingCount, rejected } from '../../src/storage/outbox.ts';
 import { saveClient } from '../../src/storage/repositories/clients.ts';
 import { getOrCreatePlan, getPlan, updatePlan } from '../../src/storage/repositories/plans.ts';
 import {
@@ -156,11 +156,18 @@ describe('plan review on two devices through the real server (PGlite)', () => {
       open: 2,
     });
 
-    // Anja deals with one comment and takes the plan back to concept; Carla's device follows.
+    // Carla decided, so her review share ended (issue 12, point 8): the pull after her push told
+    // her device, which removed the client's records; nothing of hers was left unsent.
+    expect(await getPlan(carla.db, plan.id)).toBeUndefined();
+    expect(await reviewsVoor(carla.db, carla.gebruiker.id)).toEqual([]);
+    expect(await openCommentsPerClient(carla.db)).toEqual(new Map());
+    expect(await rejected(carla.db)).toEqual([]);
+
+    // Anja deals with one comment and takes the plan back to concept; Carla's device gets nothing.
     ok(await zetAfgehandeld(anja.db, anja.wie, eerste.id, true));
     ok(await terugNaarConcept(anja.db, anja.wie, plan.id));
     await sync(anja, carla);
-    expect(await openCommentsPerClient(carla.db)).toEqual(new Map([[clientId, 1]]));
-    expect((await getPlan(carla.db, plan.id))?.status).toBe('concept');
+    expect(await openCommentsPerClient(anja.db)).toEqual(new Map([[clientId, 1]]));
+    expect(await getPlan(carla.db, plan.id)).toBeUndefined();
   });
 });

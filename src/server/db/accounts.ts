@@ -16,6 +16,8 @@ import {
   timingSafeEqual,
   type ScryptOptions,
 } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Gebruiker, Rol } from '../../sync/protocol/wire.ts';
 import type { Queryable } from './store.ts';
 
@@ -98,6 +100,60 @@ export const DUMMY_HASH = [
 ].join('$');
 
 export const WACHTWOORD_MIN = 12;
+export const WACHTWOORD_MAX = 200;
+
+/**
+ * The deny-list (wachtwoorden-verboden.txt, with its source in its header): known passwords and
+ * password stems, lower case. Read once at start-up.
+ */
+const VERBODEN: ReadonlySet<string> = new Set(
+  readFileSync(fileURLToPath(new URL('./wachtwoorden-verboden.txt', import.meta.url)), 'utf8')
+    .split(/\r?\n/)
+    .map((r) => r.replace(/#.*/, '').trim().toLowerCase())
+    .filter((r) => r !== ''),
+);
+
+/** Why a new password is refused (the API's `message` names it), or null when it is fine. */
+export type WachtwoordBezwaar = 'te-kort' | 'te-lang' | 'bevat-gebruikersnaam' | 'te-bekend';
+
+/**
+ * The password policy (issue 12, point 8), used when a beheerder creates a user or resets a
+ * password and when a user changes her own: at least WACHTWOORD_MIN characters; not containing the
+ * username; not on the deny-list, also not after removing digits, spaces and punctuation
+ * ("Welkom2026!!" is "welkom"), and not one or two characters repeated.
+ *
+ * The demo users (src/server/demo-users.ts, `demo-anja-2026`, …) are made at start-up without this
+ * check — their passwords contain their username — and are published: demo only.
+ */
+export function wachtwoordBezwaar(
+  wachtwoord: string,
+  gebruikersnaam: string,
+): WachtwoordBezwaar | null {
+  const tekens = [...wachtwoord];
+  if (tekens.length < WACHTWOORD_MIN) return 'te-kort';
+  if (tekens.length > WACHTWOORD_MAX) return 'te-lang';
+  const laag = wachtwoord.normalize('NFKC').toLowerCase();
+  const naam = normaliseerGebruikersnaam(gebruikersnaam);
+  if (naam.length >= 3 && laag.includes(naam)) return 'bevat-gebruikersnaam';
+  const kern = laag.replace(/[^\p{L}]/gu, '');
+  if (
+    VERBODEN.has(laag) ||
+    VERBODEN.has(kern) ||
+    VERBODEN.has(laag.replace(/[\s\p{P}\p{S}]/gu, ''))
+  ) {
+    return 'te-bekend';
+  }
+  if (new Set(tekens.map((t) => t.toLowerCase())).size <= 2) return 'te-bekend';
+  return null;
+}
+
+/** The English `message` of a refused password (the app words it in Dutch from the code). */
+export const WACHTWOORD_BEZWAAR_TEKST: Record<WachtwoordBezwaar, string> = {
+  'te-kort': `Password too short: at least ${WACHTWOORD_MIN} characters`,
+  'te-lang': `Password too long: at most ${WACHTWOORD_MAX} characters`,
+  'bevat-gebruikersnaam': 'Password contains the username',
+  'te-bekend': 'Password is too common (on the deny-list)',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Users
@@ -184,6 +240,67 @@ export async function lijstGebruikers(q: Queryable): Promise<GebruikerDetail[]> 
 export async function aantalGebruikers(q: Queryable): Promise<number> {
   const rows = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM gebruikers');
   return rows[0]?.n ?? 0;
+}
+
+/** The id of the account with this username, active or not (to log a failed login). */
+export async function gebruikerIdVoorNaam(
+  q: Queryable,
+  gebruikersnaam: string,
+): Promise<string | null> {
+  const rows = await q.query<{ id: string }>(
+    'SELECT id FROM gebruikers WHERE gebruikersnaam = $1',
+    [normaliseerGebruikersnaam(gebruikersnaam)],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Checks the password of a known user (changing her own password). Inactive: never matches. */
+export async function controleerWachtwoordVan(
+  q: Queryable,
+  gebruikerId: string,
+  wachtwoord: string,
+): Promise<boolean> {
+  const rows = await q.query<{ wachtwoord_hash: string; actief: boolean }>(
+    'SELECT wachtwoord_hash, actief FROM gebruikers WHERE id = $1',
+    [gebruikerId],
+  );
+  const r = rows[0];
+  const klopt = await controleerWachtwoord(wachtwoord, r?.wachtwoord_hash ?? DUMMY_HASH);
+  return Boolean(r?.actief) && klopt;
+}
+
+/** Stores a new password hash (the caller checked the policy). @returns whether the user exists. */
+export async function zetWachtwoord(
+  q: Queryable,
+  gebruikerId: string,
+  wachtwoord: string,
+): Promise<boolean> {
+  const hash = await hashWachtwoord(wachtwoord);
+  const rows = await q.query(
+    'UPDATE gebruikers SET wachtwoord_hash = $2 WHERE id = $1 RETURNING id',
+    [gebruikerId, hash],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Makes a user (in)active. An inactive user cannot log in and every session of hers ends at once:
+ * gebruikSessie checks `actief` on each request, and her sessions are revoked here as well (so
+ * reactivating her does not bring an old session back). @returns the number of sessions ended,
+ * or null when there is no such user.
+ */
+export async function zetActief(
+  q: Queryable,
+  gebruikerId: string,
+  actief: boolean,
+  nu: Date,
+): Promise<number | null> {
+  const rows = await q.query('UPDATE gebruikers SET actief = $2 WHERE id = $1 RETURNING id', [
+    gebruikerId,
+    actief,
+  ]);
+  if (rows.length === 0) return null;
+  return actief ? 0 : trekAlleSessiesIn(q, gebruikerId, nu);
 }
 
 /**
@@ -306,16 +423,22 @@ export async function trekSessieIn(q: Queryable, token: string, nu: Date): Promi
   return rows.length > 0;
 }
 
-/** A beheerder ends every session of a user (lost tablet, left the team). @returns how many. */
+/**
+ * A beheerder ends every session of a user (lost tablet, left the team), or a user who changed
+ * her password ends her other sessions (`behalveToken`: the one she is using). @returns how many.
+ */
 export async function trekAlleSessiesIn(
   q: Queryable,
   gebruikerId: string,
   nu: Date,
+  behalveToken?: string,
 ): Promise<number> {
+  const behalve = behalveToken && TOKEN_PATROON.test(behalveToken) ? sessieId(behalveToken) : '';
   const rows = await q.query(
     `UPDATE sessies SET ingetrokken_op = $2
-     WHERE gebruiker_id = $1 AND ingetrokken_op IS NULL AND verloopt_op > $2 RETURNING id`,
-    [gebruikerId, nu.toISOString()],
+     WHERE gebruiker_id = $1 AND ingetrokken_op IS NULL AND verloopt_op > $2 AND id <> $3
+     RETURNING id`,
+    [gebruikerId, nu.toISOString(), behalve],
   );
   return rows.length;
 }

@@ -26,7 +26,11 @@
  *     carries the writer's own id as auteurId.
  * Side effect (push route): a new review shares its client with the named casemanager
  * (review_deling) and resends the client's records, so her next pull brings the plan. The named
- * user must be an active casemanager, or the review is rejected `invalid`.
+ * user must be an active casemanager, or the review is rejected `invalid`. The share ends when the
+ * review is decided or withdrawn (reviewDelingNaSchrijven, issue 12).
+ *
+ * Taking access away (caseload removed, review share ended) is noted in toegang_intrekking; the
+ * user's next pull carries the client in `ingetrokken` and her device removes its records.
  *
  * - coordinator: no client records through sync at all. Her view is the pseudonymised
  *   /api/coordinator/* (routes/coordinator.ts): a stable pseudonym, age band and gemeente per
@@ -41,8 +45,10 @@
  *
  * Every function answers "no" for a role it does not know, so a new role starts with nothing.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { REVIEW_BESLUIT_VELDEN } from '../../domain/plan/review.ts';
 import type { Gebruiker, Rol } from '../../sync/protocol/wire.ts';
+import { lockRecordWrites, nextRev } from './records.ts';
 import type { Queryable } from './store.ts';
 
 /** Roles that work with client records at all. */
@@ -261,37 +267,151 @@ export async function voegToeAanCaseload(
   );
 }
 
-/** Takes a client out of a caseload (idempotent). */
+/**
+ * Takes a client out of a caseload (idempotent). When she can no longer read the client at all,
+ * her next pull tells her device to remove the client's records (noteerIntrekking).
+ */
 export async function verwijderUitCaseload(
   q: Queryable,
   gebruikerId: string,
   clientId: string,
 ): Promise<void> {
-  await q.query('DELETE FROM caseload WHERE gebruiker_id = $1 AND client_id = $2', [
-    gebruikerId,
-    clientId,
-  ]);
+  const rows = await q.query(
+    'DELETE FROM caseload WHERE gebruiker_id = $1 AND client_id = $2 RETURNING client_id',
+    [gebruikerId, clientId],
+  );
+  if (rows.length > 0) await noteerIntrekking(q, gebruikerId, clientId);
 }
 
-/** Shares (or with `delen: false` unshares) a client's plan with a casemanager for review. */
+/**
+ * Access to a client was taken away from a user: unless she can still read it another way (a
+ * casemanager with both a caseload entry and a review share), her next pull carries the client's
+ * id in `ingetrokken` and her device removes its records (src/sync/client/pull.ts). The row takes
+ * a rev from the record sequence under the record-write lock, so it orders with records: a pull
+ * that has paged past it has seen every record written before it.
+ * @returns whether a revocation was noted.
+ */
+export async function noteerIntrekking(
+  q: Queryable,
+  gebruikerId: string,
+  clientId: string,
+): Promise<boolean> {
+  const rows = await q.query<Gebruiker>(
+    'SELECT id, gebruikersnaam, naam, rol FROM gebruikers WHERE id = $1',
+    [gebruikerId],
+  );
+  const g = rows[0];
+  if (!g || (await magClientLezen(q, g, clientId))) return false;
+  await lockRecordWrites(q);
+  const rev = await nextRev(q);
+  await q.query(
+    'INSERT INTO toegang_intrekking (gebruiker_id, client_id, rev) VALUES ($1, $2, $3)',
+    [gebruikerId, clientId, rev],
+  );
+  return true;
+}
+
+export interface Intrekking {
+  readonly clientId: string;
+  readonly rev: number;
+}
+
+/**
+ * Revocations for `g` after `cursor` of clients she cannot read now (a client given back since is
+ * not revoked: its records were resent on the grant). One per client, its latest rev, in rev order.
+ */
+export async function intrekkingenNa(
+  q: Queryable,
+  g: Gebruiker,
+  cursor: number,
+): Promise<Intrekking[]> {
+  if (!werktMetClienten(g)) return [];
+  const leesbaar = leesFilter(g, 'i.client_id', 3);
+  const rows = await q.query<{ client_id: string; rev: string | number }>(
+    `SELECT i.client_id, max(i.rev) AS rev FROM toegang_intrekking i
+     WHERE i.gebruiker_id = $1 AND i.rev > $2 AND NOT ${leesbaar.sql}
+     GROUP BY i.client_id ORDER BY max(i.rev)`,
+    [g.id, cursor, ...leesbaar.params],
+  );
+  return rows.map((r) => ({ clientId: r.client_id, rev: Number(r.rev) }));
+}
+
+/**
+ * Shares (or with `delen: false` unshares) a client's plan with a casemanager for review. An
+ * unshare is a revocation for her device when she cannot read the client otherwise.
+ * @returns whether anything changed.
+ */
 export async function zetReviewDeling(
   q: Queryable,
   casemanagerId: string,
   clientId: string,
   delen: boolean,
   gedeeldDoor: string,
-): Promise<void> {
+): Promise<boolean> {
   if (delen) {
-    await q.query(
+    const rows = await q.query(
       `INSERT INTO review_deling (casemanager_id, client_id, gedeeld_door) VALUES ($1, $2, $3)
-       ON CONFLICT (casemanager_id, client_id) DO NOTHING`,
+       ON CONFLICT (casemanager_id, client_id) DO NOTHING RETURNING client_id`,
       [casemanagerId, clientId, gedeeldDoor],
     );
-  } else {
-    await q.query('DELETE FROM review_deling WHERE casemanager_id = $1 AND client_id = $2', [
-      casemanagerId,
-      clientId,
-    ]);
+    return rows.length > 0;
+  }
+  const rows = await q.query(
+    'DELETE FROM review_deling WHERE casemanager_id = $1 AND client_id = $2 RETURNING client_id',
+    [casemanagerId, clientId],
+  );
+  if (rows.length > 0) await noteerIntrekking(q, casemanagerId, clientId);
+  return rows.length > 0;
+}
+
+/** The part of a record before and after a push that reviewDelingNaSchrijven looks at. */
+export interface GeschrevenRecord {
+  readonly type: string;
+  readonly id: string;
+  readonly clientId: string | null;
+  readonly voor: {
+    readonly fields: Readonly<Record<string, unknown>>;
+    readonly deleted: boolean;
+  } | null;
+  readonly na: { readonly fields: Readonly<Record<string, unknown>>; readonly deleted: boolean };
+}
+
+/**
+ * A review share lasts as long as the review is open (issue 12, point 8). It ends when
+ * - the review is decided: its besluit goes from null to akkoord/aanpassen (by the casemanager);
+ * - the review is withdrawn: the plan goes from ter-review back to concept while the review has
+ *   no besluit, or the review record is deleted before a besluit.
+ * Call after a pushed write, in its transaction; `actor` is the pusher (logged as such).
+ */
+export async function reviewDelingNaSchrijven(
+  q: Queryable,
+  actor: Pick<Gebruiker, 'id'>,
+  w: GeschrevenRecord,
+): Promise<void> {
+  if (w.clientId === null || !w.voor) return;
+  const eindig = async (casemanagerId: unknown) => {
+    if (typeof casemanagerId !== 'string') return;
+    if (await zetReviewDeling(q, casemanagerId, w.clientId as string, false, actor.id)) {
+      await logToegang(q, actor, ACTIES.reviewBeeindigd, w.clientId, 1);
+    }
+  };
+  if (w.type === 'review') {
+    const openVoor = !w.voor.deleted && w.voor.fields['besluit'] == null;
+    const besloten = w.na.fields['besluit'] != null;
+    if (openVoor && (besloten || w.na.deleted)) await eindig(w.voor.fields['casemanagerId']);
+    return;
+  }
+  if (w.type === 'plan') {
+    const teruggetrokken =
+      w.voor.fields['status'] === 'ter-review' && w.na.fields['status'] !== 'ter-review';
+    if (!teruggetrokken) return;
+    const open = await q.query<{ cm: string | null }>(
+      `SELECT DISTINCT fields->>'casemanagerId' AS cm FROM records
+       WHERE type = 'review' AND client_id = $1 AND fields->>'planId' = $2 AND NOT deleted
+         AND fields->>'besluit' IS NULL`,
+      [w.clientId, w.id],
+    );
+    for (const r of open) await eindig(r.cm);
   }
 }
 
@@ -328,28 +448,92 @@ export const ACTIES = {
   reviewIngetrokken: 'beheer:review-ingetrokken',
   /** A pushed review shared its client with the casemanager asked (actor: the arrangeur). */
   reviewGedeeldDoorArrangeur: 'review:gedeeld',
+  /** A review was decided or withdrawn, so its share ended (actor: who pushed that). */
+  reviewBeeindigd: 'review:deling-beeindigd',
   tarievenGelezen: 'tarieven:gelezen',
   tariefToegevoegd: 'beheer:tarief-toegevoegd',
   tariefVerwijderd: 'beheer:tarief-verwijderd',
   // Coordinator (pseudonymised): `coordinator:<overzicht|regels|overrides|verevening>`, and
   // `coordinator:export-<soort>` for a download.
   coordinator: 'coordinator',
+  /** Issue 12: accounts. The target user is not named in the row (see logToegang). */
+  wachtwoordGewijzigd: 'wachtwoord-gewijzigd',
+  gebruikerGedeactiveerd: 'beheer:gebruiker-gedeactiveerd',
+  gebruikerGeactiveerd: 'beheer:gebruiker-geactiveerd',
+  wachtwoordHersteld: 'beheer:wachtwoord-hersteld',
+  /** A beheerder read users with their caseloads (one row per client listed). */
+  caseloadsGelezen: 'beheer:caseloads-gelezen',
+  /** A beheerder read the access log (per client asked, or per user asked). */
+  toegangslogGelezen: 'beheer:toegangslog-gelezen',
+  toegangslogExport: 'beheer:toegangslog-export',
 } as const;
 
+/** How an access ended: done, refused (access rule, wrong password), or failed (an error). */
+export type Uitkomst = 'ok' | 'geweigerd' | 'mislukt';
+
 /**
- * Records that `g` did `actie` on `clientId`'s records (`aantal` of them). Call it in the same
- * transaction as the access where there is one, so the log and the data cannot disagree.
+ * Where a request came from, for every log row written while it is handled: the source address
+ * (`request.ip`, which honours the trustProxy setting) and, when the device sent it, its id. Set
+ * per request by the auth plugin (plugins/auth.ts) with `toegangContext.run`; code outside a
+ * request (start-up, scripts) logs without them.
+ */
+export interface ToegangContext {
+  readonly adres: string | null;
+  readonly apparaat: string | null;
+}
+export const toegangContext = new AsyncLocalStorage<ToegangContext>();
+
+export interface LogExtra {
+  /** Default `ok`. */
+  readonly uitkomst?: Uitkomst;
+  /** The device id, when the request body or query carries one (push, pull). */
+  readonly apparaat?: string | null;
+  /** The account the action was about (beheer of users), when not the actor's own. */
+  readonly betreftGebruiker?: string | null;
+}
+
+/** A device id as it may be stored: printable ASCII, at most 100 characters. */
+const apparaatVoorLog = (a: string | null | undefined): string | null => {
+  if (a == null) return null;
+  const schoon = a.replace(/[^\x20-\x7e]/g, '').slice(0, 100);
+  return schoon === '' ? null : schoon;
+};
+
+/**
+ * The columns every row gets besides who, what and which client: $3 apparaat, $4 adres,
+ * $5 uitkomst, $6 betreft_gebruiker_id.
+ */
+function contextParams(extra: LogExtra): [string | null, string | null, Uitkomst, string | null] {
+  const ctx = toegangContext.getStore();
+  return [
+    apparaatVoorLog(extra.apparaat ?? ctx?.apparaat),
+    ctx?.adres?.slice(0, 100) ?? null,
+    extra.uitkomst ?? 'ok',
+    extra.betreftGebruiker ?? null,
+  ];
+}
+
+/**
+ * Records that `g` did `actie` on `clientId`'s records (`aantal` of them), with her role at this
+ * moment, the device and source address of the request (toegangContext) and the outcome. `g` is
+ * null only for a failed login with an unknown username. Call it in the same transaction as the
+ * access where there is one, so the log and the data cannot disagree. The table is append-only
+ * (migration 006: a trigger refuses UPDATE, DELETE and TRUNCATE).
  */
 export async function logToegang(
   q: Queryable,
-  g: Pick<Gebruiker, 'id'>,
+  g: Pick<Gebruiker, 'id'> | null,
   actie: string,
   clientId: string | null,
   aantal: number,
+  extra: LogExtra = {},
 ): Promise<void> {
   await q.query(
-    'INSERT INTO toegang_log (gebruiker_id, actie, client_id, aantal) VALUES ($1, $2, $3, $4)',
-    [g.id, actie, clientId, aantal],
+    `INSERT INTO toegang_log (gebruiker_id, rol, actie, client_id, aantal, apparaat, adres, uitkomst,
+                              betreft_gebruiker_id)
+     SELECT $1::uuid, (SELECT rol FROM gebruikers WHERE id = $1::uuid), $2, $7::uuid, $8::int,
+            $3, $4, $5, $6::uuid`,
+    [g?.id ?? null, actie, ...contextParams(extra), clientId, aantal],
   );
 }
 
@@ -362,19 +546,104 @@ export async function logToegangPerClient(
   g: Pick<Gebruiker, 'id'>,
   actie: string,
   perClient: ReadonlyMap<string | null, number>,
+  extra: LogExtra = {},
 ): Promise<void> {
   const rijen = [...perClient];
   // 1000 rows × 2 parameters stays far below PostgreSQL's 65,535-parameter limit.
   for (let i = 0; i < rijen.length; i += 1000) {
     const waarden: string[] = [];
-    const params: unknown[] = [g.id, actie];
+    const params: unknown[] = [g.id, actie, ...contextParams(extra)];
     for (const [clientId, aantal] of rijen.slice(i, i + 1000)) {
       params.push(clientId, aantal);
-      waarden.push(`($1, $2, $${params.length - 1}::uuid, $${params.length}::int)`);
+      waarden.push(`($${params.length - 1}::uuid, $${params.length}::int)`);
     }
     await q.query(
-      `INSERT INTO toegang_log (gebruiker_id, actie, client_id, aantal) VALUES ${waarden.join(', ')}`,
+      `INSERT INTO toegang_log (gebruiker_id, rol, actie, client_id, aantal, apparaat, adres, uitkomst,
+                                betreft_gebruiker_id)
+       SELECT $1::uuid, (SELECT rol FROM gebruikers WHERE id = $1::uuid), $2, v.c, v.n,
+              $3, $4, $5, $6::uuid
+       FROM (VALUES ${waarden.join(', ')}) AS v (c, n)`,
       params,
     );
   }
+}
+
+/** One row of the access log as the beheerder reads it. */
+export interface ToegangRegel {
+  readonly id: number;
+  readonly op: string;
+  readonly gebruikerId: string | null;
+  readonly gebruikersnaam: string | null;
+  readonly rol: string | null;
+  readonly actie: string;
+  readonly clientId: string | null;
+  readonly aantal: number;
+  readonly apparaat: string | null;
+  readonly adres: string | null;
+  readonly uitkomst: Uitkomst;
+  readonly betreftGebruikerId: string | null;
+}
+
+export interface ToegangVraag {
+  /** Exactly one of clientId and gebruikerId. */
+  readonly clientId?: string | undefined;
+  readonly gebruikerId?: string | undefined;
+  /** Inclusive start and exclusive end (ISO times). */
+  readonly van: Date;
+  readonly tot: Date;
+  readonly max: number;
+}
+
+/**
+ * The access log of one client, or of one user, over a period, oldest first (NEN 7513: who saw
+ * this client's records, or what did this user do). @returns at most `max` rows, and whether more
+ * matched.
+ */
+export async function leesToegangslog(
+  q: Queryable,
+  v: ToegangVraag,
+): Promise<{ regels: ToegangRegel[]; meer: boolean }> {
+  // Per user: what she did, and what was done to her account (deactivated, password reset).
+  const [waar, id] =
+    v.clientId !== undefined
+      ? ['l.client_id = $1', v.clientId]
+      : ['(l.gebruiker_id = $1 OR l.betreft_gebruiker_id = $1)', v.gebruikerId];
+  const rows = await q.query<{
+    id: string | number;
+    op: Date | string;
+    gebruiker_id: string | null;
+    gebruikersnaam: string | null;
+    rol: string | null;
+    actie: string;
+    client_id: string | null;
+    aantal: number;
+    apparaat: string | null;
+    adres: string | null;
+    uitkomst: Uitkomst;
+    betreft_gebruiker_id: string | null;
+  }>(
+    `SELECT l.id, l.op, l.gebruiker_id, g.gebruikersnaam, l.rol, l.actie, l.client_id, l.aantal,
+            l.apparaat, l.adres, l.uitkomst, l.betreft_gebruiker_id
+     FROM toegang_log l LEFT JOIN gebruikers g ON g.id = l.gebruiker_id
+     WHERE ${waar} AND l.op >= $2 AND l.op < $3
+     ORDER BY l.op, l.id LIMIT $4`,
+    [id, v.van.toISOString(), v.tot.toISOString(), v.max + 1],
+  );
+  return {
+    regels: rows.slice(0, v.max).map((r) => ({
+      id: Number(r.id),
+      op: new Date(r.op).toISOString(),
+      gebruikerId: r.gebruiker_id,
+      gebruikersnaam: r.gebruikersnaam,
+      rol: r.rol,
+      actie: r.actie,
+      clientId: r.client_id,
+      aantal: r.aantal,
+      apparaat: r.apparaat,
+      adres: r.adres,
+      uitkomst: r.uitkomst,
+      betreftGebruikerId: r.betreft_gebruiker_id,
+    })),
+    meer: rows.length > v.max,
+  };
 }

@@ -20,6 +20,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Gebruiker, Rol } from '../../sync/protocol/wire.ts';
 import { gebruikSessie, type NieuweSessie } from '../db/accounts.ts';
+import { toegangContext } from '../db/toegang.ts';
 
 export const SESSIE_COOKIE = 'arrangeur_sessie';
 
@@ -104,6 +105,13 @@ async function authPluginImpl(app: FastifyInstance, opts: AuthOptions): Promise<
     if (!sessie) return;
     request.gebruiker = sessie.gebruiker;
     request.sessieVerlooptOp = sessie.verlooptOp;
+  });
+
+  // Every access-log row written while handling this request carries its source address
+  // (db/toegang.ts). A preHandler with `run(…, done)`: the context then reaches the handler, also
+  // for requests with a body (an onRequest context would be lost by body parsing).
+  app.addHook('preHandler', (request, _reply, done) => {
+    toegangContext.run({ adres: request.ip, apparaat: null }, done);
   });
 
   const authenticate: AuthHook = async (request, reply) => {

@@ -37,7 +37,8 @@ export function tekst(s: string | null | undefined): string {
 const naam = (f: KostenFinancier | null) => tekst(f?.naam);
 const code = (f: KostenFinancier | null) => tekst(f?.code);
 
-function tabel(kop: string[], rijen: string[][]): string {
+/** A CSV table for Excel: BOM, `;`, CRLF (also used by the access-log export, routes/beheer.ts). */
+export function tabel(kop: string[], rijen: string[][]): string {
   return (
     BOM +
     Papa.unparse({ fields: kop, data: rijen }, { delimiter: ';', newline: '\r\n', quotes: false })

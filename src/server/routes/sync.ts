@@ -14,12 +14,15 @@
  *   5xx for the rest of the batch; what was committed before it is answered `duplicate` on retry.
  *
  * Pull: the records this user may read with rev > cursor, in rev order, paged. The access rule is
- * part of the SQL (db/records.ts pullPage), so nothing outside her caseload is ever loaded.
+ * part of the SQL (db/records.ts pullPage), so nothing outside her caseload is ever loaded. A page
+ * also carries `ingetrokken`: clients she can no longer read (db/toegang.ts noteerIntrekking),
+ * whose records her device then removes.
  *
- * Access log (toegang_log): per request, one row per client whose records were read (pull) or
- * written (push), with the number of records — never one row per record. A single row per request
- * could not answer the question the log exists for: who saw mevrouw X's records, and when.
- * Refused pushes are logged as `push:geweigerd` per client they aimed at.
+ * Access log (toegang_log): pull writes one row per client whose records a page holds, with the
+ * number of records — never one row per record — in the transaction that read them. Push writes
+ * one row per mutation (`push`, or `push:geweigerd` with outcome `geweigerd`) in the mutation's
+ * own transaction: the log row commits with the mutation's effects, or neither does (issue 12,
+ * point 9). Both carry the device id and source address.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
@@ -60,11 +63,13 @@ import {
 import { vindGebruiker } from '../db/accounts.ts';
 import {
   ACTIES,
+  intrekkingenNa,
   logToegang,
   logToegangPerClient,
   magClientAanmaken,
   magClientLezen,
   magClientSchrijven,
+  reviewDelingNaSchrijven,
   reviewerMagSchrijven,
   reviewRegel,
   schrijfRecht,
@@ -104,22 +109,23 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const g = ingelogd(request);
-      const { mutations } = request.body as z.infer<typeof pushRequestSchema>;
+      const { mutations, deviceId } = request.body as z.infer<typeof pushRequestSchema>;
       const now = () => app.nu();
       const results: PushResult[] = [];
-      const log = new Map<string, Map<string | null, number>>();
       for (const m of mutations) {
-        const outcome = await app.store.transaction((tx) => pushOne(tx, g, m, now()));
+        const outcome = await app.store.transaction(async (tx) => {
+          const o = await pushOne(tx, g, m, now());
+          // In the mutation's transaction: its effects and its log row commit together.
+          if (o.logClient !== undefined) {
+            const applied = o.result.status === 'applied';
+            await logToegang(tx, g, applied ? ACTIES.push : ACTIE_GEWEIGERD, o.logClient, 1, {
+              apparaat: deviceId,
+              uitkomst: applied ? 'ok' : 'geweigerd',
+            });
+          }
+          return o;
+        });
         results.push(outcome.result);
-        if (outcome.logClient !== undefined) {
-          const actie = outcome.result.status === 'applied' ? ACTIES.push : ACTIE_GEWEIGERD;
-          const perClient = log.get(actie) ?? new Map<string | null, number>();
-          perClient.set(outcome.logClient, (perClient.get(outcome.logClient) ?? 0) + 1);
-          log.set(actie, perClient);
-        }
-      }
-      for (const [actie, perClient] of log) {
-        await logToegangPerClient(app.store, g, actie, perClient);
       }
       return { results };
     },
@@ -136,21 +142,31 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const g = ingelogd(request);
-      const { cursor, limit } = request.query as z.infer<typeof pullQuerySchema>;
+      const { cursor, limit, deviceId } = request.query as z.infer<typeof pullQuerySchema>;
       // Read and log in one transaction: the log never misses a page that was read.
-      const page = await app.store.transaction(async (tx) => {
+      return app.store.transaction(async (tx) => {
+        // Revocations before records: a revocation is written under the record-write lock, so
+        // every record with a lower rev has committed before it and the record query below sees
+        // it (also under READ COMMITTED). Moving the cursor past a revocation can then never skip
+        // a record.
+        const intrekkingen = await intrekkingenNa(tx, g, cursor);
         const p = await pullPage(tx, g, cursor, limit);
         const perClient = new Map<string | null, number>();
         for (const r of p.records) perClient.set(r.clientId, (perClient.get(r.clientId) ?? 0) + 1);
-        if (perClient.size > 0) await logToegangPerClient(tx, g, ACTIES.pull, perClient);
-        return p;
+        if (perClient.size > 0) {
+          await logToegangPerClient(tx, g, ACTIES.pull, perClient, { apparaat: deviceId ?? null });
+        }
+        const last = p.records.at(-1);
+        // With more pages to come, only the revocations this page's cursor passes.
+        const grens = p.hasMore && last ? last.rev : Number.POSITIVE_INFINITY;
+        const mee = intrekkingen.filter((i) => i.rev <= grens);
+        return {
+          records: p.records,
+          ingetrokken: mee.map((i) => i.clientId),
+          nextCursor: Math.max(last ? last.rev : cursor, ...mee.map((i) => i.rev)),
+          hasMore: p.hasMore,
+        };
       });
-      const last = page.records.at(-1);
-      return {
-        records: page.records,
-        nextCursor: last ? last.rev : cursor,
-        hasMore: page.hasMore,
-      };
     },
   );
 };
@@ -316,6 +332,16 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
     });
   }
   await writeConflicts(tx, m, clientId, merged.conflicts, by, now);
+  // A review decided or withdrawn ends its share (issue 12, point 8; db/toegang.ts).
+  if (merged.changed) {
+    await reviewDelingNaSchrijven(tx, g, {
+      type: m.recordType,
+      id: m.recordId,
+      clientId,
+      voor: existing,
+      na: merged,
+    });
+  }
   if (nieuweReview !== null && clientId !== null) {
     rev = await deelMetReviewer(tx, g, nieuweReview, clientId, m.recordId, rev);
   }

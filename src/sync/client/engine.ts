@@ -19,6 +19,7 @@ import type { ConnectivityWatcher } from './connectivity.ts';
 import { openConflictCount } from './conflicts.ts';
 import { SyncHttpFout, type FetchFn } from './http.ts';
 import { syncFout, type SyncFout } from './meldingen.ts';
+import type { VerwijderdeClient } from '../../storage/intrekking.ts';
 import { pull, type OvergeslagenRecord } from './pull.ts';
 import { push, type PushTelling } from './push.ts';
 import { leesSyncState, zetSyncState } from './state.ts';
@@ -45,6 +46,8 @@ export interface SyncOutcome {
   pushed: PushTelling;
   pulled: number;
   overgeslagen: OvergeslagenRecord[];
+  /** Clients removed from this device because access ended, with their kept unsent changes. */
+  ingetrokken?: VerwijderdeClient[];
   error: SyncFout | null;
 }
 
@@ -187,7 +190,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     wekAf();
     zet({ bezig: true });
     const pushed: PushTelling = { applied: 0, duplicate: 0, rejected: 0 };
-    const pulled = { records: 0, paginas: 0, overgeslagen: [] as OvergeslagenRecord[] };
+    const pulled = {
+      records: 0,
+      paginas: 0,
+      overgeslagen: [] as OvergeslagenRecord[],
+      ingetrokken: [] as VerwijderdeClient[],
+    };
     let fout: SyncFout | null = null;
     try {
       await push(db, opts.fetch, baseUrl, pushed);
@@ -227,6 +235,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       pushed,
       pulled: pulled.records,
       overgeslagen: pulled.overgeslagen,
+      ingetrokken: pulled.ingetrokken,
       error: fout,
     };
   }

@@ -43,3 +43,10 @@ export function weigerTekst(reden: RejectReason | 'lokaal-ongeldig', detail?: st
   const tekst = WEIGER_TEKST[reden];
   return detail && reden === 'invalid' ? `${tekst} (${detail})` : tekst;
 }
+
+/**
+ * An unsent change of a client this user no longer has access to (removed from her caseload, or a
+ * review that ended): kept on the device as refused, never sent, never silently dropped.
+ */
+export const INGETROKKEN_TEKST =
+  'Deze wijziging is niet verstuurd: u heeft geen toegang meer tot deze cliënt. De gegevens van deze cliënt zijn van dit apparaat gehaald; deze wijziging is bewaard zodat u ziet wat er niet is aangekomen. Vraag de beheerder om toegang als dit niet klopt.';

@@ -14,12 +14,18 @@
  *   merged record. Such a partly applied record keeps its old `rev`, and the fields it did take
  *   are noted in syncBasis (push.ts explains why the base must never claim more than we saw).
  * - A record with no local change is replaced by the server's full current fields and `rev`.
+ * - A client in the page's `ingetrokken` (access taken away) loses every record on this device,
+ *   before the page's records are applied; her unsent changes of that client stay, as refused
+ *   changes with a Dutch reason (storage/intrekking.ts), and are counted in the outcome.
  */
 import type { RecordType } from '../../domain/model/record.ts';
 import { recordTypeSchema } from '../../domain/model/record.ts';
 import type { ArrangeurDB } from '../../storage/db.ts';
+import { verwijderClientVanApparaat, type VerwijderdeClient } from '../../storage/intrekking.ts';
+import { deviceId } from '../../storage/meta.ts';
 import { PULL_PAGE_MAX, pullResponseSchema, type WireRecord } from '../protocol/wire.ts';
 import { vraag, type FetchFn } from './http.ts';
+import { INGETROKKEN_TEKST } from './meldingen.ts';
 import { leesSyncState, zetSyncState } from './state.ts';
 import {
   naarOpslag,
@@ -41,6 +47,8 @@ export interface PullTelling {
   records: number;
   paginas: number;
   overgeslagen: OvergeslagenRecord[];
+  /** Clients removed from this device because access ended (optional: older callers). */
+  ingetrokken?: VerwijderdeClient[];
 }
 
 /**
@@ -57,16 +65,34 @@ export async function pull(
   telling: PullTelling,
   limit = PULL_PAGE_MAX,
 ): Promise<void> {
+  // The device id goes along for the server's access log ("from which device"); not client data.
+  const apparaat = encodeURIComponent(await deviceId(db));
   for (;;) {
     const { cursor } = await leesSyncState(db);
     const pagina = await vraag(
       fetchFn,
-      `${baseUrl}/api/sync/pull?cursor=${cursor}&limit=${limit}`,
+      `${baseUrl}/api/sync/pull?cursor=${cursor}&limit=${limit}&deviceId=${apparaat}`,
       { method: 'GET' },
       pullResponseSchema,
     );
-    const overgeslagen = await pasPaginaToe(db, pagina.records, pagina.nextCursor);
+    const ingetrokken: VerwijderdeClient[] = [];
+    const overgeslagen = await pasPaginaToe(
+      db,
+      pagina.records,
+      pagina.nextCursor,
+      pagina.ingetrokken,
+      ingetrokken,
+    );
     telling.paginas += 1;
+    if (ingetrokken.length > 0) (telling.ingetrokken ??= []).push(...ingetrokken);
+    for (const i of ingetrokken) {
+      console.warn(
+        `Geen toegang meer tot een cliënt: ${i.records} records van dit apparaat verwijderd` +
+          (i.onverzonden > 0
+            ? `, ${i.onverzonden} niet-verstuurde wijzigingen bewaard als geweigerd.`
+            : '.'),
+      );
+    }
     telling.records += pagina.records.length - overgeslagen.length;
     telling.overgeslagen.push(...overgeslagen);
     for (const o of overgeslagen) {
@@ -90,9 +116,20 @@ export async function pasPaginaToe(
   db: ArrangeurDB,
   records: WireRecord[],
   nextCursor: number,
+  ingetrokken: readonly string[] = [],
+  verwijderd: VerwijderdeClient[] = [],
 ): Promise<OvergeslagenRecord[]> {
   const overgeslagen: OvergeslagenRecord[] = [];
   await db.transaction('rw', [...syncTabellen(db), db.outbox, db.syncBasis, db.meta], async () => {
+    // First: a client given back later in this same page gets her records again below.
+    for (const clientId of ingetrokken) {
+      verwijderd.push(
+        await verwijderClientVanApparaat(db, clientId, {
+          tekst: INGETROKKEN_TEKST,
+          code: 'ingetrokken',
+        }),
+      );
+    }
     for (const record of records) {
       const reden = await pasRecordToe(db, record);
       if (reden) overgeslagen.push({ id: record.id, type: record.type, reden });

@@ -86,11 +86,22 @@ export const pullQuerySchema = z.object({
   /** The highest `rev` the device has applied; 0 for a first pull. */
   cursor: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().positive().max(PULL_PAGE_MAX).default(PULL_PAGE_MAX),
+  /** The device's own id, for the access log (NEN 7513: from which device). Optional: old apps. */
+  deviceId: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/)
+    .optional(),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 
 export const pullResponseSchema = z.object({
   records: z.array(wireRecordSchema),
+  /**
+   * Clients this user can no longer read (taken out of her caseload, a review share ended): the
+   * device removes their records; its unsent changes of them are kept as refused (pull.ts). Sent
+   * once, in the page whose cursor passes the revocation. Default `[]`: an older server.
+   */
+  ingetrokken: z.array(z.uuid()).default([]),
   /** Pass back as `cursor` for the next page. */
   nextCursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),

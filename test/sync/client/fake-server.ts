@@ -39,6 +39,8 @@ export class FakeServer {
   /** Decide a rejection per mutation (forbidden, invalid, …); undefined = accept. */
   weiger: (m: Mutation) => RejectReason | undefined = () => undefined;
   klok = Date.parse('2026-11-23T12:00:00Z');
+  /** Clients whose access was taken away (trekIn): their records are no longer pulled. */
+  ingetrokken = new Map<string, number>();
 
   constructor(readonly gebruiker = 'gebruiker-1') {}
 
@@ -166,15 +168,25 @@ export class FakeServer {
   }
 
   pull(cursor: number, limit: number): PullResponse {
+    const weg = (r: Opgeslagen) =>
+      this.ingetrokken.has(r.clientId ?? '') || (r.type === 'client' && this.ingetrokken.has(r.id));
     const na = [...this.records.values()]
-      .filter((r) => r.rev > cursor)
+      .filter((r) => r.rev > cursor && !weg(r))
       .sort((a, b) => a.rev - b.rev);
     const pagina = na.slice(0, limit);
+    const grens = na.length > limit ? (pagina.at(-1)?.rev ?? cursor) : Infinity;
+    const intrekkingen = [...this.ingetrokken].filter(([, rev]) => rev > cursor && rev <= grens);
     return {
       records: pagina.map(({ veldRev: _r, veldDoor: _d, ...r }) => structuredClone(r)),
-      nextCursor: pagina.at(-1)?.rev ?? cursor,
+      ingetrokken: intrekkingen.map(([c]) => c),
+      nextCursor: Math.max(pagina.at(-1)?.rev ?? cursor, ...intrekkingen.map(([, rev]) => rev)),
       hasMore: na.length > limit,
     };
+  }
+
+  /** Takes access to a client away (as the real server's toegang_intrekking). */
+  trekIn(clientId: string): void {
+    this.ingetrokken.set(clientId, ++this.rev);
   }
 
   /** A change made on the server side (another device), as one mutation. */
