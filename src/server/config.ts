@@ -14,6 +14,15 @@ const envSchema = z.object({
    * the store is empty (`npm start` sets it).
    */
   DEMO: z.enum(['0', '1']).default('0'),
+  /**
+   * Behind a reverse proxy that terminates https: 'true' (trust any), or the proxy's addresses /
+   * CIDRs comma-separated ('127.0.0.1,10.0.0.0/8'). Then X-Forwarded-Proto/-For count, so the
+   * session cookie is Secure and the login limit counts the real address. Default: trust none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, "'true', 'false' or proxy addresses")
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,6 +34,8 @@ export interface ServerConfig {
   readonly logLevel: string;
   readonly staticDir: string | null;
   readonly demo: boolean;
+  /** Fastify's trustProxy: false, true, or a comma-separated list of proxy addresses. */
+  readonly trustProxy: boolean | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -42,5 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     staticDir: resolve(e.STATIC_DIR),
     demo: e.DEMO === '1',
+    trustProxy:
+      e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY.trim(),
   };
 }

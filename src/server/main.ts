@@ -30,6 +30,7 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     staticDir: config.staticDir,
     demo: config.demo,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   let closed = false;

@@ -352,7 +352,7 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     });
   });
 
-  it('logs access per request and client with a count, never per record', async () => {
+  it('logs access per mutation, committed with it (issue 12: effects and log row together)', async () => {
     const u = await userWithSession(t.store, 'arrangeur', 'Log');
     const id = randomUUID();
     await push(app, u, [newClient(id), newNaaste(id), newNaaste(id)]);
@@ -363,7 +363,9 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
       [u.id, id],
     );
     expect(rows).toEqual([
-      { actie: 'push', client_id: id, aantal: 3 },
+      { actie: 'push', client_id: id, aantal: 1 },
+      { actie: 'push', client_id: id, aantal: 1 },
+      { actie: 'push', client_id: id, aantal: 1 },
       { actie: 'pull', client_id: id, aantal: 3 },
     ]);
   });
