@@ -25,14 +25,7 @@ import { zetReviewDeling } from '../../src/server/db/toegang.ts';
 import type { Mutation } from '../../src/sync/protocol/mutation.ts';
 import { pushResponseSchema, type Rol } from '../../src/sync/protocol/wire.ts';
 import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
-import {
-  clientFields,
-  mutation,
-  newClient,
-  pushOk,
-  userWithSession,
-  type TestUser,
-} from './fixtures/sync.ts';
+import { mutation, newClient, pushOk, userWithSession, type TestUser } from './fixtures/sync.ts';
 
 const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 10_000);
 const REQUEST_TIMEOUT_MS = 15_000;

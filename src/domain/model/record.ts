@@ -32,7 +32,7 @@ export type RecordType = z.infer<typeof recordTypeSchema>;
  *   (guarantee 3).
  * - `baseRev` is the server revision the device last saw; absent for a record never synced.
  */
-export const mutationSchema = z.strictObject({
+export const mutationSchema = z.object({
   mutationId: z.uuid(),
   deviceId: deviceIdSchema,
   recordType: recordTypeSchema,

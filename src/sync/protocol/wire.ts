@@ -26,7 +26,8 @@ export const PULL_PAGE_MAX = 1000;
 /** Strict: an unknown key is refused (a typo or a crafted field never passes silently). */
 export const pushRequestSchema = z.strictObject({
   deviceId: deviceIdSchema,
-  mutations: z.array(mutationSchema).min(1).max(PUSH_BATCH_MAX),
+  /** Strict on the wire (the device's outbox rows carry local keys; the device strips them). */
+  mutations: z.array(z.strictObject(mutationSchema.shape)).min(1).max(PUSH_BATCH_MAX),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
