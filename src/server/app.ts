@@ -4,6 +4,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Store } from './db/store.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { hardeningPlugin } from './plugins/hardening.ts';
+import { metVeiligeSerializers } from './plugins/log.ts';
 import { authRoutes } from './routes/auth.ts';
 import { beheerRoutes } from './routes/beheer.ts';
 import { casemanagerRoutes } from './routes/casemanagers.ts';
@@ -24,6 +26,11 @@ export interface AppOptions {
   readonly nu?: () => Date;
   /** Serve HTTPS with this certificate and key (PEM); default plain HTTP. */
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer } | null;
+  /**
+   * Fastify's trustProxy (config TRUST_PROXY): trust X-Forwarded-* from this proxy, so behind
+   * https the session cookie is Secure and the login limit counts the real address. Default false.
+   */
+  readonly trustProxy?: boolean | string;
 }
 
 declare module 'fastify' {
@@ -38,7 +45,9 @@ declare module 'fastify' {
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Errors are logged through one serializer that keeps no client data or secrets (plugins/log.ts).
+    logger: metVeiligeSerializers(opts.logger ?? false),
+    trustProxy: opts.trustProxy ?? false,
     // Request logs carry method, route and status only: never a query string, body or header
     // that could identify a client.
     logController: new LogController({ disableRequestLogging: true }),
@@ -65,6 +74,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(status).send({ error: 'bad_request', message: error.message });
   });
 
+  // Before everything else: headers, the Origin check, input bounds, no-store on /api.
+  await app.register(hardeningPlugin);
   // Before every route: sets request.gebruiker and the authenticate / vereisRol hooks.
   await app.register(authPlugin, opts.nu ? { nu: opts.nu } : {});
   await app.register(authRoutes, { prefix: '/api' });

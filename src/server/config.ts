@@ -14,6 +14,15 @@ const envSchema = z.object({
    * the store is empty (`npm start` sets it).
    */
   DEMO: z.enum(['0', '1']).default('0'),
+  /**
+   * Behind a reverse proxy that terminates https: 'true' (trust any), or the proxy's addresses /
+   * CIDRs comma-separated ('127.0.0.1,10.0.0.0/8'). Then X-Forwarded-Proto/-For count, so the
+   * session cookie is Secure and the login limit counts the real address. Default: trust none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, "'true', 'false' or proxy addresses")
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PEM files of the certificate (chain) and its private key: with both set the server speaks HTTPS. */
   TLS_CERT: z.string().min(1).optional(),
@@ -30,6 +39,8 @@ export interface ServerConfig {
   readonly demo: boolean;
   /** HTTPS with these PEM files (absolute paths); null: plain HTTP. */
   readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
+  /** Fastify's trustProxy: false, true, or a comma-separated list of proxy addresses. */
+  readonly trustProxy: boolean | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -56,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       e.TLS_CERT && e.TLS_KEY
         ? { certFile: resolve(e.TLS_CERT), keyFile: resolve(e.TLS_KEY) }
         : null,
+    trustProxy:
+      e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY.trim(),
   };
 }

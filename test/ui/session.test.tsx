@@ -144,6 +144,27 @@ describe('login', () => {
     expect(await leesSessie(d)).toBeNull();
   });
 
+  it('says in Dutch how long to wait after too many tries (429 + Retry-After)', async () => {
+    const d = nieuweDb();
+    const fetch = vi.fn(
+      async () =>
+        new Response('{"error":"too_many_attempts"}', {
+          status: 429,
+          headers: { 'retry-after': '600' },
+        }),
+    );
+    renderApp({ fetch });
+    await userEvent.type(await screen.findByLabelText('Gebruikersnaam'), 'anja');
+    await userEvent.type(veld('Wachtwoord'), 'fout');
+    await userEvent.type(veld('Kies een pincode van 5 cijfers'), '12345');
+    await userEvent.type(veld('Typ de pincode nog een keer'), '12345');
+    await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Te veel pogingen. Probeer het over 10 minuten opnieuw.',
+    );
+    expect(await leesSessie(d)).toBeNull();
+  });
+
   it('logs in online, keeps only a PBKDF2 hash of the PIN, never sends it, and syncs', async () => {
     const d = nieuweDb();
     const fetch = vi.fn(

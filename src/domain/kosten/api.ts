@@ -4,6 +4,7 @@
  * very same thing.
  */
 import { z } from 'zod';
+import { tekst } from '../model/tekst.ts';
 import {
   EXPORT_FORMATEN,
   EXPORT_SOORTEN,
@@ -41,7 +42,7 @@ export const regelsVraagSchema = periode
     maand: maandSchema.optional(),
     domein: domeinSchema.optional(),
     /** A financier code, or 'geen' for lines without financier. */
-    financier: z.string().trim().min(1).max(50).optional(),
+    financier: tekst().trim().min(1).max(50).optional(),
   })
   .superRefine(periodeCheck);
 

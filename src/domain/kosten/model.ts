@@ -9,6 +9,7 @@
  * Money is in whole euro cents (integers), so totals are exact sums of their lines.
  */
 import { z } from 'zod';
+import { tekst } from '../model/tekst.ts';
 import { isoDateSchema } from '../model/dates.ts';
 
 /** A calendar month, `YYYY-MM`. */
@@ -26,8 +27,8 @@ export type KostenDomein = z.infer<typeof domeinSchema>;
 
 export const financierSchema = z.object({
   soort: z.enum(['gemeente', 'zorgverzekeraar', 'zorgkantoor']),
-  code: z.string(),
-  naam: z.string(),
+  code: tekst(),
+  naam: tekst(),
 });
 export type KostenFinancier = z.infer<typeof financierSchema>;
 
@@ -54,9 +55,9 @@ export type VolumeEenheid = z.infer<typeof volumeEenheidSchema>;
  * later `geldigVan` (the previous row then ends the day before).
  */
 export const tariefInvoerSchema = z.object({
-  inzetCode: z.string().trim().min(1, 'Kies een soort inzet.'),
+  inzetCode: tekst().trim().min(1, 'Kies een soort inzet.'),
   domein: betaaldDomeinSchema,
-  financierCode: z.string().trim().min(1).nullable(),
+  financierCode: tekst().trim().min(1).nullable(),
   /** Euro per volume unit (per uur, per dagdeel, per stuk, …), at most two decimals. */
   bedrag: z
     .number({ error: 'Vul een bedrag in.' })
@@ -69,13 +70,13 @@ export const tariefInvoerSchema = z.object({
 });
 export type TariefInvoer = z.input<typeof tariefInvoerSchema>;
 export const tariefSchema = tariefInvoerSchema.extend({
-  id: z.string(),
+  id: tekst(),
   volumeEenheid: volumeEenheidSchema,
   /** Last day this price applies (inclusive); absent while it is the current price. */
   geldigTot: isoDateSchema.optional(),
   /** A demo value shipped with the app; the UI labels it "demo". */
   demo: z.boolean(),
-  bijgewerktOp: z.string(),
+  bijgewerktOp: tekst(),
 });
 export type Tarief = z.infer<typeof tariefSchema>;
 
@@ -87,18 +88,18 @@ export type Leeftijdsband = z.infer<typeof leeftijdsbandSchema>;
 /** How a client appears to a coordinator. */
 export const pseudoClientSchema = z.object({
   /** Stable per client, not reversible without the server's key, e.g. `C-7K2M9QXA`. */
-  pseudoniem: z.string(),
+  pseudoniem: tekst(),
   leeftijdsband: leeftijdsbandSchema,
   /** Name of the gemeente (not the address); null when unknown. */
-  gemeente: z.string().nullable(),
+  gemeente: tekst().nullable(),
 });
 export type PseudoClient = z.infer<typeof pseudoClientSchema>;
 
 /** One priced inzet line for one month: what a coordinator drills down to. */
 export const kostenRegelSchema = pseudoClientSchema.extend({
   maand: maandSchema,
-  inzetCode: z.string(),
-  inzetNaam: z.string(),
+  inzetCode: tekst(),
+  inzetNaam: tekst(),
   volumeEenheid: volumeEenheidSchema,
   /** Planned volume in this month, rounded to 2 decimals. */
   volume: z.number().nonnegative(),
@@ -109,7 +110,7 @@ export const kostenRegelSchema = pseudoClientSchema.extend({
   gerouteerdDomein: domeinSchema,
   gerouteerdeFinancier: financierSchema.nullable(),
   /** The arrangeur's override, the reason cleaned of the client's identifying details. */
-  override: z.object({ domein: domeinSchema, reden: z.string() }).nullable(),
+  override: z.object({ domein: domeinSchema, reden: tekst() }).nullable(),
   /** Euro per unit as planned; null when no tariff applies (then `kostenCent` is 0). */
   tarief: z.number().nullable(),
   tariefDemo: z.boolean(),
@@ -154,14 +155,14 @@ export const overzichtSchema = z.object({
 export type Overzicht = z.infer<typeof overzichtSchema>;
 
 export const overrideRegelSchema = pseudoClientSchema.extend({
-  inzetCode: z.string(),
-  inzetNaam: z.string(),
+  inzetCode: tekst(),
+  inzetNaam: tekst(),
   gerouteerdDomein: domeinSchema,
   gerouteerdeFinancier: financierSchema.nullable(),
   domein: domeinSchema,
   financier: financierSchema.nullable(),
-  grondslag: z.string(),
-  reden: z.string(),
+  grondslag: tekst(),
+  reden: tekst(),
   /** First month of the period the override applies to. */
   vanaf: maandSchema,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tekst } from './tekst.ts';
 import { findGemeente, findZorgverzekeraar } from '../reference/index.ts';
 import { isoDateSchema } from './dates.ts';
 import { bsnSchema, huisnummerSchema, postcodeSchema } from './identity.ts';
@@ -42,7 +43,7 @@ export const clientInvoerSchema = z.object({
   intensieveKindzorg: z.boolean().optional(),
   huisarts: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(200, 'De naam van de huisarts is te lang.').optional(),
+    tekst().trim().max(200, 'De naam van de huisarts is te lang.').optional(),
   ),
 });
 export type ClientInvoer = z.input<typeof clientInvoerSchema>;
@@ -52,8 +53,8 @@ export type ClientGegevens = z.output<typeof clientInvoerSchema>;
 export const recordMetaSchema = z.object({
   id: recordIdSchema,
   rev: z.number().int().nonnegative().optional(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  updatedAt: tekst(),
+  updatedBy: tekst(),
   deleted: z.boolean().default(false),
 });
 

@@ -28,3 +28,14 @@ export function planIdVoorClient(clientId: string): string {
   }
   return `${uit.slice(0, 8)}-${uit.slice(8, 12)}-${uit.slice(12, 16)}-${uit.slice(16, 20)}-${uit.slice(20)}`;
 }
+
+/**
+ * A device's id (crypto.randomUUID on the tablet; tests and older apps use short names such as
+ * `tablet-1`): printable ASCII letters, digits and `._:-`, at most 100 characters, so it is checked
+ * for form and length before the server stores it beside every field it wrote.
+ */
+export const deviceIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'Invalid device id');

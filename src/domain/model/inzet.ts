@@ -4,6 +4,7 @@
  * "not known": routing then names it in `ontbrekend` instead of guessing silently.
  */
 import { z } from 'zod';
+import { tekst } from './tekst.ts';
 import {
   categorieSchema,
   eenheidSchema,
@@ -54,7 +55,7 @@ export type InzetFeiten = z.infer<typeof inzetFeitenSchema>;
  */
 export const inzetSchema = inzetFeitenSchema
   .extend({
-    code: z.string().optional(),
+    code: tekst().optional(),
     categorie: categorieSchema.optional(),
     omvang: omvangSchema.optional(),
     periode: periodeSchema.optional(),

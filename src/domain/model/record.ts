@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordIdSchema } from './ids.ts';
+import { deviceIdSchema, recordIdSchema } from './ids.ts';
 
 /**
  * The record types that travel through the outbox and the sync wire. Grows with each slice
@@ -34,7 +34,7 @@ export type RecordType = z.infer<typeof recordTypeSchema>;
  */
 export const mutationSchema = z.object({
   mutationId: z.uuid(),
-  deviceId: z.string().min(1),
+  deviceId: deviceIdSchema,
   recordType: recordTypeSchema,
   recordId: recordIdSchema,
   baseRev: z.number().int().nonnegative().optional(),
@@ -44,6 +44,8 @@ export const mutationSchema = z.object({
    * trusts it only when the record is new; afterwards its own stored value counts.
    */
   clientId: recordIdSchema.nullable().optional(),
+  // Keys and values are judged per mutation after the merge (sync/protocol/validate.ts), so one
+  // bad field rejects that mutation only, not the whole batch.
   fields: z.record(z.string(), z.unknown()),
   deleted: z.literal(true).optional(),
   createdAt: z.iso.datetime(),

@@ -6,6 +6,7 @@
  * Shapes only; the rules on them (ladder, status transitions) live beside this file.
  */
 import { z } from 'zod';
+import { tekst } from '../model/tekst.ts';
 import { recordMetaSchema } from '../model/client.ts';
 import { isoDateSchema } from '../model/dates.ts';
 import { recordIdSchema } from '../model/ids.ts';
@@ -13,7 +14,7 @@ import { recordIdSchema } from '../model/ids.ts';
 const optioneleTekst = (max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(max, `Dit is te lang (max. ${max} tekens).`).optional(),
+    tekst().trim().max(max, `Dit is te lang (max. ${max} tekens).`).optional(),
   );
 const optioneleDatum = z.preprocess(
   (v) => (v === '' || v === null ? undefined : v),
@@ -99,12 +100,12 @@ export type Plan = z.output<typeof planSchema>;
  * device shows the same order; it travels in the create mutation and never changes afterwards.
  * Optional only so records written before it existed still read.
  */
-const aangemaaktOp = { aangemaaktOp: z.string().optional() };
+const aangemaaktOp = { aangemaaktOp: tekst().optional() };
 
 export const doelVeldenSchema = z.object({
   planId: recordIdSchema,
   levensdomein: levensdomeinSchema,
-  omschrijving: z.string().trim().min(1, 'Beschrijf het doel.').max(1000, 'Dit is te lang.'),
+  omschrijving: tekst().trim().min(1, 'Beschrijf het doel.').max(1000, 'Dit is te lang.'),
 });
 export type DoelInvoer = z.input<typeof doelVeldenSchema>;
 export const doelSchema = doelVeldenSchema
@@ -115,8 +116,8 @@ export type Doel = z.output<typeof doelSchema>;
 export const BELASTING = ['licht', 'gemiddeld', 'zwaar', 'overbelast'] as const;
 export const naasteVeldenSchema = z.object({
   clientId: recordIdSchema,
-  naam: z.string().trim().min(1, 'Vul de naam in.').max(100, 'De naam is te lang.'),
-  relatie: z.string().trim().min(1, 'Vul de relatie in, bijvoorbeeld dochter of buurman.').max(60),
+  naam: tekst().trim().min(1, 'Vul de naam in.').max(100, 'De naam is te lang.'),
+  relatie: tekst().trim().min(1, 'Vul de relatie in, bijvoorbeeld dochter of buurman.').max(60),
   contact: optioneleTekst(200),
   watDoetHij: optioneleTekst(1000),
   hoeVaak: optioneleTekst(200),
@@ -136,9 +137,9 @@ export type Naaste = z.output<typeof naasteSchema>;
  * old record unreadable.
  */
 export const opgeslagenInzetSchema = z.object({
-  code: z.string(),
-  omvang: z.object({ aantal: z.number(), eenheid: z.string() }).optional(),
-  periode: z.object({ van: z.string(), tot: z.string().optional() }).optional(),
+  code: tekst(),
+  omvang: z.object({ aantal: z.number(), eenheid: tekst() }).optional(),
+  periode: z.object({ van: tekst(), tot: tekst().optional() }).optional(),
   verzorgingsaard: z.enum(['geneeskundig', 'begeleidend']).optional(),
   msvt: z.boolean().optional(),
   medischeIndicatie: z.boolean().optional(),
@@ -151,18 +152,18 @@ export type OpgeslagenInzet = z.infer<typeof opgeslagenInzetSchema>;
 /** What routing decided when the item was last saved: kept so coordinators see routed vs. chosen. */
 export const routeringSnapshotSchema = z.object({
   domein: z.enum(['Wlz', 'Zvw', 'Wmo', 'Jeugdwet', 'geen']),
-  financier: z.object({ soort: z.string(), code: z.string(), naam: z.string() }).nullable(),
-  grondslag: z.string(),
-  regel: z.string(),
-  regelversie: z.string(),
+  financier: z.object({ soort: tekst(), code: tekst(), naam: tekst() }).nullable(),
+  grondslag: tekst(),
+  regel: tekst(),
+  regelversie: tekst(),
   zeker: z.boolean(),
-  peildatum: z.string(),
+  peildatum: tekst(),
 });
 export type RouteringSnapshot = z.infer<typeof routeringSnapshotSchema>;
 
 export const overrideSchema = z.object({
   domein: z.enum(['Wlz', 'Zvw', 'Wmo', 'Jeugdwet', 'geen']),
-  reden: z.string().trim().min(5, 'Geef kort de reden (minstens 5 tekens).').max(1000),
+  reden: tekst().trim().min(5, 'Geef kort de reden (minstens 5 tekens).').max(1000),
 });
 export type Override = z.infer<typeof overrideSchema>;
 
@@ -170,12 +171,12 @@ export const planItemVeldenSchema = z.object({
   planId: recordIdSchema,
   stap: ladderStapSchema,
   /** What happens, in plain words ("Dochter Anja doet de boodschappen"). */
-  omschrijving: z.string().trim().min(1, 'Beschrijf wat er gebeurt.').max(1000, 'Dit is te lang.'),
+  omschrijving: tekst().trim().min(1, 'Beschrijf wat er gebeurt.').max(1000, 'Dit is te lang.'),
   doelId: recordIdSchema.optional(),
   naasteId: recordIdSchema.optional(),
   /** Voorziening from the sociale kaart; the name is copied so the plan reads well offline. */
-  voorzieningId: z.string().optional(),
-  voorzieningNaam: z.string().optional(),
+  voorzieningId: tekst().optional(),
+  voorzieningNaam: tekst().optional(),
   /** Hulpmiddel and professioneel: the inzet that routing decides on. */
   inzet: opgeslagenInzetSchema.optional(),
   aanbieder: optioneleTekst(200),

@@ -12,6 +12,7 @@
  * record, so her comments and the arrangeur's edits never collide.
  */
 import { z } from 'zod';
+import { tekst } from '../model/tekst.ts';
 import { recordMetaSchema } from '../model/client.ts';
 import { recordIdSchema } from '../model/ids.ts';
 import { PLAN_STAPPEN } from './ladder.ts';
@@ -19,7 +20,7 @@ import { PLAN_STAPPEN } from './ladder.ts';
 const optioneleTekst = (max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(max, `Dit is te lang (max. ${max} tekens).`).optional(),
+    tekst().trim().max(max, `Dit is te lang (max. ${max} tekens).`).optional(),
   );
 
 export const REVIEW_BESLUITEN = ['akkoord', 'aanpassen'] as const;
@@ -44,9 +45,9 @@ export const reviewVeldenSchema = z.object({
   /** User id of the casemanager asked to review; the server shares the client with her. */
   casemanagerId: z.uuid(),
   /** Display name, a snapshot (the device has no user directory). */
-  casemanagerNaam: z.string().trim().min(1).max(100),
+  casemanagerNaam: tekst().trim().min(1).max(100),
   /** Display name of the arrangeur who asked. */
-  gevraagdDoorNaam: z.string().trim().min(1).max(100),
+  gevraagdDoorNaam: tekst().trim().min(1).max(100),
   /** ISO timestamp of the request. */
   gevraagdOp: z.iso.datetime(),
   /** An optional question from the arrangeur to the reviewer. */
@@ -78,11 +79,11 @@ export const reviewCommentVeldenSchema = z.object({
     .max(2000, 'Dit is te lang (max. 2000 tekens).'),
   /** User id of the author: a reviewer may only change her own comments. */
   auteurId: z.uuid(),
-  auteurNaam: z.string().trim().min(1).max(100),
+  auteurNaam: tekst().trim().min(1).max(100),
   /** Set by the arrangeur when she has dealt with the comment. */
   afgehandeld: z.boolean().default(false),
   /** ISO timestamp; lists sort on it so every device shows the same order. */
-  aangemaaktOp: z.string(),
+  aangemaaktOp: tekst(),
 });
 export type ReviewCommentInvoer = z.input<typeof reviewCommentVeldenSchema>;
 export const reviewCommentSchema = reviewCommentVeldenSchema

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tekst } from '../model/tekst.ts';
 import { recordMetaSchema } from '../model/client.ts';
 
 /**
@@ -21,19 +22,19 @@ export const voorzieningCategorieSchema = z.enum(VOORZIENING_CATEGORIEEN, {
 });
 export type VoorzieningCategorie = z.infer<typeof voorzieningCategorieSchema>;
 
-const tekst = (veld: string, max: number) =>
-  z.string().trim().min(1, `Vul ${veld} in.`).max(max, `Dit is te lang (max. ${max} tekens).`);
+const verplicht = (veld: string, max: number) =>
+  tekst().trim().min(1, `Vul ${veld} in.`).max(max, `Dit is te lang (max. ${max} tekens).`);
 const optioneel = (max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(max, `Dit is te lang (max. ${max} tekens).`).optional(),
+    tekst().trim().max(max, `Dit is te lang (max. ${max} tekens).`).optional(),
   );
 
 /** What an arrangeur types to add a local entry to the sociale kaart. */
 export const voorzieningInvoerSchema = z.object({
   categorie: voorzieningCategorieSchema,
-  naam: tekst('de naam', 120),
-  omschrijving: tekst('een korte omschrijving', 600),
+  naam: verplicht('de naam', 120),
+  omschrijving: verplicht('een korte omschrijving', 600),
   wijk: optioneel(120),
   adres: optioneel(200),
   contact: optioneel(200),

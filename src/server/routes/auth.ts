@@ -5,8 +5,16 @@
  * Login answers an unknown user, a wrong password and an inactive account with the same 401 and
  * in about the same time (one scrypt each way), so the reply says nothing about which accounts
  * exist. Bodies are never logged (app.ts logs method, route and status only).
+ *
+ * Guessing is limited (issue 12, point 7) with @fastify/rate-limit: failed logins count per account
+ * (LOGIN_MAX_PER_ACCOUNT) and per address (LOGIN_MAX_PER_ADRES) in a window of LOGIN_VENSTER_MS;
+ * once either is reached every login for that account or from that address is answered 429 with
+ * `Retry-After` (seconds) until the window ends — also with the right password (a lockout). Only
+ * failures count, so a nurse who logs in many times a day is never locked out. The account key is
+ * the lower-cased username, whether or not it exists (the answer says nothing about that).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { loginRequestSchema, loginResponseSchema } from '../../sync/protocol/wire.ts';
 import {
@@ -38,19 +46,57 @@ const ONJUIST = {
   message: 'Unknown username or wrong password',
 };
 
+export const LOGIN_MAX_PER_ACCOUNT = 5;
+export const LOGIN_MAX_PER_ADRES = 20;
+export const LOGIN_VENSTER_MS = 15 * 60 * 1000;
+
+const accountSleutel = (request: FastifyRequest): string => {
+  const naam = (request.body as { gebruikersnaam?: unknown } | undefined)?.gebruikersnaam;
+  return `account:${typeof naam === 'string' ? naam.trim().toLowerCase() : ''}`;
+};
+
+const TE_VEEL = {
+  error: 'too_many_attempts',
+  message: 'Too many failed logins; try again after Retry-After seconds',
+};
+
 export const authRoutes: FastifyPluginAsync = async (app) => {
   app.setValidatorCompiler(zodValidatorCompiler);
+  // Encapsulated here: only login is limited, by the two limiters below (not per request).
+  await app.register(rateLimit, { global: false });
+  const perAccount = app.createRateLimit({
+    max: LOGIN_MAX_PER_ACCOUNT,
+    timeWindow: LOGIN_VENSTER_MS,
+    keyGenerator: accountSleutel,
+  });
+  const perAdres = app.createRateLimit({
+    max: LOGIN_MAX_PER_ADRES,
+    timeWindow: LOGIN_VENSTER_MS,
+    keyGenerator: (request) => `adres:${request.ip}`,
+  });
 
   app.post<{ Body: z.infer<typeof loginRequestSchema> }>(
     '/auth/login',
     {
       schema: {
         body: loginRequestSchema,
-        response: { 200: antwoord(loginResponseSchema), 400: FOUT, 401: FOUT },
+        response: { 200: antwoord(loginResponseSchema), 400: FOUT, 401: FOUT, 429: FOUT },
       },
     },
     async (request, reply) => {
       const { gebruikersnaam, wachtwoord } = request.body;
+      const [account, adres] = await Promise.all([
+        perAccount(request, { increment: false }),
+        perAdres(request, { increment: false }),
+      ]);
+      const geblokt = [account, adres].filter((l) => !l.isAllowed && l.remaining <= 0);
+      if (geblokt.length > 0) {
+        const seconden = Math.max(
+          1,
+          ...geblokt.map((l) => (l.isAllowed ? 0 : Math.ceil(l.ttl / 1000))),
+        );
+        return reply.code(429).header('retry-after', String(seconden)).send(TE_VEEL);
+      }
       const gebruiker = await controleerLogin(app.store, gebruikersnaam, wachtwoord);
       if (!gebruiker) {
         // NEN 7513: a failed login is logged, against the account when the name exists (the
@@ -59,6 +105,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         await logToegang(app.store, id ? { id } : null, ACTIES.login, null, 0, {
           uitkomst: 'geweigerd',
         });
+        await Promise.all([perAccount(request), perAdres(request)]);
         return reply.code(401).send(ONJUIST);
       }
       const nu = app.nu();

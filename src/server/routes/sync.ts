@@ -10,8 +10,10 @@
  *   A rejection is not final — it changed nothing, so the device may send the same mutation again
  *   (outbox `retryRejected`, e.g. after the beheerder added the client to her caseload) and it is
  *   checked anew. Only an applied mutation is final: its replay is `duplicate`, with the same rev.
- * - bad input is a 400 (body) or a `rejected` (one mutation), never a 5xx. A database failure is a
- *   5xx for the rest of the batch; what was committed before it is answered `duplicate` on retry.
+ * - bad input is a 400 (body) or a `rejected` (one mutation), never a 5xx. A mutation the
+ *   database refuses (its transaction rolls back) is answered `rejected` and the batch goes on;
+ *   only an unreachable or busy database is a 5xx for the rest of the batch, and what was
+ *   committed before it is answered `duplicate` on retry.
  *
  * Pull: the records this user may read with rev > cursor, in rev order, paged. The access rule is
  * part of the SQL (db/records.ts pullPage), so nothing outside her caseload is ever loaded. A page
@@ -101,6 +103,7 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
   app.post(
     '/sync/push',
     {
+      config: { tekstPerMutatie: true },
       onRequest: (request, reply) => authenticate.call(app, request, reply),
       schema: {
         body: pushBody,
@@ -113,19 +116,33 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
       const now = () => app.nu();
       const results: PushResult[] = [];
       for (const m of mutations) {
-        const outcome = await app.store.transaction(async (tx) => {
-          const o = await pushOne(tx, g, m, now());
-          // In the mutation's transaction: its effects and its log row commit together.
-          if (o.logClient !== undefined) {
-            const applied = o.result.status === 'applied';
-            await logToegang(tx, g, applied ? ACTIES.push : ACTIE_GEWEIGERD, o.logClient, 1, {
-              apparaat: deviceId,
-              uitkomst: applied ? 'ok' : 'geweigerd',
-            });
-          }
-          return o;
-        });
-        results.push(outcome.result);
+        try {
+          // The mutation's effects and its access-log row commit together, or neither does.
+          const outcome = await app.store.transaction(async (tx) => {
+            const o = await pushOne(tx, g, m, now());
+            if (o.logClient !== undefined) {
+              const actie = o.result.status === 'applied' ? ACTIES.push : ACTIE_GEWEIGERD;
+              await logToegang(tx, g, actie, o.logClient, 1, {
+                apparaat: deviceId,
+                uitkomst: o.result.status === 'applied' ? 'ok' : 'geweigerd',
+              });
+            }
+            return o;
+          });
+          results.push(outcome.result);
+        } catch (error) {
+          // The database is away or busy: a 5xx, the device retries the batch (what committed
+          // before answers `duplicate`). Anything else is about this mutation's content: its
+          // transaction rolled back, it is answered `rejected` and the batch goes on.
+          if (opnieuwProberen(error)) throw error;
+          request.log.warn({ err: error, route: '/api/sync/push' }, 'push: mutation not stored');
+          results.push({
+            mutationId: m.mutationId,
+            status: 'rejected',
+            reason: 'invalid',
+            detail: 'the server could not store this change',
+          });
+        }
       }
       return { results };
     },
@@ -314,6 +331,11 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
       if (typeof cm !== 'string') return reject('invalid', cm.why, clientId);
       nieuweReview = cm;
     }
+  } else if (merged.deleted && Object.keys(m.fields).length > 0) {
+    // An edit of a deleted record (kept as conflict records) or a delete that carries fields (kept
+    // in the tombstone): validated like any other, so neither stores what no form could make.
+    const why = validateMerged(m.recordType, { ...existing?.fields, ...m.fields }, clientId);
+    if (why) return reject('invalid', why, clientId);
   }
 
   let rev = existing?.rev ?? newRev;
@@ -523,4 +545,20 @@ async function writeConflicts(
     };
     await writeRecord(tx, record);
   }
+}
+
+/**
+ * True for failures that say nothing about the mutation: no connection, the server shutting
+ * down, out of resources, a serialization failure or deadlock (SQLSTATE classes 08, 40, 53, 57,
+ * 58), a Node socket error, or a closed store. The push answers those with a 5xx so the device
+ * tries again later; every other failure is the mutation's own and is answered `rejected`.
+ */
+function opnieuwProberen(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (/^(08|40|53|57|58)[0-9A-Z]{3}$/.test(code)) return true;
+    if (/^E[A-Z]+$/.test(code)) return true; // ECONNREFUSED, ECONNRESET, ETIMEDOUT, …
+  }
+  const message = error instanceof Error ? error.message : '';
+  return /closed|terminat|not connected|connection/i.test(message);
 }

@@ -15,6 +15,10 @@ export const LOGIN_FOUT = {
   server: 'Inloggen lukt nu niet door een fout op de server. Probeer het straks opnieuw.',
 } as const;
 
+/** After too many wrong tries (429): how long to wait, in whole minutes (at least 1). */
+export const teVeelPogingen = (minuten: number): string =>
+  `Te veel pogingen. Probeer het over ${minuten} ${minuten === 1 ? 'minuut' : 'minuten'} opnieuw.`;
+
 export async function login(
   fetchFn: FetchFn,
   gebruikersnaam: string,
@@ -34,6 +38,11 @@ export async function login(
     return { ok: false, fout: LOGIN_FOUT.offline };
   }
   if (res.status === 401 || res.status === 400) return { ok: false, fout: LOGIN_FOUT.onjuist };
+  if (res.status === 429) {
+    const seconden = Number(res.headers.get('retry-after'));
+    const minuten = Number.isFinite(seconden) && seconden > 0 ? Math.ceil(seconden / 60) : 15;
+    return { ok: false, fout: teVeelPogingen(minuten) };
+  }
   if ([502, 503, 504].includes(res.status)) return { ok: false, fout: LOGIN_FOUT.offline };
   if (!res.ok) return { ok: false, fout: LOGIN_FOUT.server };
   try {

@@ -20,6 +20,7 @@
  * client is checked by the push route, which can read the database).
  */
 import type { z } from 'zod';
+import { heeftOngeldigeTekens } from '../../domain/model/tekst.ts';
 import type { RecordType } from '../../domain/model/record.ts';
 import { RECORD_TYPE_INFO, typenMetKoppeling } from './record-typen.ts';
 
@@ -63,6 +64,8 @@ export function validateMerged(
         .join('; '),
     );
   }
+  const genest = onbekendeSleutel(invoer, parsed.data, '');
+  if (genest) return cut(`unknown field: ${genest}`);
   if (MET_CLIENT_VELD.includes(type) && fields['clientId'] !== clientId) {
     return 'clientId: must be the client this record belongs to';
   }
@@ -83,6 +86,35 @@ export function validateConflictResolution(
   }
   return null;
 }
+
+/**
+ * The first key, at any depth, that the schema dropped while parsing (zod objects strip keys they
+ * do not know): such a key would be stored and synced unchecked. Empty values ('' or null) that
+ * an optional field turns into "absent" do not count. Top-level keys are checked before parsing.
+ */
+function onbekendeSleutel(invoer: unknown, uit: unknown, pad: string): string | null {
+  if (Array.isArray(invoer) && Array.isArray(uit)) {
+    for (let i = 0; i < invoer.length; i++) {
+      const r = onbekendeSleutel(invoer[i], uit[i], `${pad}[${i}]`);
+      if (r) return r;
+    }
+    return null;
+  }
+  if (!isPlainObject(invoer) || !isPlainObject(uit)) return null;
+  for (const [k, v] of Object.entries(invoer)) {
+    const p = pad ? `${pad}.${k}` : k;
+    if (!Object.hasOwn(uit, k)) {
+      if (pad && v !== '' && v !== null && v !== undefined) return p;
+      continue;
+    }
+    const r = onbekendeSleutel(v, uit[k], p);
+    if (r) return r;
+  }
+  return null;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Why jsonb would refuse these fields, or null. */
 function storable(value: unknown, path = ''): string | null {
@@ -108,8 +140,6 @@ function storable(value: unknown, path = ''): string | null {
 }
 
 /** NUL or an unpaired surrogate: valid in a JS string, refused by PostgreSQL text and jsonb. */
-export const badString = (s: string): boolean =>
-  // eslint-disable-next-line no-control-regex
-  /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+export const badString = heeftOngeldigeTekens;
 
 const cut = (s: string): string => (s.length > DETAIL_MAX ? `${s.slice(0, DETAIL_MAX - 1)}…` : s);

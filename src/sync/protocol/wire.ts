@@ -16,14 +16,18 @@
  * Pull (guarantee 4): by cursor (the server's `rev` sequence), paged, only what this user may see.
  */
 import { z } from 'zod';
+import { deviceIdSchema } from '../../domain/model/ids.ts';
 import { mutationSchema } from '../../domain/model/record.ts';
+import { tekst } from '../../domain/model/tekst.ts';
 
 export const PUSH_BATCH_MAX = 500;
 export const PULL_PAGE_MAX = 1000;
 
-export const pushRequestSchema = z.object({
-  deviceId: z.string().min(1).max(100),
-  mutations: z.array(mutationSchema).min(1).max(PUSH_BATCH_MAX),
+/** Strict: an unknown key is refused (a typo or a crafted field never passes silently). */
+export const pushRequestSchema = z.strictObject({
+  deviceId: deviceIdSchema,
+  /** Strict on the wire (the device's outbox rows carry local keys; the device strips them). */
+  mutations: z.array(z.strictObject(mutationSchema.shape)).min(1).max(PUSH_BATCH_MAX),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -82,7 +86,7 @@ export const wireRecordSchema = z.object({
 });
 export type WireRecord = z.infer<typeof wireRecordSchema>;
 
-export const pullQuerySchema = z.object({
+export const pullQuerySchema = z.strictObject({
   /** The highest `rev` the device has applied; 0 for a first pull. */
   cursor: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().positive().max(PULL_PAGE_MAX).default(PULL_PAGE_MAX),
@@ -138,9 +142,9 @@ export const ROLLEN = ['arrangeur', 'casemanager', 'coordinator', 'beheerder'] a
 export const rolSchema = z.enum(ROLLEN);
 export type Rol = z.infer<typeof rolSchema>;
 
-export const loginRequestSchema = z.object({
-  gebruikersnaam: z.string().trim().min(1).max(100),
-  wachtwoord: z.string().min(1).max(200),
+export const loginRequestSchema = z.strictObject({
+  gebruikersnaam: tekst().trim().min(1).max(100),
+  wachtwoord: tekst().min(1).max(200),
 });
 export const gebruikerSchema = z.object({
   id: z.uuid(),
