@@ -58,6 +58,7 @@ import {
   type StoredRecord,
 } from '../db/records.ts';
 import { vindGebruiker } from '../db/accounts.ts';
+import { gezagNaMerge, gezagVoorMerge } from '../db/gezag.ts';
 import {
   ACTIES,
   logToegang,
@@ -276,12 +277,17 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
     }
   }
 
+  // The server's own checks and decisions (issue 12): db/gezag.ts.
+  const gezag = await gezagVoorMerge(tx, g, m, existing, now);
+  if ('weiger' in gezag) return reject(gezag.weiger.reason, gezag.weiger.detail, clientId);
+  m = gezag.mutation;
+
   const newRev = await nextRev(tx);
   const by = g.id;
   // When the person made the change, for display in a conflict ("Waarde van Anja, di 14:02"):
   // the device's clock, but never later than the server's. Order comes from newRev only.
   const at = new Date(Math.min(Date.parse(m.createdAt), now.getTime())).toISOString();
-  const merged = mergeMutation(existing, m, { newRev, by, at });
+  let merged = mergeMutation(existing, m, { newRev, by, at });
 
   const regel = reviewRegel(g, m, existing, merged.fields);
   if (regel) return reject('forbidden', regel, clientId);
@@ -299,6 +305,9 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
       nieuweReview = cm;
     }
   }
+  const besluit = await gezagNaMerge(tx, g, m, existing, merged, clientId, now, newRev);
+  if ('weiger' in besluit) return reject(besluit.weiger.reason, besluit.weiger.detail, clientId);
+  merged = { ...merged, ...besluit.merged };
 
   let rev = existing?.rev ?? newRev;
   if (merged.changed) {

@@ -25,6 +25,7 @@ import type { RecordType } from '../../domain/model/record.ts';
 import {
   doelVeldenSchema,
   naasteVeldenSchema,
+  planItemServerVelden,
   planItemVeldenSchema,
   planVeldenSchema,
   planVersieSchema,
@@ -43,7 +44,7 @@ const VELDEN: Readonly<Record<Exclude<RecordType, 'conflict'>, VeldenSchema>> = 
   naaste: naasteVeldenSchema.extend(aangemaaktOp),
   plan: planVeldenSchema,
   doel: doelVeldenSchema.extend(aangemaaktOp),
-  planItem: planItemVeldenSchema.extend(aangemaaktOp),
+  planItem: planItemVeldenSchema.extend({ ...aangemaaktOp, ...planItemServerVelden }),
   planVersie: planVersieSchema.def.left.omit({ type: true }),
   voorziening: voorzieningInvoerSchema,
   review: reviewVeldenSchema,
