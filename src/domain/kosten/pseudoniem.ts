@@ -99,6 +99,10 @@ const HUISNUMMER =
 const ALGEMEEN: readonly RegExp[] = [
   // E-mail addresses.
   /[\p{L}\p{N}._%+'-]+\s*(?:@|\(at\)|\[at\])\s*[\p{L}\p{N}-]+(?:\s*\.\s*[\p{L}\p{N}-]+)+/giu,
+  // Phone numbers (+31 6 1234 5678, 0031-318-123456, (0318) 12 34 56, 06-12345678) and a BSN or
+  // any other number of 8 or more digits, with any separators between the digits; first, so a
+  // date pattern cannot take a piece out of the middle of one.
+  /(?:\+|(?<![\p{L}\p{N}]))\(?\d(?:[\s.\-/()]{0,3}\d){7,}(?![\p{L}\p{N}])/gu,
   // Dates: ISO, d-m-yy(yy) with - / . (spaces allowed), "21 juli 1938", "21 juli", "juli 1938".
   new RegExp(`${NIET_LETTER_VOOR}\\d{4}\\s*-\\s*\\d{1,2}\\s*-\\s*\\d{1,2}${NIET_LETTER_NA}`, 'gu'),
   new RegExp(
@@ -110,9 +114,6 @@ const ALGEMEEN: readonly RegExp[] = [
     'giu',
   ),
   new RegExp(`${NIET_LETTER_VOOR}${MAANDEN}\\.?\\s+'?\\d{2,4}${NIET_LETTER_NA}`, 'giu'),
-  // Phone numbers (+31 6 1234 5678, 0031-318-123456, (0318) 12 34 56, 06-12345678) and a BSN or
-  // any other number of 8 or more digits, with any separators between the digits.
-  /(?:\+|(?<![\p{L}\p{N}]))\(?\d(?:[\s.\-/()]{0,3}\d){7,}(?![\p{L}\p{N}])/gu,
   // A street with a house number: "Dorpsstraat 5", "Laan van Meerdervoort 12a", "Kerkweg 3-1".
   new RegExp(
     `${NIET_LETTER_VOOR}[\\p{L}'-]+${STRAATWOORDEN}\\s+${HUISNUMMER}${NIET_LETTER_NA}`,
@@ -146,8 +147,10 @@ export function schoonTekst(tekst: string, identifiers: readonly string[]): stri
     ...new Set(identifiers.flatMap((i) => (i ? patronen(normaliseer(i)) : []))),
   ].sort((a, b) => b.length - a.length);
   let schoon = normaliseer(tekst);
-  for (const bron of bronnen) schoon = schoon.replace(new RegExp(bron, 'giu'), WEGGELATEN);
+  // The general patterns first: a name inside an e-mail address would otherwise leave the rest
+  // of the address ("[…]@example.nl") for no pattern to find.
   for (const patroon of ALGEMEEN) schoon = schoon.replace(patroon, WEGGELATEN);
+  for (const bron of bronnen) schoon = schoon.replace(new RegExp(bron, 'giu'), WEGGELATEN);
   return schoon;
 }
 

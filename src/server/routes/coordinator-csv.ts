@@ -93,6 +93,7 @@ export function regelsCsv(regels: readonly KostenRegel[]): string {
       'demotarief',
       'kosten (euro)',
       'kosten volgens routering (euro)',
+      'routering app wijkt af',
     ],
     regels.map((r) => [
       r.maand,
@@ -114,6 +115,7 @@ export function regelsCsv(regels: readonly KostenRegel[]): string {
       r.tarief === null ? '' : r.tariefDemo ? 'ja' : 'nee',
       euro(r.kostenCent),
       euro(r.gerouteerdKostenCent),
+      r.routeringAfwijkend ? 'ja' : 'nee',
     ]),
   );
 }
