@@ -115,16 +115,24 @@ export async function gezagVoorMerge(
 /** The user a device id is bound to; binds it to `g` on first use. @returns why not, or null. */
 async function bindApparaat(tx: Queryable, g: Gebruiker, deviceId: string): Promise<string | null> {
   if (deviceId.length > DEVICE_ID_MAX || badString(deviceId)) return 'deviceId: invalid';
-  await tx.query(
-    `INSERT INTO apparaten (device_id, gebruiker_id) VALUES ($1, $2)
-     ON CONFLICT (device_id) DO NOTHING`,
-    [deviceId, g.id],
-  );
-  const rows = await tx.query<{ gebruiker_id: string }>(
-    'SELECT gebruiker_id::text AS gebruiker_id FROM apparaten WHERE device_id = $1',
-    [deviceId],
-  );
-  return rows[0]?.gebruiker_id === g.id ? null : 'deviceId: registered to another user';
+  const eigenaar = async () =>
+    (
+      await tx.query<{ gebruiker_id: string }>(
+        'SELECT gebruiker_id::text AS gebruiker_id FROM apparaten WHERE device_id = $1',
+        [deviceId],
+      )
+    )[0]?.gebruiker_id;
+  // Usually known already: one query. The first push of a device registers it.
+  let id = await eigenaar();
+  if (id === undefined) {
+    await tx.query(
+      `INSERT INTO apparaten (device_id, gebruiker_id) VALUES ($1, $2)
+       ON CONFLICT (device_id) DO NOTHING`,
+      [deviceId, g.id],
+    );
+    id = await eigenaar();
+  }
+  return id === g.id ? null : 'deviceId: registered to another user';
 }
 
 /** Server-set fields: what the device sent for them is replaced or dropped. */
