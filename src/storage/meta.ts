@@ -38,3 +38,13 @@ export async function deviceId(db: ArrangeurDB): Promise<string> {
   await setMeta(db, DEVICE_ID, nieuw);
   return nieuw;
 }
+
+/**
+ * Forgets this device's id, so the next write mints a new one. Call when another user takes over
+ * a shared tablet: the server binds a device id to the user who first pushed with it (issue 12).
+ * Run inside a transaction that has `meta` in its scope.
+ */
+export async function vergeetDeviceId(db: ArrangeurDB): Promise<void> {
+  bekendeIds.delete(db);
+  await db.meta.delete(DEVICE_ID);
+}

@@ -10,6 +10,7 @@
  * keep the entry chunk small); the stored value is checked by hand at the edge.
  */
 import { SYNCED_TABLES, type ArrangeurDB } from './db.ts';
+import { vergeetDeviceId } from './meta.ts';
 
 export const SESSIE_KEY = 'sessie';
 /** Who last had a session on this device ({id, naam}); kept after logout, see wisselGebruiker. */
@@ -185,6 +186,8 @@ export async function wisselGebruiker(
         ...SYNC_TABELLEN(db).map((t) => t.clear()),
         db.syncBasis.clear(),
         db.meta.delete('syncState'),
+        // A new user, a new device id: the server binds an id to its first user.
+        vergeetDeviceId(db),
       ]);
       return { ok: true };
     },

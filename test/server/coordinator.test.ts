@@ -18,6 +18,7 @@ import {
   type KostenRegel,
 } from '../../src/domain/kosten/model.ts';
 import { bepaalFinancier, type Domein } from '../../src/domain/routing/financier.ts';
+import { REGELS } from '../../src/domain/routing/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { maakDemoClienten } from '../../src/server/db/demo-data.ts';
 import { pseudoniem } from '../../src/server/db/kosten-bron.ts';
@@ -108,13 +109,17 @@ function expectGeenIdentifier(body: string, waar: string) {
   }
 }
 
+/** A rule of the table that routes to `domein`: the coordinator's grondslag comes from it. */
+const regelVoor = (domein: Domein) => REGELS.find((r) => r.then.domein === domein)!;
+
 const routering = (c: Client, domein: Domein) => ({
   domein,
   financier: bepaalFinancier(domein, c.fields as { gemeente: string; zorgverzekeraar: string })
     .financier,
+  // Text as a device sent it: the server reads the rule id, never this text (issue 12).
   grondslag: `Grondslag ${domein}`,
-  regel: 'test',
-  regelversie: '2026-01',
+  regel: regelVoor(domein).id,
+  regelversie: '2021-01-01',
   zeker: true,
   peildatum: '2026-01-01',
 });
@@ -423,7 +428,7 @@ describe.each(STORE_KINDS)('coordinator view on %s', (kind) => {
     expect(w).toMatchObject({
       gerouteerdDomein: 'Wmo',
       domein: 'Zvw',
-      grondslag: 'Grondslag Wmo',
+      grondslag: regelVoor('Wmo').grondslag,
       vanaf: '2026-02',
       gemeente: 'Ede',
       leeftijdsband: '85+',

@@ -21,7 +21,7 @@ describe.each(STORE_KINDS)('demo data on %s', (kind) => {
   let t: TestStore;
   let app: FastifyInstance;
   let ingevoegd: number;
-  const cookie: Record<string, { cookie: string }> = {};
+  const cookie: Record<string, { id: string; cookie: string }> = {};
   const id: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -31,7 +31,7 @@ describe.each(STORE_KINDS)('demo data on %s', (kind) => {
     for (const g of await lijstGebruikers(t.store)) {
       id[g.gebruikersnaam] = g.id;
       const sessie = await maakSessie(t.store, g.id, new Date());
-      cookie[g.gebruikersnaam] = { cookie: `arrangeur_sessie=${sessie.token}` };
+      cookie[g.gebruikersnaam] = { id: g.id, cookie: `arrangeur_sessie=${sessie.token}` };
     }
     app = await buildApp({ store: t.store, schemaVersion: t.schemaVersion, staticDir: null });
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, SYNCED_TABLES, type ArrangeurDB } from '../../src/storage/db.ts';
+import { deviceId } from '../../src/storage/meta.ts';
 import { VORIGE_GEBRUIKER_KEY, wisselGebruiker } from '../../src/storage/sessie.ts';
 
 let db: ArrangeurDB;
@@ -24,5 +25,16 @@ describe('wisselGebruiker', () => {
 
     expect(await wisselGebruiker(db, 'anja')).toEqual({ ok: true });
     for (const naam of SYNCED_TABLES) expect(await db.table(naam).count(), naam).toBe(0);
+  });
+
+  it('gives the tablet a new device id for another user, the same one for the same user', async () => {
+    const id = () => db.transaction('rw', db.meta, () => deviceId(db));
+    await db.meta.put({ key: VORIGE_GEBRUIKER_KEY, value: { id: 'carla', naam: 'Carla' } });
+    const eerste = await id();
+    expect(await wisselGebruiker(db, 'carla')).toEqual({ ok: true });
+    expect(await id()).toBe(eerste);
+    // The server binds a device id to its first user (issue 12): Anja must not borrow Carla's.
+    expect(await wisselGebruiker(db, 'anja')).toEqual({ ok: true });
+    expect(await id()).not.toBe(eerste);
   });
 });

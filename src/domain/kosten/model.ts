@@ -117,6 +117,11 @@ export const kostenRegelSchema = pseudoClientSchema.extend({
   kostenCent: z.number().int().nonnegative(),
   /** The cost had the regular rules been followed (the routed financier's tariff). */
   gerouteerdKostenCent: z.number().int().nonnegative(),
+  /**
+   * The arrangeur's app routed this inzet differently from the server (older rules or a changed
+   * value); the line uses the server's decision (issue 12).
+   */
+  routeringAfwijkend: z.boolean().optional(),
 });
 export type KostenRegel = z.infer<typeof kostenRegelSchema>;
 

@@ -69,18 +69,87 @@ function patronen(identifier: string): string[] {
 }
 
 /**
- * Replaces every occurrence of the client's identifiers in `tekst` by "[…]", case-insensitive:
- * names (also inside longer words: "Jansens" loses "Jansen"), a BSN or other number with or
- * without spaces, a postcode with or without space, a birth date as ISO, d-m-yyyy, dd-mm-yyyy
- * (also with / or .) and "3 maart 1941". Used on override reasons, which an arrangeur types freely.
+ * Text as it is compared: NFKC (full-width and other compatibility forms become plain letters and
+ * digits) without zero-width characters, soft hyphens and other invisible format characters, so
+ * "Ja\u200Bn" or "Ｊａｎ" cannot slip a name past the patterns.
+ */
+export function normaliseer(tekst: string): string {
+  return tekst.normalize('NFKC').replace(ONZICHTBAAR, '');
+}
+// Soft hyphen, zero-width (non-)joiners and spaces, direction marks, word joiner, BOM, and the rest
+// of Unicode's format characters (Cf).
+const ONZICHTBAAR = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]|\p{Cf}/gu;
+
+const MAANDEN =
+  '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|' +
+  'jan|feb|mrt|maa|apr|jun|jul|aug|sept|sep|okt|nov|dec)';
+const NIET_LETTER_VOOR = '(?<![\\p{L}\\p{N}])';
+const NIET_LETTER_NA = '(?![\\p{L}\\p{N}])';
+const STRAATWOORDEN =
+  '(?:straatweg|straat|laan|weg|plein|gracht|kade|singel|dijk|hof|pad|steeg|dreef|erf|park|' +
+  'markt|veld|wal|baan|ring|boulevard|allee|plantsoen|hoeve|dam|zijde|poort|brink|akker|weide|' +
+  'straatje|oord|haven|burcht|polder|kamp|donk|horst|brug)';
+const HUISNUMMER =
+  '\\d{1,5}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?:\\s?[-/]\\s?\\d{1,4}|\\s?(?:hs|bis|i{1,3})\\b)?';
+
+/**
+ * What identifies anyone, whoever it is about: written the many ways people write it. Each is
+ * removed from every override reason, not only the client's own.
+ */
+const ALGEMEEN: readonly RegExp[] = [
+  // E-mail addresses.
+  /[\p{L}\p{N}._%+'-]+\s*(?:@|\(at\)|\[at\])\s*[\p{L}\p{N}-]+(?:\s*\.\s*[\p{L}\p{N}-]+)+/giu,
+  // Phone numbers (+31 6 1234 5678, 0031-318-123456, (0318) 12 34 56, 06-12345678) and a BSN or
+  // any other number of 8 or more digits, with any separators between the digits; first, so a
+  // date pattern cannot take a piece out of the middle of one.
+  /(?:\+|(?<![\p{L}\p{N}]))\(?\d(?:[\s.\-/()]{0,3}\d){7,}(?![\p{L}\p{N}])/gu,
+  // Dates: ISO, d-m-yy(yy) with - / . (spaces allowed), "21 juli 1938", "21 juli", "juli 1938".
+  new RegExp(`${NIET_LETTER_VOOR}\\d{4}\\s*-\\s*\\d{1,2}\\s*-\\s*\\d{1,2}${NIET_LETTER_NA}`, 'gu'),
+  new RegExp(
+    `${NIET_LETTER_VOOR}\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*'?\\d{2,4}${NIET_LETTER_NA}`,
+    'gu',
+  ),
+  new RegExp(
+    `${NIET_LETTER_VOOR}\\d{1,2}(?:e|ste|de)?\\s*[-.]?\\s*${MAANDEN}\\.?(?:\\s*[-.]?\\s*'?\\d{2,4})?${NIET_LETTER_NA}`,
+    'giu',
+  ),
+  new RegExp(`${NIET_LETTER_VOOR}${MAANDEN}\\.?\\s+'?\\d{2,4}${NIET_LETTER_NA}`, 'giu'),
+  // A street with a house number: "Dorpsstraat 5", "Laan van Meerdervoort 12a", "Kerkweg 3-1".
+  new RegExp(
+    `${NIET_LETTER_VOOR}[\\p{L}'-]+${STRAATWOORDEN}\\s+${HUISNUMMER}${NIET_LETTER_NA}`,
+    'giu',
+  ),
+  new RegExp(
+    `${NIET_LETTER_VOOR}(?:laan|weg|plein|kade|pad|dreef|hof)\\s+(?:(?:van|de|der|den|het|op|ten|ter|'t)\\s+)*[\\p{L}'-]+\\s+${HUISNUMMER}${NIET_LETTER_NA}`,
+    'giu',
+  ),
+  // A postcode: "6711 AB", "6711AB", "6711-AB", "6711ab" (lowercase only when written together,
+  // so "in 2015 en" stays).
+  new RegExp(
+    `${NIET_LETTER_VOOR}[1-9]\\d{3}(?:\\s*-?\\s*[A-Z]{2}|[a-z]{2})${NIET_LETTER_NA}`,
+    'gu',
+  ),
+];
+
+/**
+ * Cleans free text for a coordinator (issue 6 point 3, issue 12 point 4). After normalisation
+ * (`normaliseer`), replaces by "[…]":
+ * - every occurrence of the identifiers given (the client's and her naasten's names — also inside
+ *   longer words: "Jansens" loses "Jansen" — her BSN, birth date, postcode), case-insensitive;
+ * - whatever identifies anyone: e-mail addresses, dates in any Dutch form (`21-7-38`,
+ *   `21 juli 1938`, `21 juli`), phone numbers and any number of 8+ digits (a BSN with any
+ *   separators), a street with a house number, a postcode.
  * Identifiers shorter than 3 characters (except numbers of 4+ digits) are ignored.
  */
 export function schoonTekst(tekst: string, identifiers: readonly string[]): string {
   // Longest first, so "Jan Jansen" goes as one piece before "Jan" and "Jansen" do.
-  const bronnen = [...new Set(identifiers.flatMap((i) => (i ? patronen(i) : [])))].sort(
-    (a, b) => b.length - a.length,
-  );
-  let schoon = tekst;
+  const bronnen = [
+    ...new Set(identifiers.flatMap((i) => (i ? patronen(normaliseer(i)) : []))),
+  ].sort((a, b) => b.length - a.length);
+  let schoon = normaliseer(tekst);
+  // The general patterns first: a name inside an e-mail address would otherwise leave the rest
+  // of the address ("[…]@example.nl") for no pattern to find.
+  for (const patroon of ALGEMEEN) schoon = schoon.replace(patroon, WEGGELATEN);
   for (const bron of bronnen) schoon = schoon.replace(new RegExp(bron, 'giu'), WEGGELATEN);
   return schoon;
 }

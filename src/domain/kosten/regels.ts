@@ -54,6 +54,8 @@ export interface KostenItem {
       }
     | undefined;
   readonly override?: { readonly domein: KostenDomein; readonly reden: string } | undefined;
+  /** The device's routing differs from the server's (issue 12); `routering` is the server's. */
+  readonly routeringAfwijkend?: boolean | undefined;
 }
 
 export interface KostenVersie {
@@ -205,6 +207,7 @@ export function bouwRegelsMetBron(input: KostenInput): RegelMetBron[] {
               tariefDemo: prijs?.demo ?? false,
               kostenCent: prijs ? kosten(h, prijs.bedrag) : 0,
               gerouteerdKostenCent: gPrijs ? kosten(h, gPrijs.bedrag) : 0,
+              ...(item.routeringAfwijkend ? { routeringAfwijkend: true } : {}),
             },
           });
         }

@@ -184,8 +184,33 @@ export const planItemVeldenSchema = z.object({
   override: overrideSchema.optional(),
 });
 export type PlanItemInvoer = z.input<typeof planItemVeldenSchema>;
+
+/**
+ * What the server says about an item's routing (issue 12, point 1), written by the server only
+ * (a device's value is ignored) and pulled like any field:
+ * - 'afwijkend': the device's `routering` is not what the server's rules decide (an app with older
+ *   rules, or a tampered value); costs use the server's decision.
+ * - 'gewijzigd': the client's facts changed (Wlz-indicatie, gemeente, zorgverzekeraar) and the
+ *   server routed the item anew; `vorig` is what it decided before.
+ */
+export const routeringMeldingSchema = z.object({
+  soort: z.enum(['afwijkend', 'gewijzigd']),
+  /** ISO timestamp (server time). */
+  op: z.string(),
+  vorig: routeringSnapshotSchema.nullable().optional(),
+});
+export type RouteringMelding = z.infer<typeof routeringMeldingSchema>;
+
+/** The server-only fields of a plan item (a device never writes them; the server strips them). */
+export const planItemServerVelden = {
+  /** The server's own routing of the inzet, beside the device's `routering`. */
+  serverRoutering: routeringSnapshotSchema.nullable().optional(),
+  routeringMelding: routeringMeldingSchema.nullable().optional(),
+};
+export const SERVER_ITEM_VELDEN = Object.keys(planItemServerVelden);
+
 export const planItemSchema = planItemVeldenSchema
-  .extend({ type: z.literal('planItem'), ...aangemaaktOp })
+  .extend({ type: z.literal('planItem'), ...aangemaaktOp, ...planItemServerVelden })
   .and(recordMetaSchema);
 export type PlanItem = z.output<typeof planItemSchema>;
 

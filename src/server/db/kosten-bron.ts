@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { laatsteDag } from '../../domain/kosten/datum.ts';
 import type { Maand } from '../../domain/kosten/model.ts';
 import { identificerendeDelen, leeftijdsband } from '../../domain/kosten/pseudoniem.ts';
+import { besluitUitReferentie, isCatalogusCode } from '../../domain/kosten/referentie.ts';
 import type { KostenItem, KostenPlan } from '../../domain/kosten/regels.ts';
 import { findGemeente } from '../../domain/reference/index.ts';
 import type { Queryable } from './store.ts';
@@ -69,6 +70,12 @@ const clientVeldenSchema = z.object({
 });
 
 const domein = z.enum(['Wlz', 'Zvw', 'Wmo', 'Jeugdwet', 'geen']);
+const besluitSchema = z.object({
+  domein,
+  financier: z.object({ soort: z.string(), code: z.string() }).nullable(),
+  regel: z.string().optional(),
+  regelversie: z.string().optional(),
+});
 const itemSchema = z.object({
   id: z.string(),
   stap: z.string(),
@@ -79,13 +86,9 @@ const itemSchema = z.object({
       periode: z.object({ van: z.string(), tot: z.string().nullish() }).nullish(),
     })
     .nullish(),
-  routering: z
-    .object({
-      domein,
-      financier: z.object({ soort: z.string(), code: z.string(), naam: z.string() }).nullable(),
-      grondslag: z.string(),
-    })
-    .nullish(),
+  // Of a stored decision only the codes are read: names and grondslag come from reference data.
+  routering: besluitSchema.nullish(),
+  serverRoutering: besluitSchema.nullish(),
   override: z.object({ domein, reden: z.string() }).nullish(),
 });
 const versieSchema = z.object({
@@ -99,10 +102,25 @@ const versieSchema = z.object({
 });
 const naasteSchema = z.object({ naam: z.string() });
 
+/**
+ * A snapshot item as the cost rules read it (issue 12): the server's routing decision when there
+ * is one (a device's is used only for items from before the server routed), its financier and
+ * grondslag from the reference data; an inzet code outside the catalog is not counted.
+ */
 function alsKostenItem(raw: unknown): KostenItem | undefined {
   const p = itemSchema.safeParse(raw);
   if (!p.success) return undefined;
-  const { inzet, routering, override } = p.data;
+  const { inzet, override } = p.data;
+  if (inzet && !isCatalogusCode(inzet.code)) return undefined;
+  const gekozen = p.data.serverRoutering ?? p.data.routering;
+  const routering = gekozen ? besluitUitReferentie(gekozen) : null;
+  const device = p.data.routering;
+  const server = p.data.serverRoutering;
+  const routeringAfwijkend =
+    !!device &&
+    !!server &&
+    (device.domein !== server.domein ||
+      (device.financier?.code ?? null) !== (server.financier?.code ?? null));
   return {
     id: p.data.id,
     stap: p.data.stap,
@@ -124,6 +142,7 @@ function alsKostenItem(raw: unknown): KostenItem | undefined {
       : {}),
     ...(routering ? { routering } : {}),
     ...(override ? { override } : {}),
+    routeringAfwijkend,
   };
 }
 
@@ -166,16 +185,28 @@ export async function laadKostenBron(q: Queryable, tot: Maand): Promise<KostenBr
                (SELECT jsonb_agg(jsonb_build_object('naam', n->'naam'))
                 FROM jsonb_array_elements(fields->'inhoud'->'naasten') n), '[]'::jsonb)
                ELSE '[]'::jsonb END))
+         WHEN 'naaste' THEN jsonb_build_object('naam', fields->'naam')
          ELSE fields
        END AS fields
      FROM records
-     WHERE deleted = false AND type IN ('client', 'plan', 'planVersie')`,
+     WHERE (deleted = false AND type IN ('client', 'plan', 'planVersie')) OR type = 'naaste'`,
   );
   const clienten = new Map<string, z.infer<typeof clientVeldenSchema>>();
   const plannen = new Set<string>();
   const versiesPerClient = new Map<string, z.infer<typeof versieSchema>[]>();
+  // Every naaste the client has or had (also one removed since): her name in a reason points at
+  // the client as well as one in a snapshot does.
+  const naastenPerClient = new Map<string, string[]>();
   for (const r of rows) {
-    if (r.type === 'client') {
+    if (r.type === 'naaste') {
+      const n = naasteSchema.safeParse(r.fields);
+      if (n.success && r.client_id) {
+        naastenPerClient.set(r.client_id, [
+          ...(naastenPerClient.get(r.client_id) ?? []),
+          n.data.naam,
+        ]);
+      }
+    } else if (r.type === 'client') {
       const c = clientVeldenSchema.safeParse(r.fields);
       if (c.success) clienten.set(r.id, c.data);
     } else if (r.type === 'plan') plannen.add(r.id);
@@ -194,12 +225,15 @@ export async function laadKostenBron(q: Queryable, tot: Maand): Promise<KostenBr
   for (const [clientId, versies] of [...versiesPerClient].sort(([a], [b]) => a.localeCompare(b))) {
     const client = clienten.get(clientId);
     if (!client) continue;
-    const naasten = versies.flatMap((v) =>
-      (v.inhoud.naasten ?? []).flatMap((n) => {
-        const p = naasteSchema.safeParse(n);
-        return p.success ? [p.data.naam] : [];
-      }),
-    );
+    const naasten = [
+      ...(naastenPerClient.get(clientId) ?? []),
+      ...versies.flatMap((v) =>
+        (v.inhoud.naasten ?? []).flatMap((n) => {
+          const p = naasteSchema.safeParse(n);
+          return p.success ? [p.data.naam] : [];
+        }),
+      ),
+    ];
     const postcode = client.postcode ?? undefined;
     const huisnummer = client.huisnummer == null ? undefined : String(client.huisnummer);
     uit.plannen.push({

@@ -94,6 +94,7 @@ export function regelsCsv(regels: readonly KostenRegel[]): string {
       'demotarief',
       'kosten (euro)',
       'kosten volgens routering (euro)',
+      'routering app wijkt af',
     ],
     regels.map((r) => [
       r.maand,
@@ -115,6 +116,7 @@ export function regelsCsv(regels: readonly KostenRegel[]): string {
       r.tarief === null ? '' : r.tariefDemo ? 'ja' : 'nee',
       euro(r.kostenCent),
       euro(r.gerouteerdKostenCent),
+      r.routeringAfwijkend ? 'ja' : 'nee',
     ]),
   );
 }

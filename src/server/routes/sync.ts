@@ -63,6 +63,7 @@ import {
   type StoredRecord,
 } from '../db/records.ts';
 import { vindGebruiker } from '../db/accounts.ts';
+import { gezagNaMerge, gezagVoorMerge } from '../db/gezag.ts';
 import {
   ACTIES,
   intrekkingenNa,
@@ -309,12 +310,17 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
     }
   }
 
+  // The server's own checks and decisions (issue 12): db/gezag.ts.
+  const gezag = await gezagVoorMerge(tx, g, m, existing, now);
+  if ('weiger' in gezag) return reject(gezag.weiger.reason, gezag.weiger.detail, clientId);
+  m = gezag.mutation;
+
   const newRev = await nextRev(tx);
   const by = g.id;
   // When the person made the change, for display in a conflict ("Waarde van Anja, di 14:02"):
   // the device's clock, but never later than the server's. Order comes from newRev only.
   const at = new Date(Math.min(Date.parse(m.createdAt), now.getTime())).toISOString();
-  const merged = mergeMutation(existing, m, { newRev, by, at });
+  let merged = mergeMutation(existing, m, { newRev, by, at });
 
   const regel = reviewRegel(g, m, existing, merged.fields);
   if (regel) return reject('forbidden', regel, clientId);
@@ -337,6 +343,9 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
     const why = validateMerged(m.recordType, { ...existing?.fields, ...m.fields }, clientId);
     if (why) return reject('invalid', why, clientId);
   }
+  const besluit = await gezagNaMerge(tx, g, m, existing, merged, clientId, now, newRev);
+  if ('weiger' in besluit) return reject(besluit.weiger.reason, besluit.weiger.detail, clientId);
+  merged = { ...merged, ...besluit.merged };
 
   let rev = existing?.rev ?? newRev;
   if (merged.changed) {

@@ -16,6 +16,7 @@ import {
   naasteSchema,
   naasteVeldenSchema,
   planItemSchema,
+  planItemServerVelden,
   planItemVeldenSchema,
   planSchema,
   planVeldenSchema,
@@ -103,7 +104,7 @@ export const RECORD_TYPE_INFO: { readonly [T in RecordType]: RecordTypeInfo } = 
   },
   planItem: {
     record: planItemSchema,
-    velden: planItemVeldenSchema.extend(aangemaaktOp),
+    velden: planItemVeldenSchema.extend({ ...aangemaaktOp, ...planItemServerVelden }),
     label: 'Onderdeel van het plan',
     client: 'via-plan',
   },

@@ -372,4 +372,13 @@ export const nl = {
     knopVan: (naam: string) => `Gegevens van ${naam}`,
     vanuitPlan: 'Gegevens van de cliënt',
   },
+  /** What the server says about an item's routing (issue 12). */
+  routeringServer: {
+    gewijzigd: (was: string, nu: string) =>
+      `Routering gewijzigd: de gegevens van de cliënt zijn veranderd. Eerst ${was}, nu ${nu}.`,
+    afwijkend: (server: string) =>
+      `Let op: volgens de regels op de server betaalt ${server}. Dat telt voor de kosten. Kijk de gegevens van de cliënt na, of werk de app bij.`,
+    besluit: (domein: string, financier: string | null) =>
+      financier ? `${domein} (${financier})` : domein,
+  },
 } as const;

@@ -23,6 +23,9 @@ import { useServerData } from './server.ts';
 import { ExportLinks } from './ExportLinks.tsx';
 import { Laadmelding } from './Laadmelding.tsx';
 
+/** The arrangeur's app routed this inzet otherwise than the server did (issue 12). */
+const ROUTERING_AFWIJKEND = 'Routering app wijkt af: de regels van de server tellen';
+
 export function regelsUrl(van: Maand, tot: Maand, filter: RegelFilter): string {
   const q = new URLSearchParams({ van, tot });
   if (filter.maand) q.set('maand', filter.maand);
@@ -205,6 +208,9 @@ export function RegelsView(props: {
                           <span className="kosten-override">
                             Aangepast door de arrangeur: {r.override.reden}
                           </span>
+                        )}
+                        {r.routeringAfwijkend && (
+                          <span className="kosten-klein">{ROUTERING_AFWIJKEND}</span>
                         )}
                       </td>
                       <td>

@@ -19,6 +19,7 @@ import { useDb, useUserId } from '../../hooks/useDb.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { behouden } from './editors.tsx';
 import { useOpslagMelder } from './opslag.tsx';
+import { RouteringServerMelding } from './RouteringServerMelding.tsx';
 import { inzetFormSchema, inzetVoorRoutering, type InzetForm, type JaNee } from './schemas.ts';
 
 const t = nl.plan;
@@ -178,6 +179,7 @@ export function InzetEditor(props: {
       </div>
       <section className="routering" aria-labelledby={routeringId} aria-live="polite">
         <h4 id={routeringId}>{t.routering}</h4>
+        <RouteringServerMelding item={item} />
         {routing === null ? (
           <p>{t.routeringLaden}</p>
         ) : !routing.ok ? (
