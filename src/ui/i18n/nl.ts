@@ -325,4 +325,11 @@ export const nl = {
     evaluatie: (datum: string) => `Op ${datum} kijken we samen of het plan nog goed is.`,
     nietGevonden: 'Dit plan bestaat niet (meer) op dit apparaat.',
   },
+  verbinding: {
+    online: 'Online',
+    offline: 'Offline — u kunt gewoon verder werken',
+    onbereikbaar: 'Server niet bereikbaar — wijzigingen blijven op dit apparaat en gaan later mee',
+    offlineKlaar: 'De app is klaar om zonder internet te werken.',
+    sluiten: 'Sluiten',
+  },
 } as const;
