@@ -24,6 +24,8 @@ const ONBEREIKBAAR =
   'Server niet bereikbaar — wijzigingen blijven op dit apparaat en gaan later mee';
 
 test.use({ baseURL: BASIS });
+// Starting a server process (tsx, PGlite, demo data) takes a while on a busy machine.
+test.describe.configure({ timeout: 240_000 });
 
 /** Starts the server process and waits until /api/health answers. */
 async function startServer(dataDir: string): Promise<ChildProcess> {
@@ -145,7 +147,6 @@ async function verstuurtVanzelf(page: Page, achternaam: string, herstartOp: numb
 test('server killed, app reloaded while it is down: shows it, then sends the changes by itself after the restart', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(150_000);
   await klaarOnline(page);
 
   await kill(server!);
@@ -169,7 +170,6 @@ test('server killed, app reloaded while it is down: shows it, then sends the cha
 test('server killed with the app kept open: shows it, then sends the changes by itself after the restart', async ({
   page,
 }) => {
-  test.setTimeout(150_000);
   await klaarOnline(page);
 
   await kill(server!);

@@ -12,7 +12,9 @@
  *   first success.
  * - One engine per device (issue 11, 7): with the Web Locks API only the tab holding the
  *   `arrangeur-sync` lock runs the automatic loop; the other tabs follow the same IndexedDB
- *   (counts, last sync, fault) through liveQuery and take over when that tab closes. Every run,
+ *   (counts, last sync, fault) through liveQuery. The tab in front (visible at start, or when it
+ *   becomes visible again) takes the lock over, since the browser throttles the timers of a
+ *   hidden tab; the tab that loses it queues again and takes over when the other closes. Every run,
  *   also a "Nu synchroniseren" in another tab, holds `arrangeur-sync-run`, so two never overlap.
  * - Never blocks the UI: the UI calls `start`, `syncNow` and `subscribe` without awaiting; one
  *   run at a time, a request during a run is folded into one follow-up run.
@@ -91,6 +93,14 @@ export interface SyncEngineOptions {
    * without the API, or a unit test of one device).
    */
   locks?: Sloten | null;
+  /**
+   * The page (default `document`): the tab in front takes the lock over, at start and when it
+   * becomes visible again. null: never take over.
+   */
+  doc?:
+    | (Pick<Document, 'visibilityState'> &
+        Pick<EventTarget, 'addEventListener' | 'removeEventListener'>)
+    | null;
   now?: () => Date;
   onStatus?: (status: SyncStatus) => void;
   /** Injectable for tests; defaults to the global timers. */
@@ -154,6 +164,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       : typeof navigator !== 'undefined' && navigator.locks
         ? navigator.locks
         : null;
+  const doc = opts.doc !== undefined ? opts.doc : typeof document !== 'undefined' ? document : null;
 
   const listeners = new Set<(s: SyncStatus) => void>();
   let status: SyncStatus = {
@@ -178,9 +189,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let tellers: Subscription | null = null;
   /** This tab runs the automatic loop (holds LEIDER_SLOT, or there are no locks). */
   let leider = false;
-  /** Releases LEIDER_SLOT; aborts the request while it still waits. */
+  /** Releases LEIDER_SLOT while this tab holds it. */
   let laatLos: (() => void) | null = null;
-  let wachtOpSlot: AbortController | null = null;
+  /** The newest request for LEIDER_SLOT; an older one (or any after stop) is void. */
+  let poging: { wacht: AbortController } | null = null;
 
   function zet(wijziging: Partial<SyncStatus>): void {
     status = { ...status, ...wijziging };
@@ -214,22 +226,30 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   /** Waits for this tab to lead (or the engine to stop); runs the loop while it leads. */
-  function vraagLeiding(): void {
+  /**
+   * Asks for LEIDER_SLOT and runs the loop once it is granted. `neemOver`: take it from the tab
+   * that has it now (this tab is the one in front; a hidden tab's timers are throttled by the
+   * browser, so it would send late). The tab that loses it follows and queues again.
+   */
+  function vraagLeiding(neemOver = false): void {
     if (!locks) {
       leider = true;
       zet({ leider: true });
       automatisch();
       return;
     }
-    const wacht = new AbortController();
-    wachtOpSlot = wacht;
+    const deze = { wacht: new AbortController() };
+    const vorige = poging;
+    poging = deze;
+    vorige?.wacht.abort(); // an older request still waiting is dropped
     locks
       .request(
         LEIDER_SLOT,
-        { signal: wacht.signal },
+        // (A steal may not carry a signal.)
+        neemOver ? { steal: true } : { signal: deze.wacht.signal },
         () =>
           new Promise<void>((losgelaten) => {
-            if (!actief || wacht.signal.aborted) {
+            if (!actief || poging !== deze) {
               losgelaten();
               return;
             }
@@ -239,16 +259,36 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
             automatisch();
           }),
       )
-      .catch(() => undefined); // aborted by stop() while waiting
+      .catch(() => {
+        // Dropped while waiting (stop, or a newer request of this tab): nothing to do.
+        if (poging !== deze || !actief) return;
+        // Another tab took the lock: follow it, and queue to take over when it closes.
+        volg();
+        doc?.addEventListener('visibilitychange', naarVoren);
+        vraagLeiding(doc?.visibilityState === 'visible');
+      });
+  }
+
+  /** This tab no longer runs the loop. */
+  function volg(): void {
+    laatLos = null;
+    if (!leider) return;
+    leider = false;
+    wekAf();
+    zet({ leider: false });
   }
 
   function geefLeidingOp(): void {
-    wachtOpSlot?.abort();
-    wachtOpSlot = null;
+    const p = poging;
+    poging = null;
+    p?.wacht.abort();
     laatLos?.();
-    laatLos = null;
-    leider = false;
-    zet({ leider: false });
+    volg();
+  }
+
+  /** The page came to the front: this tab runs the loop from now on. */
+  function naarVoren(): void {
+    if (actief && locks && !leider && doc?.visibilityState === 'visible') vraagLeiding(true);
   }
 
   /** One run at a time; a request during a run becomes one follow-up run. */
@@ -374,11 +414,13 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         error: (e) => console.error('Wachtrij niet te volgen.', e),
       });
       zet({ online: connectivity.current() === 'online', verbinding: connectivity.current() });
-      vraagLeiding();
+      doc?.addEventListener('visibilitychange', naarVoren);
+      vraagLeiding(doc?.visibilityState === 'visible');
     },
     async stop() {
       actief = false;
       wekAf();
+      doc?.removeEventListener('visibilitychange', naarVoren);
       geefLeidingOp();
       stopConnectivity?.();
       stopConnectivity = null;

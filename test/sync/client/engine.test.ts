@@ -358,6 +358,57 @@ describe('one sync engine per device (issue 11, 7: Web Locks)', () => {
     expect(sloten.gehouden()).toEqual([]);
   });
 
+  it('the tab that comes to the front takes the loop over; the other follows and takes it back when that one closes', async () => {
+    const sloten = new NepSloten();
+    const pagina = (zichtbaar: DocumentVisibilityState) =>
+      Object.assign(new EventTarget(), { visibilityState: zichtbaar });
+    const docA = pagina('visible');
+    const docB = pagina('hidden');
+    const dbB = openDb(db.name);
+    const wie: string[] = [];
+    const maak = (naam: string, tabDb: ArrangeurDB, doc: ReturnType<typeof pagina>) =>
+      createSyncEngine({
+        db: tabDb,
+        fetch: async (input, init) => {
+          wie.push(naam);
+          return server.fetch(input, init);
+        },
+        connectivity: new NepVerbinding(),
+        timers: new NepTimers(),
+        now: () => NU,
+        locks: sloten,
+        doc,
+      });
+    const a = maak('A', db, docA);
+    const b = maak('B', dbB, docB);
+    try {
+      a.start();
+      await vi.waitFor(() => expect(a.status().leider).toBe(true));
+      b.start(); // opened in the background: waits
+      await rustig();
+      expect(b.status().leider).toBe(false);
+
+      // The nurse switches to tab B.
+      docA.visibilityState = 'hidden';
+      docA.dispatchEvent(new Event('visibilitychange'));
+      docB.visibilityState = 'visible';
+      docB.dispatchEvent(new Event('visibilitychange'));
+      await vi.waitFor(() => expect(b.status().leider).toBe(true));
+      await vi.waitFor(() => expect(a.status().leider).toBe(false));
+      await vi.waitFor(() => expect(wie).toContain('B'));
+
+      // Tab B closes: A, which queued again, runs the loop.
+      await b.stop();
+      await vi.waitFor(() => expect(a.status().leider).toBe(true));
+      expect(sloten.gehouden()).toContain('arrangeur-sync');
+    } finally {
+      await a.stop();
+      await b.stop();
+      dbB.close();
+    }
+    await vi.waitFor(() => expect(sloten.gehouden()).toEqual([]));
+  });
+
   it('an engine stopped while it waits for the lock never runs', async () => {
     const sloten = new NepSloten();
     let vrijgeven!: () => void;

@@ -286,25 +286,28 @@ export class NepVerbinding {
 
 /**
  * The Web Locks API as one browser has it for all its tabs (`navigator.locks`), exclusive mode
- * only: a request waits until the lock is free, is granted in order, and can be aborted while it
- * waits. Node has no `navigator.locks`.
+ * only: a request waits until the lock is free and is granted in order, can be aborted while it
+ * waits, and `steal` takes a held lock (the holder's request then rejects with AbortError). Node
+ * has no `navigator.locks`.
  */
 export class NepSloten {
-  private vast = new Set<string>();
+  private houders = new Map<string, { afpakken: () => void }>();
   private rij = new Map<string, (() => void)[]>();
   /** Names of the locks held now. */
   gehouden(): string[] {
-    return [...this.vast];
+    return [...this.houders.keys()];
   }
   async request<T>(
     name: string,
     options: LockOptions,
     callback: (lock: Lock | null) => Promise<T> | T,
   ): Promise<T> {
-    if (this.vast.has(name)) {
+    if (options.steal) {
+      this.houders.get(name)?.afpakken();
+      this.houders.delete(name);
+    } else if (this.houders.has(name)) {
       if (options.ifAvailable) return callback(null);
       await new Promise<void>((resolve, reject) => {
-        const wachtend = this.rij.get(name) ?? [];
         const beurt = () => {
           options.signal?.removeEventListener('abort', af);
           resolve();
@@ -318,17 +321,29 @@ export class NepSloten {
         };
         if (options.signal?.aborted) return af();
         options.signal?.addEventListener('abort', af);
-        wachtend.push(beurt);
-        this.rij.set(name, wachtend);
+        this.rij.set(name, [...(this.rij.get(name) ?? []), beurt]);
       });
     }
-    this.vast.add(name);
+    let afpakken!: () => void;
+    const afgepakt = new Promise<never>((_, reject) => {
+      afpakken = () => reject(new DOMException('stolen', 'AbortError'));
+    });
+    const houder = { afpakken };
+    this.houders.set(name, houder);
     try {
-      return await callback({ name, mode: 'exclusive' } as Lock);
+      return await Promise.race([
+        Promise.resolve(callback({ name, mode: 'exclusive' } as Lock)),
+        afgepakt,
+      ]);
     } finally {
-      const volgende = this.rij.get(name)?.shift();
-      if (volgende) volgende();
-      else this.vast.delete(name);
+      if (this.houders.get(name) === houder) {
+        this.houders.delete(name);
+        const volgende = this.rij.get(name)?.shift();
+        if (volgende) {
+          this.houders.set(name, { afpakken: () => undefined }); // reserved for the next in line
+          volgende();
+        }
+      }
     }
   }
 }
