@@ -264,8 +264,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         if (poging !== deze || !actief) return;
         // Another tab took the lock: follow it, and queue to take over when it closes.
         volg();
-        doc?.addEventListener('visibilitychange', naarVoren);
-        vraagLeiding(doc?.visibilityState === 'visible');
+        vraagLeiding();
       });
   }
 

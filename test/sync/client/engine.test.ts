@@ -409,6 +409,44 @@ describe('one sync engine per device (issue 11, 7: Web Locks)', () => {
     await vi.waitFor(() => expect(sloten.gehouden()).toEqual([]));
   });
 
+  it('two visible tabs: the newer one takes the lock once; no taking it back and forth', async () => {
+    const sloten = new NepSloten();
+    const zichtbaar = () =>
+      Object.assign(new EventTarget(), { visibilityState: 'visible' as const });
+    const dbB = openDb(db.name);
+    let verzoeken = 0;
+    const maak = (tabDb: ArrangeurDB) =>
+      createSyncEngine({
+        db: tabDb,
+        fetch: async (input, init) => {
+          verzoeken += 1;
+          return server.fetch(input, init);
+        },
+        connectivity: new NepVerbinding(),
+        timers: new NepTimers(),
+        now: () => NU,
+        locks: sloten,
+        doc: zichtbaar(),
+      });
+    const a = maak(db);
+    const b = maak(dbB);
+    try {
+      a.start();
+      await vi.waitFor(() => expect(a.status().leider).toBe(true));
+      b.start();
+      await vi.waitFor(() => expect(b.status().leider).toBe(true));
+      await rustig(200);
+      expect(a.status().leider).toBe(false);
+      expect(b.status().leider).toBe(true);
+      // One run per start (one pull each), nothing more.
+      expect(verzoeken).toBe(2);
+    } finally {
+      await a.stop();
+      await b.stop();
+      dbB.close();
+    }
+  });
+
   it('an engine stopped while it waits for the lock never runs', async () => {
     const sloten = new NepSloten();
     let vrijgeven!: () => void;
