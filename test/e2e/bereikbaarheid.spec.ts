@@ -20,6 +20,9 @@ import { CaseloadPage } from './pages/caseload-page.ts';
 const POORT = E2E_PORT + 1000;
 const BASIS = `http://localhost:${POORT}`;
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
+let server: ChildProcess | null = null;
+let dataDir = '';
+
 const ONBEREIKBAAR =
   'Server niet bereikbaar — wijzigingen blijven op dit apparaat en gaan later mee';
 
@@ -27,8 +30,21 @@ test.use({ baseURL: BASIS });
 // Starting a server process (tsx, PGlite, demo data) takes a while on a busy machine.
 test.describe.configure({ timeout: 240_000 });
 
-/** Starts the server process and waits until /api/health answers. */
+/** Answers /api/health now? */
+async function luistert(): Promise<boolean> {
+  try {
+    return (await fetch(`${BASIS}/api/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the server process and waits until /api/health answers. The child is kept in `server`
+ * at once, so afterEach kills it even when a test times out while it starts.
+ */
 async function startServer(dataDir: string): Promise<ChildProcess> {
+  if (await luistert()) throw new Error(`port ${POORT} is already in use`);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPO,
     env: {
@@ -41,12 +57,9 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
     },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 600; i += 1) {
-    try {
-      if ((await fetch(`${BASIS}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
+  server = child;
+  for (let i = 0; i < 1200; i += 1) {
+    if (await luistert()) return child;
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -103,11 +116,9 @@ async function nieuweClient(page: Page, achternaam: string): Promise<void> {
   await expect(caseload.client(`Bram ${achternaam}`)).toBeVisible();
 }
 
-let server: ChildProcess | null = null;
-let dataDir = '';
 test.beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'arrangeur-e2e-bereik-'));
-  server = await startServer(dataDir);
+  await startServer(dataDir);
 });
 test.afterEach(async () => {
   if (server) await kill(server);
@@ -129,7 +140,7 @@ async function klaarOnline(page: Page): Promise<void> {
 
 /** Restarts the server on the same port and data; resolves when it answers (the restart time). */
 async function herstart(): Promise<number> {
-  server = await startServer(dataDir);
+  await startServer(dataDir);
   return Date.now();
 }
 
