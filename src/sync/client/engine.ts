@@ -2,11 +2,20 @@
  * The sync engine: when to push and pull, and what the user is told (ARCHITECTURE.md, Sync 6).
  * push.ts and pull.ts do the work; this file decides when, keeps the status, and backs off.
  *
- * - Runs on start, when the device comes online, every 30 s while online, and a moment after a
- *   local change (so an edit reaches the server soon without a request per keystroke).
+ * - Runs on start, when the server becomes reachable, every 30 s while it is, and a moment after
+ *   a local change (so an edit reaches the server within seconds without a request per keystroke).
+ * - Reachability comes from connectivity.ts: a request that finds the server unreachable is
+ *   reported there, and its health checks (at most 30 s apart) bring the loop back at once when
+ *   the server answers again (issue 18), however long the push back-off has grown.
  * - A 401 stops automatic runs (`niet-ingelogd`) until `syncNow()` is called, normally after a
- *   new login. Network errors and server faults back off exponentially with jitter (1 s … 5 min)
- *   and reset on the first success.
+ *   new login. Server faults back off exponentially with jitter (1 s … 5 min) and reset on the
+ *   first success.
+ * - One engine per device (issue 11, 7): with the Web Locks API only the tab holding the
+ *   `arrangeur-sync` lock runs the automatic loop; the other tabs follow the same IndexedDB
+ *   (counts, last sync, fault) through liveQuery. The tab in front (visible at start, or when it
+ *   becomes visible again) takes the lock over, since the browser throttles the timers of a
+ *   hidden tab; the tab that loses it queues again and takes over when the other closes. Every run,
+ *   also a "Nu synchroniseren" in another tab, holds `arrangeur-sync-run`, so two never overlap.
  * - Never blocks the UI: the UI calls `start`, `syncNow` and `subscribe` without awaiting; one
  *   run at a time, a request during a run is folded into one follow-up run.
  * - Status listeners are called only after the transactions they report have committed
@@ -15,7 +24,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { ArrangeurDB } from '../../storage/db.ts';
 import { pendingCount, retryRejected as zetTerug } from '../../storage/outbox.ts';
-import type { ConnectivityWatcher } from './connectivity.ts';
+import type { Connectivity, ConnectivityWatcher } from './connectivity.ts';
 import { openConflictCount } from './conflicts.ts';
 import { SyncHttpFout, type FetchFn } from './http.ts';
 import { syncFout, type SyncFout } from './meldingen.ts';
@@ -27,7 +36,12 @@ import { leesSyncState, zetSyncState } from './state.ts';
 export type { SyncFout, SyncFoutCode } from './meldingen.ts';
 
 export interface SyncStatus {
+  /** The server was reachable at the last check or request. */
   online: boolean;
+  /** No network, network but no server, or online (connectivity.ts); absent = from `online`. */
+  verbinding?: Connectivity;
+  /** This tab runs the automatic sync loop (the others follow it). */
+  leider?: boolean;
   /** Changes waiting to be sent ("N wijzigingen nog niet verzonden"). */
   pending: number;
   /** Changes the server refused; they stay until retried (guarantee 5). */
@@ -56,10 +70,40 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** The part of the Web Locks API the engine uses (`navigator.locks`); tests pass a fake. */
+export interface Sloten {
+  request<T>(
+    name: string,
+    options: LockOptions,
+    callback: (lock: Lock | null) => Promise<T> | T,
+  ): Promise<T>;
+}
+
+/** Held for as long as a tab runs the automatic loop. */
+export const LEIDER_SLOT = 'arrangeur-sync';
+/** Held during every run, in whichever tab. */
+export const RUN_SLOT = 'arrangeur-sync-run';
+
 export interface SyncEngineOptions {
   db: ArrangeurDB;
   fetch: FetchFn;
-  connectivity: Pick<ConnectivityWatcher, 'current' | 'subscribe'>;
+  connectivity: Pick<
+    ConnectivityWatcher,
+    'current' | 'subscribe' | 'meldOnbereikbaar' | 'meldBereikbaar'
+  >;
+  /**
+   * Web Locks (default `navigator.locks`); null: no locks, this engine always leads (a browser
+   * without the API, or a unit test of one device).
+   */
+  locks?: Sloten | null;
+  /**
+   * The page (default `document`): the tab in front takes the lock over, at start and when it
+   * becomes visible again. null: never take over.
+   */
+  doc?:
+    | (Pick<Document, 'visibilityState'> &
+        Pick<EventTarget, 'addEventListener' | 'removeEventListener'>)
+    | null;
   now?: () => Date;
   onStatus?: (status: SyncStatus) => void;
   /** Injectable for tests; defaults to the global timers. */
@@ -117,10 +161,19 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const baseUrl = opts.baseUrl ?? '';
   const intervalMs = opts.intervalMs ?? 30_000;
   const naWijzigingMs = opts.naWijzigingMs ?? 2_000;
+  const locks =
+    opts.locks !== undefined
+      ? opts.locks
+      : typeof navigator !== 'undefined' && navigator.locks
+        ? navigator.locks
+        : null;
+  const doc = opts.doc !== undefined ? opts.doc : typeof document !== 'undefined' ? document : null;
 
   const listeners = new Set<(s: SyncStatus) => void>();
   let status: SyncStatus = {
     online: connectivity.current() === 'online',
+    verbinding: connectivity.current(),
+    leider: false,
     pending: 0,
     rejected: 0,
     conflicten: 0,
@@ -137,8 +190,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let volgende: Promise<SyncOutcome> | null = null;
   let stopConnectivity: (() => void) | null = null;
   let tellers: Subscription | null = null;
-  /** A run has ended in this session, so the stored outcome of an earlier session is stale. */
-  let gelopen = false;
+  /** This tab runs the automatic loop (holds LEIDER_SLOT, or there are no locks). */
+  let leider = false;
+  /** Releases LEIDER_SLOT while this tab holds it. */
+  let laatLos: (() => void) | null = null;
+  /** The newest request for LEIDER_SLOT; an older one (or any after stop) is void. */
+  let poging: { wacht: AbortController } | null = null;
 
   function zet(wijziging: Partial<SyncStatus>): void {
     status = { ...status, ...wijziging };
@@ -153,7 +210,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   /** Schedules the next automatic run in `ms`, unless one is already due sooner. */
   function plan(ms: number): void {
-    if (!actief || geblokkeerd) return;
+    if (!actief || !leider || geblokkeerd) return;
     const op = now().getTime() + ms;
     if (wekker && wekker.op <= op) return;
     wekAf();
@@ -167,14 +224,79 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   function automatisch(): void {
-    if (!actief || geblokkeerd || connectivity.current() !== 'online') return;
+    if (!actief || !leider || geblokkeerd || connectivity.current() !== 'online') return;
     void vraagRun();
+  }
+
+  /** Waits for this tab to lead (or the engine to stop); runs the loop while it leads. */
+  /**
+   * Asks for LEIDER_SLOT and runs the loop once it is granted. `neemOver`: take it from the tab
+   * that has it now (this tab is the one in front; a hidden tab's timers are throttled by the
+   * browser, so it would send late). The tab that loses it follows and queues again.
+   */
+  function vraagLeiding(neemOver = false): void {
+    if (!locks) {
+      leider = true;
+      zet({ leider: true });
+      automatisch();
+      return;
+    }
+    const deze = { wacht: new AbortController() };
+    const vorige = poging;
+    poging = deze;
+    vorige?.wacht.abort(); // an older request still waiting is dropped
+    locks
+      .request(
+        LEIDER_SLOT,
+        // (A steal may not carry a signal.)
+        neemOver ? { steal: true } : { signal: deze.wacht.signal },
+        () =>
+          new Promise<void>((losgelaten) => {
+            if (!actief || poging !== deze) {
+              losgelaten();
+              return;
+            }
+            laatLos = losgelaten;
+            leider = true;
+            zet({ leider: true });
+            automatisch();
+          }),
+      )
+      .catch(() => {
+        // Dropped while waiting (stop, or a newer request of this tab): nothing to do.
+        if (poging !== deze || !actief) return;
+        // Another tab took the lock: follow it, and queue to take over when it closes.
+        volg();
+        vraagLeiding();
+      });
+  }
+
+  /** This tab no longer runs the loop. */
+  function volg(): void {
+    laatLos = null;
+    if (!leider) return;
+    leider = false;
+    wekAf();
+    zet({ leider: false });
+  }
+
+  function geefLeidingOp(): void {
+    const p = poging;
+    poging = null;
+    p?.wacht.abort();
+    laatLos?.();
+    volg();
+  }
+
+  /** The page came to the front: this tab runs the loop from now on. */
+  function naarVoren(): void {
+    if (actief && locks && !leider && doc?.visibilityState === 'visible') vraagLeiding(true);
   }
 
   /** One run at a time; a request during a run becomes one follow-up run. */
   function vraagRun(): Promise<SyncOutcome> {
     if (!lopend) {
-      lopend = run().finally(() => {
+      lopend = (locks ? locks.request(RUN_SLOT, {}, run) : run()).finally(() => {
         lopend = null;
       });
       return lopend;
@@ -203,7 +325,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const lastSyncedAt = now().toISOString();
       await zetSyncState(db, { lastSyncedAt, lastError: null });
       mislukt = 0;
-      gelopen = true;
+      connectivity.meldBereikbaar?.();
       await ververs({ lastSyncedAt, error: null, bezig: false });
       // A change made while this run was pulling goes soon, not after the whole interval.
       plan(status.pending > 0 ? naWijzigingMs : intervalMs);
@@ -226,7 +348,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       } else {
         mislukt += 1;
       }
-      gelopen = true;
+      // Unreachable: connectivity.ts checks again (at most 30 s apart) and restarts the loop when
+      // the server answers. Any other answer means the server is there.
+      if (fout.code === 'server-onbereikbaar') connectivity.meldOnbereikbaar?.();
+      else connectivity.meldBereikbaar?.();
       await ververs({ error: fout, bezig: false });
       if (!geblokkeerd) plan(backoffMs(mislukt, random));
     }
@@ -264,7 +389,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (actief) return;
       actief = true;
       stopConnectivity = connectivity.subscribe((toestand) => {
-        zet({ online: toestand === 'online' });
+        zet({ online: toestand === 'online', verbinding: toestand });
         if (toestand === 'online') {
           wekAf();
           automatisch();
@@ -272,29 +397,39 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           wekAf();
         }
       });
-      // Counts follow every local write (the UI's "N wijzigingen nog niet verzonden"); a new
-      // pending change schedules a run shortly.
-      let eerste = true;
-      tellers = liveQuery(tel).subscribe({
-        next: (t) => {
-          const meer = t.pending > status.pending && !eerste && !status.bezig;
-          eerste = false;
+      // Counts and the stored outcome follow every write to IndexedDB, also another tab's (the
+      // UI's "N wijzigingen nog niet verzonden", last sync, fault). A new outbox row schedules
+      // a run shortly, so a saved change does not wait for the 30 s interval.
+      let gezienSeq: number | null = null;
+      tellers = liveQuery(async () => {
+        const [t, s, laatste] = await Promise.all([
+          tel(),
+          leesSyncState(db),
+          db.outbox.orderBy(':id').lastKey(),
+        ]);
+        return { ...t, lastSyncedAt: s.lastSyncedAt, error: s.lastError, laatste };
+      }).subscribe({
+        next: ({ laatste, ...t }) => {
+          const seq = typeof laatste === 'number' ? laatste : 0;
+          const nieuw = gezienSeq !== null && seq > gezienSeq;
+          gezienSeq = Math.max(gezienSeq ?? 0, seq);
           zet(t);
           // Not during back-off: the back-off timer decides when the server is tried again.
-          if (meer && connectivity.current() === 'online' && mislukt === 0) plan(naWijzigingMs);
+          if (nieuw && t.pending > 0 && connectivity.current() === 'online' && mislukt === 0) {
+            plan(naWijzigingMs);
+          }
         },
         error: (e) => console.error('Wachtrij niet te volgen.', e),
       });
-      // The last outcome from before a reload, unless a run has reported a newer one already.
-      void leesSyncState(db).then((s) => {
-        if (!gelopen) zet({ lastSyncedAt: s.lastSyncedAt, error: s.lastError });
-      });
-      zet({ online: connectivity.current() === 'online' });
-      automatisch();
+      zet({ online: connectivity.current() === 'online', verbinding: connectivity.current() });
+      doc?.addEventListener('visibilitychange', naarVoren);
+      vraagLeiding(doc?.visibilityState === 'visible');
     },
     async stop() {
       actief = false;
       wekAf();
+      doc?.removeEventListener('visibilitychange', naarVoren);
+      geefLeidingOp();
       stopConnectivity?.();
       stopConnectivity = null;
       tellers?.unsubscribe();

@@ -79,7 +79,15 @@ function Poort({ services }: { readonly services: AppServices }) {
     void services.sync?.engine().then((e) => e.syncNow());
   }, [navigate, services.sync]);
 
-  if (sessie === undefined) return <SchermLaden />;
+  // The same `.app` element as every screen below: the shell replaces the loading text without
+  // moving anything that is already on screen (CLS, issue 11 point 9).
+  if (sessie === undefined) {
+    return (
+      <div className="app">
+        <SchermLaden />
+      </div>
+    );
+  }
   if (sessie === null || sessie.vergrendeld) {
     return (
       <div className="app">
@@ -320,10 +328,10 @@ function PwaMeldingen({ pwa }: { readonly pwa: PwaState }) {
         <UpdateBanner onRefresh={() => pwa.handle?.applyUpdate()} onLater={pwa.dismissUpdate} />
       )}
       {pwa.offlineReady && (
-        <div className="melding" role="status">
-          De app is klaar om zonder internet te werken.{' '}
+        <div className="melding melding-zwevend" role="status">
+          {nl.verbinding.offlineKlaar}{' '}
           <button type="button" className="knop-link" onClick={pwa.dismissOfflineReady}>
-            Sluiten
+            {nl.verbinding.sluiten}
           </button>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ConnectivityWatcher, Connectivity } from '../../sync/client/connectivity.ts';
 import type { SyncStatus } from '../../sync/client/engine.ts';
+import { nl } from '../i18n/nl.ts';
 
 const Wachtrij = lazy(() => import('./Wachtrij.tsx'));
 
@@ -35,19 +36,37 @@ export interface StatusBarProps {
 }
 
 /**
- * Always visible (ARCHITECTURE.md, Sync 6): online or not, how many changes have not reached the
- * server, when the last sync ended, a fault with what to do, open conflicts and refused changes,
- * and who is logged in.
+ * What the status bar says about the connection (issue 18): no network, network but no server,
+ * or online. The engine's status counts too: in a tab that follows another tab's sync loop, or
+ * right after a reload, the stored fault says the server was not reachable at the last try.
+ */
+export function verbindingVan(
+  watcher: Connectivity,
+  sync: SyncStatus | null | undefined,
+): Connectivity {
+  if (watcher === 'offline') return 'offline';
+  if (watcher === 'onbereikbaar' || sync?.verbinding === 'onbereikbaar') return 'onbereikbaar';
+  if (sync?.error?.code === 'server-onbereikbaar') return 'onbereikbaar';
+  return 'online';
+}
+
+/**
+ * Always visible (ARCHITECTURE.md, Sync 6): online, offline or server unreachable, how many
+ * changes have not reached the server, when the last sync ended, a fault with what to do, open
+ * conflicts and refused changes, and who is logged in.
  */
 export function StatusBar(props: StatusBarProps) {
   const { connectivity, sync } = props;
   const [state, setState] = useState<Connectivity>(connectivity?.current() ?? 'offline');
   useEffect(() => connectivity?.subscribe(setState), [connectivity]);
+  const verbinding = verbindingVan(state, sync);
+  // "Server niet bereikbaar" already says what that fault would say.
+  const fout = sync?.error?.code === 'server-onbereikbaar' ? null : (sync?.error ?? null);
   return (
     <div className="statusbalk" data-testid="statusbalk">
       <div role="status" aria-live="polite" className="status-regel">
-        <span className={`verbinding verbinding-${state}`}>
-          {state === 'online' ? 'Online' : 'Offline — u kunt gewoon verder werken'}
+        <span className={`verbinding verbinding-${verbinding}`} data-testid="verbinding">
+          {nl.verbinding[verbinding]}
         </span>
         <Suspense fallback={null}>
           <Wachtrij />
@@ -62,10 +81,10 @@ export function StatusBar(props: StatusBarProps) {
           </span>
         )}
       </div>
-      {sync?.error && (
+      {fout && (
         <p className="status-fout" role="alert" data-testid="sync-fout">
-          {sync.error.tekst}{' '}
-          {sync.error.code === 'niet-ingelogd' && props.onOpnieuwInloggen && (
+          {fout.tekst}{' '}
+          {fout.code === 'niet-ingelogd' && props.onOpnieuwInloggen && (
             <button
               type="button"
               className="knop-link status-link"

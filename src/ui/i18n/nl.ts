@@ -381,4 +381,11 @@ export const nl = {
     besluit: (domein: string, financier: string | null) =>
       financier ? `${domein} (${financier})` : domein,
   },
+  verbinding: {
+    online: 'Online',
+    offline: 'Offline — u kunt gewoon verder werken',
+    onbereikbaar: 'Server niet bereikbaar — wijzigingen blijven op dit apparaat en gaan later mee',
+    offlineKlaar: 'De app is klaar om zonder internet te werken.',
+    sluiten: 'Sluiten',
+  },
 } as const;

@@ -8,9 +8,10 @@ import {
   type SyncEngine,
   type SyncStatus,
 } from '../../../src/sync/client/engine.ts';
+import { watchConnectivity } from '../../../src/sync/client/connectivity.ts';
 import { leesSyncState } from '../../../src/sync/client/state.ts';
 import { clientInvoer } from '../../fixtures/clients.ts';
-import { FakeServer, NepTimers, NepVerbinding } from './fake-server.ts';
+import { FakeServer, NepSloten, NepTimers, NepVerbinding } from './fake-server.ts';
 
 const WIE = { updatedBy: 'gebruiker-1', now: new Date('2026-11-23T09:00:00Z') };
 const NU = new Date('2026-11-23T12:00:00Z');
@@ -192,5 +193,279 @@ describe('backoffMs', () => {
     }
     expect(backoffMs(3, () => 0)).toBe(3_000);
     expect(backoffMs(3, () => 0.999)).toBeCloseTo(5_000, -2);
+  });
+});
+
+describe('server reachability (issue 18)', () => {
+  it('network up, server down for long, then back: unreachable, checks at most 30 s apart, sends at once with no user action', async () => {
+    // The real watcher on the fake server's /api/health; the browser's network flag stays up.
+    const win = Object.assign(new EventTarget(), { navigator: { onLine: true } });
+    const watcher = watchConnectivity({
+      fetch: server.fetch,
+      win,
+      doc: null,
+      timers,
+      random: () => 0.5,
+    });
+    engine = createSyncEngine({
+      db,
+      fetch: server.fetch,
+      connectivity: watcher,
+      timers,
+      now: () => NU,
+      random: () => 0.5,
+      locks: null,
+    });
+    await maakClient();
+    server.storing = 'netwerk';
+    engine.start();
+    await vi.waitFor(() =>
+      expect(engine.status()).toMatchObject({
+        verbinding: 'onbereikbaar',
+        online: false,
+        pending: 1,
+        bezig: false,
+      }),
+    );
+    expect(win.navigator.onLine).toBe(true);
+
+    // A long outage: 30 health checks fail (well over 10 minutes at the push back-off's pace).
+    const wachttijden: number[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      await vi.waitFor(() => expect(timers.wachtend().length).toBeGreaterThan(0));
+      wachttijden.push(Math.max(...timers.wachtend()));
+      const verzoeken = server.verzoeken.length;
+      timers.vuur();
+      await vi.waitFor(() => expect(server.verzoeken.length).toBe(verzoeken + 1));
+    }
+    expect(Math.max(...wachttijden)).toBeLessThanOrEqual(30_000);
+    expect(wachttijden.at(-1)).toBeGreaterThanOrEqual(20_000);
+    // While unreachable only the cheap health check knocks; one push tried, nothing lost.
+    expect(server.verzoeken.filter((v) => v !== 'GET /api/health')).toEqual([
+      'POST /api/sync/push',
+    ]);
+    expect(engine.status().verbinding).toBe('onbereikbaar');
+    expect(await db.outbox.count()).toBe(1);
+
+    // The server is back: the next health check (≤ 30 s) resumes the loop at once.
+    server.storing = null;
+    await vi.waitFor(() => expect(timers.wachtend().length).toBeGreaterThan(0));
+    timers.vuur();
+    await vi.waitFor(() =>
+      expect(engine.status()).toMatchObject({
+        verbinding: 'online',
+        online: true,
+        pending: 0,
+        error: null,
+        lastSyncedAt: NU.toISOString(),
+      }),
+    );
+    expect(server.records.size).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+    watcher.stop();
+  });
+
+  it('a sync request that reaches the server clears the unreachable state (e.g. "Nu synchroniseren")', async () => {
+    const win = Object.assign(new EventTarget(), { navigator: { onLine: true } });
+    const watcher = watchConnectivity({ fetch: server.fetch, win, doc: null, timers });
+    engine = createSyncEngine({
+      db,
+      fetch: server.fetch,
+      connectivity: watcher,
+      timers,
+      now: () => NU,
+      locks: null,
+    });
+    await maakClient();
+    server.storing = 'netwerk';
+    expect((await engine.syncNow()).error?.code).toBe('server-onbereikbaar');
+    expect(watcher.current()).toBe('onbereikbaar');
+    server.storing = null;
+    expect((await engine.syncNow()).ok).toBe(true);
+    expect(watcher.current()).toBe('online');
+    watcher.stop();
+  });
+});
+
+describe('one sync engine per device (issue 11, 7: Web Locks)', () => {
+  it('only the tab holding the lock runs the loop; the other shows the same data and takes over when the first stops', async () => {
+    const sloten = new NepSloten();
+    const dbB = openDb(db.name); // the second tab: the same IndexedDB
+    const wie: string[] = [];
+    const via = (tab: string) => async (input: string, init?: RequestInit) => {
+      wie.push(tab);
+      return server.fetch(input, init);
+    };
+    const timersA = new NepTimers();
+    const timersB = new NepTimers();
+    const maak = (naam: string, tabDb: ArrangeurDB, t: NepTimers) =>
+      createSyncEngine({
+        db: tabDb,
+        fetch: via(naam),
+        connectivity: new NepVerbinding(),
+        timers: t,
+        now: () => NU,
+        random: () => 0.5,
+        locks: sloten,
+      });
+    const a = maak('A', db, timersA);
+    const b = maak('B', dbB, timersB);
+    try {
+      a.start();
+      await vi.waitFor(() =>
+        expect(a.status()).toMatchObject({ leider: true, lastSyncedAt: NU.toISOString() }),
+      );
+      b.start();
+      await rustig();
+      expect(b.status().leider).toBe(false);
+      expect(sloten.gehouden()).toEqual(['arrangeur-sync']);
+
+      // Tab B saves a change: tab A sends it shortly; B shows the same counts and last sync.
+      const r = await saveClient(dbB, clientInvoer(), WIE);
+      expect(r.ok).toBe(true);
+      await vi.waitFor(() => expect(b.status().pending).toBe(1));
+      await vi.waitFor(() => expect(timersA.wachtend()).toContain(2_000));
+      expect(timersB.wachtend()).toEqual([]);
+      timersA.vuur();
+      await vi.waitFor(() => expect(a.status().pending).toBe(0));
+      await vi.waitFor(() =>
+        expect(b.status()).toMatchObject({ pending: 0, lastSyncedAt: NU.toISOString() }),
+      );
+      expect(server.records.size).toBe(1);
+      expect(wie.every((t) => t === 'A')).toBe(true);
+
+      // "Nu synchroniseren" in tab B works, but never overlaps a run of tab A.
+      wie.length = 0;
+      await saveClient(dbB, clientInvoer(), WIE);
+      const [uitA, uitB] = await Promise.all([a.syncNow(), b.syncNow()]);
+      expect(uitA.ok && uitB.ok).toBe(true);
+      const wissels = wie.filter((t, i) => i > 0 && t !== wie[i - 1]).length;
+      expect(wie).toContain('B');
+      expect(wissels).toBe(1); // all of one run, then all of the other
+      expect(server.records.size).toBe(2);
+
+      // Tab A closes: tab B takes the lock and runs the loop.
+      wie.length = 0;
+      await a.stop();
+      await vi.waitFor(() => expect(b.status().leider).toBe(true));
+      await vi.waitFor(() => expect(wie).toContain('B'));
+      expect(wie.every((t) => t === 'B')).toBe(true);
+    } finally {
+      await a.stop();
+      await b.stop();
+      dbB.close();
+    }
+    expect(sloten.gehouden()).toEqual([]);
+  });
+
+  it('the tab that comes to the front takes the loop over; the other follows and takes it back when that one closes', async () => {
+    const sloten = new NepSloten();
+    const pagina = (zichtbaar: DocumentVisibilityState) =>
+      Object.assign(new EventTarget(), { visibilityState: zichtbaar });
+    const docA = pagina('visible');
+    const docB = pagina('hidden');
+    const dbB = openDb(db.name);
+    const wie: string[] = [];
+    const maak = (naam: string, tabDb: ArrangeurDB, doc: ReturnType<typeof pagina>) =>
+      createSyncEngine({
+        db: tabDb,
+        fetch: async (input, init) => {
+          wie.push(naam);
+          return server.fetch(input, init);
+        },
+        connectivity: new NepVerbinding(),
+        timers: new NepTimers(),
+        now: () => NU,
+        locks: sloten,
+        doc,
+      });
+    const a = maak('A', db, docA);
+    const b = maak('B', dbB, docB);
+    try {
+      a.start();
+      await vi.waitFor(() => expect(a.status().leider).toBe(true));
+      b.start(); // opened in the background: waits
+      await rustig();
+      expect(b.status().leider).toBe(false);
+
+      // The nurse switches to tab B.
+      docA.visibilityState = 'hidden';
+      docA.dispatchEvent(new Event('visibilitychange'));
+      docB.visibilityState = 'visible';
+      docB.dispatchEvent(new Event('visibilitychange'));
+      await vi.waitFor(() => expect(b.status().leider).toBe(true));
+      await vi.waitFor(() => expect(a.status().leider).toBe(false));
+      await vi.waitFor(() => expect(wie).toContain('B'));
+
+      // Tab B closes: A, which queued again, runs the loop.
+      await b.stop();
+      await vi.waitFor(() => expect(a.status().leider).toBe(true));
+      expect(sloten.gehouden()).toContain('arrangeur-sync');
+    } finally {
+      await a.stop();
+      await b.stop();
+      dbB.close();
+    }
+    await vi.waitFor(() => expect(sloten.gehouden()).toEqual([]));
+  });
+
+  it('two visible tabs: the newer one takes the lock once; no taking it back and forth', async () => {
+    const sloten = new NepSloten();
+    const zichtbaar = () =>
+      Object.assign(new EventTarget(), { visibilityState: 'visible' as const });
+    const dbB = openDb(db.name);
+    let verzoeken = 0;
+    const maak = (tabDb: ArrangeurDB) =>
+      createSyncEngine({
+        db: tabDb,
+        fetch: async (input, init) => {
+          verzoeken += 1;
+          return server.fetch(input, init);
+        },
+        connectivity: new NepVerbinding(),
+        timers: new NepTimers(),
+        now: () => NU,
+        locks: sloten,
+        doc: zichtbaar(),
+      });
+    const a = maak(db);
+    const b = maak(dbB);
+    try {
+      a.start();
+      await vi.waitFor(() => expect(a.status().leider).toBe(true));
+      b.start();
+      await vi.waitFor(() => expect(b.status().leider).toBe(true));
+      await rustig(200);
+      expect(a.status().leider).toBe(false);
+      expect(b.status().leider).toBe(true);
+      // One run per start (one pull each), nothing more.
+      expect(verzoeken).toBe(2);
+    } finally {
+      await a.stop();
+      await b.stop();
+      dbB.close();
+    }
+  });
+
+  it('an engine stopped while it waits for the lock never runs', async () => {
+    const sloten = new NepSloten();
+    let vrijgeven!: () => void;
+    void sloten.request('arrangeur-sync', {}, () => new Promise<void>((r) => (vrijgeven = r)));
+    engine = createSyncEngine({
+      db,
+      fetch: server.fetch,
+      connectivity: new NepVerbinding(),
+      timers,
+      now: () => NU,
+      locks: sloten,
+    });
+    engine.start();
+    await rustig();
+    await engine.stop();
+    vrijgeven();
+    await rustig();
+    expect(server.verzoeken).toEqual([]);
+    expect(engine.status().leider).toBe(false);
+    expect(sloten.gehouden()).toEqual([]);
   });
 });

@@ -51,6 +51,7 @@ export class FakeServer {
       this.verzoeken.push(`${init?.method ?? 'GET'} ${url.pathname}`);
       if (this.storing === 'netwerk') throw new TypeError('Failed to fetch');
       if (typeof this.storing === 'number') return json(this.storing, { error: 'storing' });
+      if (url.pathname === '/api/health') return json(200, { status: 'ok' });
       if (!this.ingelogd) return json(401, { error: 'niet_ingelogd' });
       if (url.pathname === '/api/sync/push' && init?.method === 'POST') {
         const req = pushRequestSchema.safeParse(JSON.parse(String(init.body)));
@@ -261,6 +262,12 @@ export class NepTimers {
   wachtend(): number[] {
     return [...this.taken.values()].map((t) => t.ms);
   }
+  /** Fires the waiting timers whose delay matches (e.g. only the health check). */
+  vuurWaar(welke: (ms: number) => boolean): void {
+    const nu = [...this.taken.entries()].filter(([, t]) => welke(t.ms));
+    for (const [id] of nu) this.taken.delete(id);
+    for (const [, t] of nu) t.fn();
+  }
   /** Fires every waiting timer (as if their time had come). */
   vuur(): void {
     const nu = [...this.taken.entries()];
@@ -286,5 +293,69 @@ export class NepVerbinding {
   zet(toestand: 'online' | 'offline'): void {
     this.toestand = toestand;
     for (const l of this.luisteraars) l(toestand);
+  }
+}
+
+/**
+ * The Web Locks API as one browser has it for all its tabs (`navigator.locks`), exclusive mode
+ * only: a request waits until the lock is free and is granted in order, can be aborted while it
+ * waits, and `steal` takes a held lock (the holder's request then rejects with AbortError). Node
+ * has no `navigator.locks`.
+ */
+export class NepSloten {
+  private houders = new Map<string, { afpakken: () => void }>();
+  private rij = new Map<string, (() => void)[]>();
+  /** Names of the locks held now. */
+  gehouden(): string[] {
+    return [...this.houders.keys()];
+  }
+  async request<T>(
+    name: string,
+    options: LockOptions,
+    callback: (lock: Lock | null) => Promise<T> | T,
+  ): Promise<T> {
+    if (options.steal) {
+      this.houders.get(name)?.afpakken();
+      this.houders.delete(name);
+    } else if (this.houders.has(name)) {
+      if (options.ifAvailable) return callback(null);
+      await new Promise<void>((resolve, reject) => {
+        const beurt = () => {
+          options.signal?.removeEventListener('abort', af);
+          resolve();
+        };
+        const af = () => {
+          this.rij.set(
+            name,
+            (this.rij.get(name) ?? []).filter((w) => w !== beurt),
+          );
+          reject(new DOMException('aborted', 'AbortError'));
+        };
+        if (options.signal?.aborted) return af();
+        options.signal?.addEventListener('abort', af);
+        this.rij.set(name, [...(this.rij.get(name) ?? []), beurt]);
+      });
+    }
+    let afpakken!: () => void;
+    const afgepakt = new Promise<never>((_, reject) => {
+      afpakken = () => reject(new DOMException('stolen', 'AbortError'));
+    });
+    const houder = { afpakken };
+    this.houders.set(name, houder);
+    try {
+      return await Promise.race([
+        Promise.resolve(callback({ name, mode: 'exclusive' } as Lock)),
+        afgepakt,
+      ]);
+    } finally {
+      if (this.houders.get(name) === houder) {
+        this.houders.delete(name);
+        const volgende = this.rij.get(name)?.shift();
+        if (volgende) {
+          this.houders.set(name, { afpakken: () => undefined }); // reserved for the next in line
+          volgende();
+        }
+      }
+    }
   }
 }
