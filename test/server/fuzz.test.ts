@@ -241,6 +241,13 @@ function voorbeelden(w: Wereld): Record<string, () => Verzoek[]> {
     ],
     'POST /api/auth/logout': () => [{ method: 'POST', url: '/api/auth/logout' }],
     'GET /api/auth/me': () => [{ method: 'GET', url: '/api/auth/me' }],
+    'POST /api/auth/wachtwoord': () => [
+      {
+        method: 'POST',
+        url: '/api/auth/wachtwoord',
+        body: { huidig: 'niet-het-goede', nieuw: 'een-ander-lang-wachtwoord' },
+      },
+    ],
     'GET /api/health': () => [{ method: 'GET', url: '/api/health' }],
     'GET /api/config': () => [{ method: 'GET', url: '/api/config' }],
     'GET /api/casemanagers': () => [{ method: 'GET', url: '/api/casemanagers' }],
@@ -344,6 +351,30 @@ function voorbeelden(w: Wereld): Record<string, () => Verzoek[]> {
     'POST /api/beheer/gebruikers/:id/intrekken': () => [
       { method: 'POST', url: `/api/beheer/gebruikers/${randomUUID()}/intrekken` },
     ],
+    'PUT /api/beheer/gebruikers/:id/actief': () => [
+      {
+        method: 'PUT',
+        url: `/api/beheer/gebruikers/${randomUUID()}/actief`,
+        body: { actief: false },
+      },
+    ],
+    'POST /api/beheer/gebruikers/:id/wachtwoord': () => [
+      {
+        method: 'POST',
+        url: `/api/beheer/gebruikers/${randomUUID()}/wachtwoord`,
+        body: { wachtwoord: 'een-heel-lang-wachtwoord' },
+      },
+    ],
+    'GET /api/beheer/toegangslog': () => [
+      {
+        method: 'GET',
+        url: `/api/beheer/toegangslog?clientId=${w.clientId}&van=2026-01-01&tot=2026-12-01`,
+      },
+      {
+        method: 'GET',
+        url: `/api/beheer/toegangslog?gebruikerId=${w.gebruikers.arrangeur.id}&van=2026-01-01&tot=2026-12-01&formaat=csv`,
+      },
+    ],
     'PUT /api/beheer/caseload': () => [
       {
         method: 'PUT',
@@ -419,6 +450,9 @@ function apiRoutes(app: FastifyInstance): string[] {
 const SCHRIJFT: Record<string, readonly string[]> = {
   'POST /api/beheer/gebruikers': ['gebruikers'],
   'POST /api/beheer/gebruikers/:id/intrekken': ['gebruikers'],
+  'PUT /api/beheer/gebruikers/:id/actief': ['gebruikers'],
+  'POST /api/beheer/gebruikers/:id/wachtwoord': ['gebruikers'],
+  'POST /api/auth/wachtwoord': ['gebruikers'],
   'PUT /api/beheer/caseload': ['caseload', 'records'],
   'PUT /api/beheer/review-deling': ['review_deling', 'records'],
   'POST /api/beheer/tarieven': ['tarieven'],

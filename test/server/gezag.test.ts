@@ -450,6 +450,12 @@ describe.each(STORE_KINDS)('the server decides on %s (issue 12)', (kind) => {
       auteurNaam: carla.naam,
       aangemaaktOp: NU.toISOString(),
     });
+    // The author changes her own comment (while the review is open: after her besluit the share
+    // ends, issue 12 point 8).
+    const [eigen] = await push(app, carla, [
+      edit('reviewComment', commentId, comment.rev, { tekst: 'Toch anders.' }),
+    ]);
+    expect(eigen?.status).toBe('applied');
     const review = await record(carla, reviewId);
     await pushOk(
       app,
@@ -472,10 +478,6 @@ describe.each(STORE_KINDS)('the server decides on %s (issue 12)', (kind) => {
       edit('reviewComment', commentId, comment.rev, { afgehandeld: true }),
     ]);
     expect(afgehandeld?.status).toBe('applied');
-    const [eigen] = await push(app, carla, [
-      edit('reviewComment', commentId, comment.rev, { tekst: 'Toch anders.' }),
-    ]);
-    expect(eigen?.status).toBe('applied');
   });
 
   it('refuses a createdAt more than 5 minutes after server time, and a baseRev above the rev', async () => {

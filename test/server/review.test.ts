@@ -397,8 +397,10 @@ describe.each(STORE_KINDS)('plan review over sync on %s', (kind) => {
       const voor = await pull(app, carla, 0);
       const cursor = (await pullAll(app, carla)).reduce((m, r) => Math.max(m, r.rev), 0);
       expect(voor.ingetrokken).toEqual([]);
+      // She decides on the review as her device pulled it (its rev as the base).
+      const gezien = (await pullAll(app, carla)).find((r) => r.id === reviewId);
       const [b] = await push(app, carla, [
-        edit('review', reviewId, undefined, {
+        edit('review', reviewId, gezien?.rev, {
           besluit: 'aanpassen',
           besluitOp: '2026-11-23T11:00:00.000Z',
           besluitToelichting: 'Zie mijn opmerking.',

@@ -10,6 +10,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { conflictFieldsSchema } from '../../src/sync/protocol/wire.ts';
 import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
 import {
+  eigenApparaat,
   clientFields,
   count,
   edit,
@@ -115,8 +116,8 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
         overwrittenByNaam: 'Anna',
         winningByNaam: 'Dirk',
         // The devices that typed the values, for "Op dit apparaat" (issue 11, point 4).
-        overwrittenDevice: 'tab-a',
-        winningDevice: 'tab-b',
+        overwrittenDevice: eigenApparaat(anna, 'tab-a'),
+        winningDevice: eigenApparaat(dirk, 'tab-b'),
       });
       expect(conflictFieldsSchema.parse(conflicts[0]?.fields)).toMatchObject({
         recordType: 'client',
