@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// The arrows of ARCHITECTURE.md: ui, server → sync, storage → domain. A wrong import fails `npm test`.
+// The arrows of docs/architecture.md: ui, server → sync, storage → domain. A wrong import fails `npm test`.
 const layer = (files, forbidden, why) => ({
   files,
   rules: {

@@ -1,7 +1,7 @@
 /**
- * The one IndexedDB database of the app, with its whole version history (STYLE 9 and 18).
+ * The one IndexedDB database of the app, with its whole version history (docs/style.md 9 and 18).
  *
- * Synced tables hold records as ARCHITECTURE.md "Data" describes them (device-made UUID `id`,
+ * Synced tables hold records as docs/architecture.md "Data" describes them (device-made UUID `id`,
  * `type`, fields, `rev` once synced, `updatedAt`, `updatedBy`, `deleted` tombstone). Local-only
  * tables never leave the device: the outbox (changes not yet accepted by the server), meta
  * (device id, persistence outcome, sync state) and syncBasis (per-field base revisions).
@@ -53,7 +53,7 @@ export interface OutboxRow extends Mutation {
 }
 
 /**
- * A kept conflict (ARCHITECTURE.md, Sync 3), as pulled from the server: one field of one record
+ * A kept conflict (docs/architecture.md, Sync 3), as pulled from the server: one field of one record
  * whose value was overwritten by a later write. The fields are those of `conflictFieldsSchema`
  * (src/sync/protocol/wire.ts, which storage may not import; the sync client parses with it before
  * anything lands here).
@@ -141,7 +141,7 @@ export class ArrangeurDB extends Dexie {
   meta!: Table<MetaRow, string>;
   /** Local sociale-kaart entries (the shipped catalog lives in code, not here). */
   voorzieningen!: Table<Voorziening, string>;
-  /** The ondersteuningsplan as separate small records (ARCHITECTURE.md, Data). */
+  /** The ondersteuningsplan as separate small records (docs/architecture.md, Data). */
   plans!: Table<Plan, string>;
   doelen!: Table<Doel, string>;
   naasten!: Table<Naaste, string>;

@@ -1,5 +1,5 @@
 /**
- * The outbox: every local change waiting to be pushed. Guarantee 1 (ARCHITECTURE.md) rests here:
+ * The outbox: every local change waiting to be pushed. Guarantee 1 (docs/architecture.md) rests here:
  * the outbox row is written in the SAME Dexie transaction as the change it records, so either
  * both are durable or neither is. `enqueue` refuses to run outside such a transaction.
  */

@@ -63,7 +63,7 @@ async function firstPage(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? (await context.newPage());
 }
 
-/** TOOLCHAIN.md: await `ready` in evaluate, then wait for an activated controller. */
+/** docs/toolchain.md: await `ready` in evaluate, then wait for an activated controller. */
 async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

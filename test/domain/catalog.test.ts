@@ -9,7 +9,7 @@ import {
   typenVan,
 } from '../../src/domain/catalog/index.ts';
 
-// financiering.md §1, copied here on purpose: a renamed or dropped key must fail this test.
+// docs/financiering.md §1, copied here on purpose: a renamed or dropped key must fail this test.
 const PARAGRAAF_1 = [
   'verpleging',
   'persoonlijke-verzorging',
@@ -38,7 +38,7 @@ const PARAGRAAF_1 = [
 ];
 
 describe('inzet catalog', () => {
-  it('has exactly the category keys of financiering.md §1', () => {
+  it('has exactly the category keys of docs/financiering.md §1', () => {
     expect([...CATEGORIEEN]).toEqual(PARAGRAAF_1);
   });
 

@@ -79,7 +79,7 @@ export const test = base.extend<{ context: BrowserContext; page: Page; account: 
 
 export { expect } from '@playwright/test';
 
-/** Waits until the service worker is active and controls this page (TOOLCHAIN.md: not waitForFunction on a Promise). */
+/** Waits until the service worker is active and controls this page (docs/toolchain.md: not waitForFunction on a Promise). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

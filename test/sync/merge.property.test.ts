@@ -1,5 +1,5 @@
 /**
- * Convergence properties of the per-field merge (STYLE.md 6, ARCHITECTURE.md Sync guarantee 3).
+ * Convergence properties of the per-field merge (docs/style.md 6, docs/architecture.md Sync guarantee 3).
  *
  * Model: one record on a simulated server; two devices edit it offline from the same pulled
  * revision and may pull in between (which moves their baseRev to the server's current rev). The

@@ -1,12 +1,12 @@
 /**
  * The inzet catalog: what an arrangeur can put in a plan. Every category key of
- * financiering.md §1 appears exactly once in CATEGORIEEN, and every category has at least one
+ * docs/financiering.md §1 appears exactly once in CATEGORIEEN, and every category has at least one
  * concrete type a nurse recognises. Codes are stable: a plan stores the code, never the label, so
  * a label may be reworded but a code is never reused for something else.
  */
 import { z } from 'zod';
 
-/** financiering.md §1, in that order. */
+/** docs/financiering.md §1, in that order. */
 export const CATEGORIEEN = [
   'verpleging',
   'persoonlijke-verzorging',
@@ -34,7 +34,7 @@ export const CATEGORIEEN = [
   'wlz-verblijf',
 ] as const;
 export const categorieSchema = z.enum(CATEGORIEEN, {
-  error: 'Onbekende categorie: gebruik een sleutel uit financiering.md §1.',
+  error: 'Onbekende categorie: gebruik een sleutel uit docs/financiering.md §1.',
 });
 export type Categorie = z.infer<typeof categorieSchema>;
 
@@ -52,7 +52,7 @@ export const EENHEDEN = [
 export const eenheidSchema = z.enum(EENHEDEN, { error: 'Onbekende eenheid.' });
 export type Eenheid = z.infer<typeof eenheidSchema>;
 
-/** The rungs of the Wmo ladder as the plan shows them (Wmo 2015 art. 2.3.2 lid 4, financiering.md P1). */
+/** The rungs of the Wmo ladder as the plan shows them (Wmo 2015 art. 2.3.2 lid 4, docs/financiering.md P1). */
 export const TREDEN = [
   'eigen-kracht',
   'netwerk',
@@ -247,7 +247,7 @@ export const INZET_CATALOGUS: readonly InzetType[] = [
   t('HM-ROLSTOEL', 'Rolstoel (blijvend)', 'hulpmiddel-mobiliteit', 'stuk', 'hulpmiddel'),
   t('HM-SCOOTMOBIEL', 'Scootmobiel', 'hulpmiddel-mobiliteit', 'stuk', 'hulpmiddel'),
   t('HM-FIETS', 'Aangepaste fiets (driewieler)', 'hulpmiddel-mobiliteit', 'stuk', 'hulpmiddel'),
-  // The Wmo MvT calls a simple rollator algemeen gebruikelijk; contested (SCH-ROL, financiering.md §8.5).
+  // The Wmo MvT calls a simple rollator algemeen gebruikelijk; contested (SCH-ROL, docs/financiering.md §8.5).
   t('HM-ROLLATOR', 'Rollator', 'hulpmiddel-mobiliteit', 'stuk', 'hulpmiddel', {
     algemeenGebruikelijk: true,
   }),
@@ -272,7 +272,7 @@ export const INZET_CATALOGUS: readonly InzetType[] = [
     'stuk',
     'hulpmiddel',
   ),
-  // Krukken are not in the basisverzekering (financiering.md §1, UITLEEN): bought by the client.
+  // Krukken are not in the basisverzekering (docs/financiering.md §1, UITLEEN): bought by the client.
   t('UL-KRUKKEN', 'Krukken', 'hulpmiddel-tijdelijke-uitleen', 'stuk', 'hulpmiddel', {
     algemeenGebruikelijk: true,
   }),

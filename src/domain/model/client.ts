@@ -49,7 +49,7 @@ export const clientInvoerSchema = z.object({
 export type ClientInvoer = z.input<typeof clientInvoerSchema>;
 export type ClientGegevens = z.output<typeof clientInvoerSchema>;
 
-/** Fields every synced record carries (ARCHITECTURE.md, Data). */
+/** Fields every synced record carries (docs/architecture.md, Data). */
 export const recordMetaSchema = z.object({
   id: recordIdSchema,
   rev: z.number().int().nonnegative().optional(),

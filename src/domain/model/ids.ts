@@ -9,7 +9,7 @@ const PLAN_MASKER = '5a3c96e1b7d24f08c6a9e3715b8d2f4e';
 
 /**
  * The id of a client's ondersteuningsplan, derived from the client's id (one plan per client,
- * ARCHITECTURE.md, Data). Two devices that each start the plan offline thereby make the SAME
+ * docs/architecture.md, Data). Two devices that each start the plan offline thereby make the SAME
  * record: the server merges their fields per field (a differing value is kept as a conflict)
  * and both devices' doelen and items hang under the one plan — instead of two plan records for
  * one client, of which each device could show only one.

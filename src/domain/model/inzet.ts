@@ -1,6 +1,6 @@
 /**
  * One professional (or informal) inzet in a plan, as routing sees it: a catalog type, its volume and
- * period, and the per-inzet facts of financiering.md §2 that change who pays. A fact left out means
+ * period, and the per-inzet facts of docs/financiering.md §2 that change who pays. A fact left out means
  * "not known": routing then names it in `ontbrekend` instead of guessing silently.
  */
 import { z } from 'zod';

@@ -22,7 +22,7 @@ export const recordTypeSchema = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
 /**
- * One local change as it goes over the wire (ARCHITECTURE.md, Sync). Shared by storage (which
+ * One local change as it goes over the wire (docs/architecture.md, Sync). Shared by storage (which
  * queues it) and sync/protocol (which pushes and merges it), so both validate the same shape.
  *
  * - `mutationId` is made on the device: replaying the same mutation must change nothing

@@ -1,5 +1,5 @@
 /**
- * The client facts routing needs (financiering.md §2), independent of how the client record is
+ * The client facts routing needs (docs/financiering.md §2), independent of how the client record is
  * stored. Age is not stored: it is computed from the geboortedatum on the peildatum of each
  * decision (`leeftijdOp`), so a plan judged next year sees next year's age.
  */

@@ -3,7 +3,7 @@ import { isoDateSchema } from './dates.ts';
 
 /**
  * Wlz leveringsvorm (iWlz COD578: 4 Verblijf, 5 VPT, 7 MPT, 2 PGB). `null` = indicatie is er, maar
- * de leveringsvorm is nog niet gekozen: routing then still goes to the Wlz (financiering.md P6).
+ * de leveringsvorm is nog niet gekozen: routing then still goes to the Wlz (docs/financiering.md P6).
  */
 export const LEVERINGSVORMEN = ['verblijf', 'vpt', 'mpt', 'pgb'] as const;
 export const leveringsvormSchema = z.enum(LEVERINGSVORMEN, { error: 'Kies een leveringsvorm.' });

@@ -1,5 +1,5 @@
 /**
- * The ondersteuningsplan as small, separate records (ARCHITECTURE.md, Data): one `plan` per client,
+ * The ondersteuningsplan as small, separate records (docs/architecture.md, Data): one `plan` per client,
  * its `doel`s, the client's `naaste`n, and one `planItem` per ladder rung entry. Two people editing
  * different parts of one plan therefore never touch the same record.
  *

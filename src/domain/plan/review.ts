@@ -8,7 +8,7 @@
  * - `reviewComment`: one comment of the reviewer on a section of the plan or on one item in it.
  *   The arrangeur marks it `afgehandeld` when she has dealt with it.
  *
- * Records are small and separate (ARCHITECTURE.md, Data): the reviewer never writes a plan
+ * Records are small and separate (docs/architecture.md, Data): the reviewer never writes a plan
  * record, so her comments and the arrangeur's edits never collide.
  */
 import { z } from 'zod';

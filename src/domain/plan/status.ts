@@ -7,7 +7,7 @@
  * akkoord or aanpassen on the `review` record. After akkoord the plan can be vastgesteld straight
  * from ter-review; after aanpassen (or to withdraw) it goes back to concept (terugNaarConcept).
  *
- * Refusals come back as codes (STYLE 4), never exceptions; the UI translates them. The Dutch
+ * Refusals come back as codes (docs/style.md 4), never exceptions; the UI translates them. The Dutch
  * default texts below are for places without their own wording (storage results, the CLI).
  */
 import type { IsoDate } from '../model/dates.ts';

@@ -1,5 +1,5 @@
 /**
- * The small interpreter over the rule table (STYLE.md 3): derive the situation and the facts,
+ * The small interpreter over the rule table (docs/style.md 3): derive the situation and the facts,
  * take the first matching row valid on the peildatum, and say which facts it had to assume.
  * It decides nothing itself: every domain comes from a row in rules.ts.
  */
@@ -75,7 +75,7 @@ const ONTBREKEND_FEIT: Record<FeitNaam, Ontbrekend> = {
 };
 
 /**
- * The situation of financiering.md §2 on the peildatum. An indicatie outside its geldigheid counts
+ * The situation of docs/financiering.md §2 on the peildatum. An indicatie outside its geldigheid counts
  * as no indicatie. Unknown Wlz status: the most likely situation (verblijf if the client lives in
  * an instelling, otherwise none), with the fact named.
  */

@@ -1,5 +1,5 @@
 /**
- * Who pays within a domain (financiering.md §5):
+ * Who pays within a domain (docs/financiering.md §5):
  * - Wmo and Jeugdwet: the gemeente of the client's BRP address (Wmo art. 2.3.5 lid 1a; Jeugdwet
  *   woonplaatsbeginsel since 2022-01-01, VNG-WPB). For jeugdhulp met verblijf that is the address
  *   just before the verblijf: the context's gemeente is expected to hold that address.

@@ -4,7 +4,7 @@
  * always gives the same decision, and a plan from last year is judged by last year's rules.
  *
  * Two doors:
- * - `routeInzet` takes values that passed the gate (branded by the zod schemas, STYLE.md 11) and
+ * - `routeInzet` takes values that passed the gate (branded by the zod schemas, docs/style.md 11) and
  *   throws `RoutingFout` only for inputs that are valid in shape but impossible to route (a
  *   peildatum before the first rule version, a birth date after the peildatum).
  * - `safeRouteInzet` takes anything (JSON from the CLI or the wire) and never throws: it returns
@@ -25,7 +25,7 @@ export { REGELS, REGELVERSIES, SITUATIES, BRONNEN } from './rules.ts';
 export { VOORWAARDEN, VOORWAARDE_CODES } from './voorwaarden.ts';
 
 export interface RoutingBesluit {
-  /** The catalog type and its category key (financiering.md §1). */
+  /** The catalog type and its category key (docs/financiering.md §1). */
   readonly inzet: { readonly code: string; readonly label: string; readonly categorie: Categorie };
   readonly peildatum: string;
   readonly situatie: Situatie;

@@ -1,10 +1,10 @@
 /**
- * The routing rule table (financiering.md §6) as data. Finding the rule for an inzet means opening
+ * The routing rule table (docs/financiering.md §6) as data. Finding the rule for an inzet means opening
  * this file: rows are grouped per category and, within a category, listed in priority order. The
  * engine (engine.ts) takes the first row whose `when` matches and whose validity covers the
  * peildatum; nothing else decides.
  *
- * The ordering principles of financiering.md §4 are visible as row order inside each category:
+ * The ordering principles of docs/financiering.md §4 are visible as row order inside each category:
  *   1. the named exceptions E1–E6 first (they break the Wlz voorrang),
  *   2. Wlz voorrang (P2, P6: also without a chosen leveringsvorm),
  *   3. minderjarigen (P4),
@@ -14,7 +14,7 @@
  * so a plan from last year is still judged by last year's rules. Every `validFrom` and every day
  * after a `validTo` is a REGELVERSIES date (a test holds that true).
  *
- * `zeker: false` marks rows where financiering.md gives low confidence, calls it unclear or not
+ * `zeker: false` marks rows where docs/financiering.md gives low confidence, calls it unclear or not
  * researched, or where the domain itself depends on local policy; the decision then says so.
  */
 import type { Categorie } from '../catalog/index.ts';
@@ -22,7 +22,7 @@ import type { ZorgprofielSector } from '../model/wlz.ts';
 import type { Domein, FinancierSoort } from './financier.ts';
 import type { VoorwaardeCode } from './voorwaarden.ts';
 
-/** The situations of financiering.md §2; derived from the routing context on the peildatum. */
+/** The situations of docs/financiering.md §2; derived from the routing context on the peildatum. */
 export const SITUATIES = [
   'geen-wlz',
   'minderjarig',
@@ -76,7 +76,7 @@ export interface Dan {
   readonly financier: FinancierSoort | null;
 }
 
-/** Sources of financiering.md §9 (the law ids WMO, WLZ, BZV included) plus sources added here. */
+/** Sources of docs/financiering.md §9 (the law ids WMO, WLZ, BZV included) plus sources added here. */
 export const BRONNEN = [
   'WMO',
   'WLZ',
@@ -136,7 +136,7 @@ export const BRONNEN = [
   'IWMO-HM',
   'IJW-020',
   'IWLZ-COD',
-  // Added (not in financiering.md §9): Menzis zorgkantoor, "Schoonmaken van de woning in de Wlz",
+  // Added (not in docs/financiering.md §9): Menzis zorgkantoor, "Schoonmaken van de woning in de Wlz",
   // 28-11-2016, https://www.menziszorgkantoor.nl/publicaties/nieuws/2016/11/28/schoonmaken-van-de-woning-in-de-wlz
   'MZK-HH2017',
   // Added: Jeugdwet (BWBR0034925) art. 1.1 (jeugdhulp, overige voorziening) and 2.3.
@@ -172,7 +172,7 @@ export const BRONNEN = [
 export type BronId = (typeof BRONNEN)[number];
 
 /**
- * The exceptions of financiering.md P2 (E1–E6), plus P1: algemene voorzieningen are open to all,
+ * The exceptions of docs/financiering.md P2 (E1–E6), plus P1: algemene voorzieningen are open to all,
  * and IKZ: intensieve kindzorg stays Zvw with a Wlz-indicatie (Besluit langdurige zorg art. 3.1.5
  * onder b; not in the guide).
  */
@@ -520,7 +520,7 @@ export const REGELS: readonly Regel[] = [
         'U woont in een instelling met Wlz-zorg. De instelling zorgt voor de begeleiding bij dementie.',
     },
     {
-      // financiering.md §8.1: no source says so explicitly; derived from P2 (ZIN-WV) + ZVB-CM.
+      // docs/financiering.md §8.1: no source says so explicitly; derived from P2 (ZIN-WV) + ZVB-CM.
       sleutel: 'wlz-thuis',
       when: { situatie: WLZ_THUIS },
       then: wlz,
@@ -572,7 +572,7 @@ export const REGELS: readonly Regel[] = [
     },
     {
       // Issue 17 point 3, MPT. Two dates in the sources: 2017-01-01 (Menzis zorgkantoor, MZK-HH2017)
-      // and 2017-04-01 (RH-MPT, ZHA-VERG, financiering.md P2). We choose 2017-01-01, the zorgkantoor
+      // and 2017-04-01 (RH-MPT, ZHA-VERG, docs/financiering.md P2). We choose 2017-01-01, the zorgkantoor
       // that executes the Wlz, and mark the first quarter of 2017 uncertain (next row). Note: the
       // Wlz text read (art. 3.3.2 lid 2) only takes onderdeel a 1° (eten en drinken) out of the MPT,
       // so the 2015–2016 Wmo route rests on the transition the sources describe, not on a law text
@@ -957,7 +957,7 @@ export const REGELS: readonly Regel[] = [
       sleutel: 'jeugd',
       when: { situatie: JEUGD },
       then: jeugdwet,
-      grondslag: 'Jeugdwet art. 1.1 (jeugdhulp); niet onderzocht in financiering.md',
+      grondslag: 'Jeugdwet art. 1.1 (jeugdhulp); niet onderzocht in docs/financiering.md',
       bron: ['JW'],
       zeker: false,
       voorwaarden: ['jeugdwet-toegang'],

@@ -1,6 +1,6 @@
 /**
  * Prerequisites: what must exist before the care can start. Keys are exactly those of
- * financiering.md §3, so a decision can be held against the law guide; the texts are for the
+ * docs/financiering.md §3, so a decision can be held against the law guide; the texts are for the
  * arrangeur (the UI may shorten them).
  */
 export const VOORWAARDEN = {
@@ -28,7 +28,7 @@ export const VOORWAARDEN = {
     'Het uitleenpunt of de thuiszorgwinkel stelt de indicatie; voor een bed of anti-decubitus doet een arts of verpleegkundige dat.',
   'jeugdwet-toegang':
     'Een beschikking van de gemeente, of een verwijzing van de huisarts, jeugdarts of medisch specialist.',
-  // Added (not in financiering.md §3): the access route of the temporary Wlz subsidies of Wlz art.
+  // Added (not in docs/financiering.md §3): the access route of the temporary Wlz subsidies of Wlz art.
   // 11.1.5 (eerstelijnsverblijf 2015–2016, extramurale behandeling 2015–2020).
   'ciz-oordeel-subsidie':
     'Het CIZ beoordeelt of de cliënt in aanmerking komt voor de tijdelijke subsidie uit de Wlz (Besluit langdurige zorg art. 5.2.1).',

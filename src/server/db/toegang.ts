@@ -1,5 +1,5 @@
 /**
- * Who may read and write which client's records (issue 5, item 4; ARCHITECTURE.md, Roles): the
+ * Who may read and write which client's records (issue 5, item 4; docs/architecture.md, Roles): the
  * rules in one place, used by push, pull and the beheer routes. Finding "may Anja see this
  * client?" means opening this file.
  *

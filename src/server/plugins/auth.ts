@@ -1,5 +1,5 @@
 /**
- * Authentication and roles for every route (issue 5, item 1; STYLE.md 17: role checks live in
+ * Authentication and roles for every route (issue 5, item 1; docs/style.md 17: role checks live in
  * hooks, never inside handlers).
  *
  * - Reads the session cookie on each request and sets `request.gebruiker` (null when there is no

@@ -1,7 +1,7 @@
 /**
  * /api/beheer/*: users, sessions, caseloads and review shares (issue 5, items 1 and 4); deactivate
  * a user, reset a password, read the access log (issue 12, points 8 and 9). Only a beheerder,
- * checked once in a hook for the whole plugin (STYLE.md 17). A beheerder hands out access to
+ * checked once in a hook for the whole plugin (docs/style.md 17). A beheerder hands out access to
  * clients by id but reads no client record herself (see db/toegang.ts).
  *
  * Every change is written to the access log with the beheerder as actor, and so is every read of

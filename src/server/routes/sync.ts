@@ -1,5 +1,5 @@
 /**
- * POST /api/sync/push and GET /api/sync/pull (ARCHITECTURE.md, Sync guarantees 2–5).
+ * POST /api/sync/push and GET /api/sync/pull (docs/architecture.md, Sync guarantees 2–5).
  *
  * Push, per mutation, in the order the device sent them (its outbox order), each in its own
  * transaction: record-write lock → replay check → access check → merge → validate → write the

@@ -1,5 +1,5 @@
 /**
- * Reading stored records back through the domain schemas (STYLE 12: repair or reject at the
+ * Reading stored records back through the domain schemas (docs/style.md 12: repair or reject at the
  * edge). A row that fails its schema is hidden and logged by id only, never deleted: a newer app
  * version or a repair can still read it.
  */

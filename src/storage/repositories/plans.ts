@@ -1,12 +1,12 @@
 /**
  * The ondersteuningsplan on the device: the plan, its doelen, the client's naasten, the plan
- * items and the read-only versions. Each is its own small record (ARCHITECTURE.md, Data), so
+ * items and the read-only versions. Each is its own small record (docs/architecture.md, Data), so
  * autosave of one field writes one record and two people editing different parts never collide.
  *
  * What must stay true here:
- * - Input is parsed with the domain schemas before anything is written (STYLE 12); stored rows are
+ * - Input is parsed with the domain schemas before anything is written (docs/style.md 12); stored rows are
  *   parsed again on the way out, so the UI never sees a shape the domain would reject.
- * - Every write and its outbox row happen in ONE Dexie transaction (guarantee 1, STYLE 7); a write
+ * - Every write and its outbox row happen in ONE Dexie transaction (guarantee 1, docs/style.md 7); a write
  *   that fails halfway leaves nothing behind. Anything computed (routing, ladder) is computed
  *   inside that transaction from what it read, never from a stale copy.
  * - An update mutation carries only the fields that changed; an update that changes nothing writes
@@ -73,7 +73,7 @@ export type { WriteOptions };
 /**
  * One reason a write was refused. `path` is the dotted field path ('inzet.omvang.eenheid', '' for
  * the whole record) so a form can put the message next to its field. `code` is set where the
- * domain gives one (vaststellen), for a UI that words it itself (STYLE 4).
+ * domain gives one (vaststellen), for a UI that words it itself (docs/style.md 4).
  */
 export interface PlanFout {
   path: string;

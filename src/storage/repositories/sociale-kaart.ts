@@ -2,7 +2,7 @@
  * The sociale kaart: the shipped catalog (code, read-only) plus local entries that arrangeurs add
  * (records in `voorzieningen`, synced like every record). Writes validate with the domain schema
  * first and put the record and its outbox mutation in one transaction (guarantee 1); reads parse
- * with the domain schema (STYLE 12).
+ * with the domain schema (docs/style.md 12).
  *
  * The catalog is imported lazily: about 22 KB of text (7 KB gzip) that only the sociale-kaart
  * screen and the plan step need, so it stays out of the initial bundle (budget: 137 KB gzip).

@@ -1,5 +1,5 @@
 /**
- * Conflicts on the device (ARCHITECTURE.md, Sync 3): the server keeps the value a later write
+ * Conflicts on the device (docs/architecture.md, Sync 3): the server keeps the value a later write
  * overwrote as a `conflict` record; it arrives with the pull and stays open until someone
  * chooses. The choice is itself an ordinary synced change, so every device (and the server)
  * learns it the same way as any edit.

@@ -1,5 +1,5 @@
 /**
- * The sync engine: when to push and pull, and what the user is told (ARCHITECTURE.md, Sync 6).
+ * The sync engine: when to push and pull, and what the user is told (docs/architecture.md, Sync 6).
  * push.ts and pull.ts do the work; this file decides when, keeps the status, and backs off.
  *
  * - Runs on start, when the server becomes reachable, every 30 s while it is, and a moment after
@@ -19,7 +19,7 @@
  * - Never blocks the UI: the UI calls `start`, `syncNow` and `subscribe` without awaiting; one
  *   run at a time, a request during a run is folded into one follow-up run.
  * - Status listeners are called only after the transactions they report have committed
- *   (STYLE 7).
+ *   (docs/style.md 7).
  */
 import { liveQuery, type Subscription } from 'dexie';
 import type { ArrangeurDB } from '../../storage/db.ts';

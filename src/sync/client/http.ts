@@ -1,6 +1,6 @@
 /**
  * The sync client's HTTP edge: every request goes with the session cookie (`same-origin`), every
- * answer is parsed with its wire schema (STYLE 12), and every failure becomes one of three faults
+ * answer is parsed with its wire schema (docs/style.md 12), and every failure becomes one of three faults
  * the status can explain: not logged in (401), server unreachable (network error, 502–504), or a
  * server fault (any other non-2xx, or an answer that does not match the wire).
  */

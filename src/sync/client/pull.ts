@@ -1,11 +1,11 @@
 /**
  * Pull: `GET /api/sync/pull?cursor=…` page by page until the server says there is no more, each
- * page applied in ONE Dexie transaction together with the new cursor (STYLE 7: commit first,
+ * page applied in ONE Dexie transaction together with the new cursor (docs/style.md 7: commit first,
  * then notify). A crash between pages repeats at most one page, and repeating is harmless: a
  * record the device already has at that revision is skipped.
  *
  * What must stay true here:
- * - Every record is parsed with its domain schema at this edge (STYLE 12). One that fails (or
+ * - Every record is parsed with its domain schema at this edge (docs/style.md 12). One that fails (or
  *   has an unknown type) is skipped and reported, never stored half, never stops the loop; the
  *   cursor still moves past it, or the device would ask for the same page forever.
  * - A local change not yet accepted (a pending or rejected outbox row) is never overwritten:

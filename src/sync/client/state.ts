@@ -23,7 +23,7 @@ export type SyncState = z.infer<typeof syncStateSchema>;
 
 const LEEG: SyncState = { cursor: 0, lastSyncedAt: null, lastError: null };
 
-/** The stored state, repaired to defaults where it is missing or malformed (STYLE 12). */
+/** The stored state, repaired to defaults where it is missing or malformed (docs/style.md 12). */
 export async function leesSyncState(db: ArrangeurDB): Promise<SyncState> {
   const result = syncStateSchema.safeParse((await getMeta(db, SYNC_STATE_KEY)) ?? LEEG);
   return result.success ? result.data : LEEG;

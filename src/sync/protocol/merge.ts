@@ -1,5 +1,5 @@
 /**
- * The per-field merge (ARCHITECTURE.md, Sync guarantee 3). Pure: no I/O, no clock — the server
+ * The per-field merge (docs/architecture.md, Sync guarantee 3). Pure: no I/O, no clock — the server
  * passes the new revision, the author and the time in. The server applies mutations one at a time
  * in its own order (the `rev` sequence); this function decides what one mutation does to one record.
  *

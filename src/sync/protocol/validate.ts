@@ -1,5 +1,5 @@
 /**
- * Validation of a record after the merge (ARCHITECTURE.md, Sync guarantee 5: the server is the
+ * Validation of a record after the merge (docs/architecture.md, Sync guarantee 5: the server is the
  * authority on validation). Pure: zod and the domain schemas only, so the device could run the
  * very same check before it queues a change.
  *

@@ -1,5 +1,5 @@
 /**
- * The sync wire (ARCHITECTURE.md, Sync — guarantees 1–6), shared by the device (src/sync/client)
+ * The sync wire (docs/architecture.md, Sync — guarantees 1–6), shared by the device (src/sync/client)
  * and the server (src/server/routes/sync). Pure: zod and the domain only.
  *
  * Push: the device sends outbox mutations in batches, in its own order. Each mutation has a

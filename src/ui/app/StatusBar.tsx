@@ -51,7 +51,7 @@ export function verbindingVan(
 }
 
 /**
- * Always visible (ARCHITECTURE.md, Sync 6): online, offline or server unreachable, how many
+ * Always visible (docs/architecture.md, Sync 6): online, offline or server unreachable, how many
  * changes have not reached the server, when the last sync ended, a fault with what to do, open
  * conflicts and refused changes, and who is logged in.
  */

@@ -1,5 +1,5 @@
 /**
- * What each role sees in the app (ARCHITECTURE.md, Roles). The server enforces access; this only
+ * What each role sees in the app (docs/architecture.md, Roles). The server enforces access; this only
  * mirrors it, so nobody lands on a screen whose data the server will not give her.
  */
 import type { Screen } from './navigation.tsx';

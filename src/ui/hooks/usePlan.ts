@@ -1,5 +1,5 @@
 /**
- * Live queries over the plan repositories (STYLE 9): screens read the plan through these hooks and
+ * Live queries over the plan repositories (docs/style.md 9): screens read the plan through these hooks and
  * write through the storage functions, never through Dexie directly. Each hook answers
  * `undefined` while loading, so a screen can tell "loading" from "empty".
  */

@@ -31,7 +31,7 @@ function check(c: RoutingCase) {
   if (v.financier !== undefined) expect(besluit.financier?.code ?? null).toBe(v.financier);
 }
 
-describe('routing case table (financiering.md §6)', () => {
+describe('routing case table (docs/financiering.md §6)', () => {
   it('has at least 60 cases, each naming its source', () => {
     expect(ROUTING_CASES.length).toBeGreaterThanOrEqual(60);
     for (const c of ROUTING_CASES) expect(c.bron.trim(), c.naam).not.toBe('');

@@ -1,4 +1,4 @@
--- 001: the record store every synced type lives in (ARCHITECTURE.md, Data).
+-- 001: the record store every synced type lives in (docs/architecture.md, Data).
 -- Kept to portable SQL: the same file runs on PGlite (PostgreSQL 18 in WASM) and PostgreSQL 15+.
 
 -- Every change gets the next value of this sequence: the server order that decides

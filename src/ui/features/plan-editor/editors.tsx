@@ -1,6 +1,6 @@
 /**
  * One autosaved editor per record: a doel, a naaste, a plan item. Each is its own small form on
- * its own record, so typing in one never waits for, or overwrites, another (ARCHITECTURE.md).
+ * its own record, so typing in one never waits for, or overwrites, another (docs/architecture.md).
  *
  * New records get their device-made id when "Toevoegen" is pressed, and keep it: the first valid
  * save creates the record under that id, the live list then shows the record with the same React

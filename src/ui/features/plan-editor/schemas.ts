@@ -1,5 +1,5 @@
 /**
- * The editor's form schemas, composed from the domain schemas only (STYLE 14): every message the
+ * The editor's form schemas, composed from the domain schemas only (docs/style.md 14): every message the
  * arrangeur sees comes from src/domain. What this file adds is the mapping from what an input can
  * hold (text) to the record's shape: '' → absent, "2,5" → 2.5. The mapping keeps every path, so a
  * domain error lands next to the field it is about.

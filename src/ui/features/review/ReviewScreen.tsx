@@ -6,7 +6,7 @@
  * What must stay true here:
  * - Nothing on this screen writes a plan record: the only inputs are the comment and besluit
  *   texts. The reviewer's records (comments, the besluit fields of the review) never collide with
- *   the arrangeur's edits (ARCHITECTURE.md, Data).
+ *   the arrangeur's edits (docs/architecture.md, Data).
  * - Everything reads and writes through Dexie (storage repositories), so reviewing works offline;
  *   the sync engine sends it when the device is online again.
  * - Only the casemanager the review is addressed to may comment and decide, and only until she
