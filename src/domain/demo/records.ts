@@ -79,8 +79,10 @@ export interface DemoData {
   /** In the order to store them: a client first, then her plan and what hangs off it. */
   readonly records: readonly DemoRecord[];
   readonly clientIds: readonly string[];
-  /** Clients whose plan is shared with the casemanager for review. */
+  /** Clients whose plan has a review round with the casemanager (waiting or decided). */
   readonly reviewClientIds: readonly string[];
+  /** Of those, the ones still waiting for her besluit: only these are shared with her. */
+  readonly openReviewClientIds: readonly string[];
 }
 
 export interface DemoOpties {
@@ -283,7 +285,12 @@ export function maakDemoData({ now, updatedBy, seed = DEMO_SEED, review }: DemoO
     records.push(...versies, ...reviewRecords);
   }
   const reviewClientIds = VOOR_REVIEW.map((i) => clientIds[i]).filter((c) => c !== undefined);
-  return { records, clientIds, reviewClientIds };
+  // A review share lasts while the review waits for her besluit (issue 12 point 8): after
+  // "aanpassen" or "akkoord" the casemanager no longer reads the client.
+  const openReviewClientIds = VOOR_REVIEW.filter((i) => REVIEW_STAND[i] === null)
+    .map((i) => clientIds[i])
+    .filter((c) => c !== undefined);
+  return { records, clientIds, reviewClientIds, openReviewClientIds };
 }
 
 /** The routing snapshot of an item with inzet; an inzet that cannot be routed is a data error. */

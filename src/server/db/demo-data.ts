@@ -82,7 +82,7 @@ export async function maakDemoClienten(store: Store, now: Date = new Date()): Pr
     }
     for (const clientId of demo.clientIds) await voegToeAanCaseload(tx, anja, clientId);
     if (carla) {
-      for (const clientId of demo.reviewClientIds) {
+      for (const clientId of demo.openReviewClientIds) {
         await zetReviewDeling(tx, carla, clientId, true, anja);
       }
     }
