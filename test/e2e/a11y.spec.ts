@@ -167,8 +167,8 @@ test('arrangeur: every plan step, empty and filled, vastgesteld, and the print',
 }) => {
   test.setTimeout(240_000);
   const caseload = await metClient(page);
-  await page.getByRole('button', { name: 'Plan van Gerrit van Dijk' }).click();
   const plan = new PlanPage(page);
+  await plan.openVanuitCaseload('Gerrit van Dijk');
   await expect(plan.heading('Gerrit van Dijk')).toBeVisible();
   await expectNoViolations(page, 'plan-stap-1-leeg');
 

@@ -167,7 +167,8 @@ test('server killed, app reloaded while it is down: shows it, then sends the cha
   // Reloaded during the outage: the app opens from the service worker, the network stays up.
   await page.reload();
   await expect(page.getByTestId('verbinding')).toHaveText(ONBEREIKBAAR);
-  await expect(page.getByTestId('wachtrij')).toHaveText('1 wijziging nog niet verzonden');
+  // The new client and her plan (a new client continues into her plan, issue 11 point 9).
+  await expect(page.getByTestId('wachtrij')).toHaveText('2 wijzigingen nog niet verzonden');
   expect(await page.evaluate(() => navigator.onLine)).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('server-onbereikbaar.png'), fullPage: true });
   // A while down, so the checks have slowed from every 2 s towards their 30 s cap.
@@ -186,11 +187,11 @@ test('server killed with the app kept open: shows it, then sends the changes by 
   await kill(server!);
   await nieuweClient(page, 'Openhouden');
   await expect(page.getByTestId('verbinding')).toHaveText(ONBEREIKBAAR, { timeout: 10_000 });
-  await expect(page.getByTestId('wachtrij')).toHaveText('1 wijziging nog niet verzonden');
+  await expect(page.getByTestId('wachtrij')).toHaveText('2 wijzigingen nog niet verzonden');
   // Long enough for a push back-off (1 s, 2 s, 4 s …) to have grown past 30 s between tries.
   await page.waitForTimeout(45_000);
   await expect(page.getByTestId('verbinding')).toHaveText(ONBEREIKBAAR);
-  await expect(page.getByTestId('wachtrij')).toHaveText('1 wijziging nog niet verzonden');
+  await expect(page.getByTestId('wachtrij')).toHaveText('2 wijzigingen nog niet verzonden');
 
   const herstartOp = await herstart();
   await verstuurtVanzelf(page, 'Openhouden', herstartOp);

@@ -103,7 +103,7 @@ test('Zvw routed, Wmo chosen: the gemeente pays on the editor, step 8, the print
     const b: Page = apparaatB.context.pages()[0] ?? (await apparaatB.context.newPage());
     await new CaseloadPage(b).open(carla);
     await synchroniseer(b);
-    await b.getByRole('button', { name: 'Review van Gerrit van Dijk openen' }).click();
+    await b.getByRole('button', { name: 'Review openen: Gerrit van Dijk' }).click();
     const reviewB = new ReviewPage(b);
     await expect(reviewB.heading('Gerrit van Dijk')).toBeVisible();
     const sectie = reviewB.sectie('Professionele hulp');

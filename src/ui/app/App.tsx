@@ -300,6 +300,9 @@ interface PwaState {
   dismissOfflineReady(): void;
 }
 
+/** How long the "klaar om zonder internet" notice stays when not closed. */
+const OFFLINE_KLAAR_MS = 10_000;
+
 function usePwa(services: AppServices): PwaState {
   const [updateWaiting, setUpdateWaiting] = useState(false);
   const [offlineReady, setOfflineReady] = useState(false);
@@ -311,6 +314,12 @@ function usePwa(services: AppServices): PwaState {
       }) ?? null,
     [services],
   );
+  // The notice only informs: it goes away by itself after a while (it also has "Sluiten").
+  useEffect(() => {
+    if (!offlineReady) return;
+    const t = setTimeout(() => setOfflineReady(false), OFFLINE_KLAAR_MS);
+    return () => clearTimeout(t);
+  }, [offlineReady]);
   return {
     handle,
     updateWaiting,
