@@ -2,6 +2,7 @@
  * Client composition root: open the device database, ask for persistent storage, watch the
  * network, make the sync engine, register the service worker, render. The only place that wires everything together.
  */
+import './csp.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openDb } from './storage/db.ts';

@@ -12,7 +12,9 @@ test('the app runs under its Content-Security-Policy without a single violation'
   });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`Refused to load: ${e.violatedDirective} ${e.blockedURI}`),
+      console.error(
+        `Refused to load: ${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber}:${e.columnNumber})`,
+      ),
     );
   });
   const caseload = new CaseloadPage(page);
