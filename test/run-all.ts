@@ -90,8 +90,13 @@ const staticFailures = steps.filter(
   (s) => !s.ok && ['typecheck', 'lint', 'format', 'build'].includes(s.name),
 ).length;
 // A runner that crashed before writing its report counts as one failure, never as zero.
+// So does a runner that failed while its report counts no failure (e.g. Playwright's web server
+// could not start: a report with 0 tests), so the summary line never says "0 failed" for a red run.
 const runnerCrashed = steps.filter(
-  (s) => !s.ok && ((s.name.startsWith('unit') && !vitest) || (s.name.startsWith('e2e') && !e2e)),
+  (s) =>
+    !s.ok &&
+    ((s.name.startsWith('unit') && (!vitest || vitest.numFailedTests === 0)) ||
+      (s.name.startsWith('e2e') && (!e2e || e2e.stats.unexpected === 0))),
 ).length;
 
 const passed =
