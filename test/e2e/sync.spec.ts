@@ -127,11 +127,19 @@ test('two devices edit one plan offline: different fields merge, the same field 
     await synchroniseer(a);
 
     // Different fields: both kept, on both devices.
+    // "Alles opgeslagen" says the push is done; the pull of the same run may still be applying,
+    // so wait for the stored plan (and the automatic push a save now triggers may have run first).
     for (const p of [a, b]) {
-      const plan = await opgeslagenPlan(p);
-      expect(plan?.evaluatiedatum).toBe('2027-05-01');
-      expect(plan?.ladderToelichting).toBe('De buren zijn op vakantie.');
-      expect(plan?.hulpvraag).toBe('Thuis blijven wonen, met mijn kat.');
+      await expect
+        .poll(async () => {
+          const plan = await opgeslagenPlan(p);
+          return [plan?.evaluatiedatum, plan?.ladderToelichting, plan?.hulpvraag];
+        })
+        .toEqual([
+          '2027-05-01',
+          'De buren zijn op vakantie.',
+          'Thuis blijven wonen, met mijn kat.',
+        ]);
       await expect(p.getByTestId('conflicten-link')).toHaveText('1 conflict');
     }
 
