@@ -1,44 +1,13 @@
 /**
- * `npm start`: builds the PWA when the build is missing or older than the sources, then starts
- * app + API on the embedded store (PGlite in ./data) or on PostgreSQL when DATABASE_URL is set.
+ * `npm start` runs this file compiled (dist-server/cli/start.js, plain `node`): npm's `prestart`
+ * (scripts/build.mjs --if-needed) first builds the PWA and the server when missing or older than
+ * the sources. Starts app + API on the embedded store (PGlite in ./data) or on PostgreSQL when
+ * DATABASE_URL is set.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import { DEMO_GEBRUIKERS } from '../server/demo-users.ts';
-import { startServer } from '../server/main.ts';
+import { startServer, stopOnSignals } from '../server/main.ts';
 
-const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), 0);
-}
-
-function buildIfNeeded(): void {
-  const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
-  const sources = Math.max(...BUILD_INPUTS.map(newestMtime));
-  if (built >= sources) return;
-  console.log(
-    built ? 'Bronbestanden gewijzigd: de app wordt opnieuw gebouwd…' : 'De app wordt gebouwd…',
-  );
-  const result = spawnSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
-    {
-      stdio: 'inherit',
-    },
-  );
-  if (result.status !== 0) {
-    console.error('Bouwen mislukt; zie de meldingen hierboven.');
-    process.exit(1);
-  }
-}
-
-buildIfNeeded();
 const config = loadConfig({ LOG_LEVEL: 'warn', DEMO: '1', ...process.env });
 const server = await startServer(config);
 // Fictional accounts with published passwords, made only when the user table was empty.
@@ -57,6 +26,4 @@ console.log(`
   Demo: open de link en log in als anja (arrangeur); de fictieve demo-cliënten staan in haar caseload.
 ${demoAccounts}  Stoppen: Ctrl+C
 `);
-const stop = () => void server.close().then(() => process.exit(0));
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+stopOnSignals(server, config.shutdownTimeoutMs);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -33,6 +34,18 @@ export interface AppOptions {
   readonly trustProxy?: boolean | string;
 }
 
+/**
+ * A caller's X-Request-Id (a proxy or load balancer in front) is kept when it is a plain token of
+ * at most 64 characters (letters, digits, `-_.:`), so one id follows a request through proxy and
+ * server logs; anything else (too long, spaces, other characters that could smuggle data or
+ * break a log line) is replaced by a fresh UUID.
+ */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export function requestIdFor(header: string | string[] | undefined): string {
+  return typeof header === 'string' && SANE_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
@@ -52,10 +65,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // that could identify a client.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 5 * 1024 * 1024,
+    // Every log line of a request carries `reqId`; the id is echoed in the X-Request-Id header.
+    requestIdHeader: false,
+    genReqId: (req) => requestIdFor(req.headers['x-request-id']),
     // HTTPS when TLS_CERT / TLS_KEY are set (config.ts); the instance type stays the HTTP one.
     ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
   });
   app.decorate('store', opts.store);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
 
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(

@@ -23,6 +23,11 @@ const envSchema = z.object({
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, "'true', 'false' or proxy addresses")
     .default('false'),
+  /**
+   * On SIGTERM/SIGINT the server stops accepting and waits this long for requests in flight; what
+   * is still open then is cut off and the process exits 1.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PEM files of the certificate (chain) and its private key: with both set the server speaks HTTPS. */
   TLS_CERT: z.string().min(1).optional(),
@@ -35,6 +40,7 @@ export interface ServerConfig {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly logLevel: string;
+  readonly shutdownTimeoutMs: number;
   readonly staticDir: string | null;
   readonly demo: boolean;
   /** HTTPS with these PEM files (absolute paths); null: plain HTTP. */
@@ -61,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     staticDir: resolve(e.STATIC_DIR),
     demo: e.DEMO === '1',
     tls:

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
@@ -11,6 +12,7 @@ export interface RunningServer {
   readonly app: FastifyInstance;
   readonly url: string;
   readonly store: Store;
+  /** Stops accepting, waits for the requests in flight, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -51,10 +53,41 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
   };
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}`;
+/**
+ * Graceful shutdown on SIGTERM (a process manager, `docker stop`, a rolling deploy) and SIGINT
+ * (Ctrl+C): Fastify stops accepting connections, answers 503 to new requests on open keep-alive
+ * connections (so /api/ready fails and a load balancer moves on), lets the requests in flight
+ * finish — a push commits or rolls back as a whole — then the database is closed and the process
+ * exits 0. After `timeoutMs` whatever is still open is cut off and the process exits 1.
+ */
+export function stopOnSignals(server: RunningServer, timeoutMs: number): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    server.app.log.info({ signal }, 'shutting down: draining requests in flight');
+    setTimeout(() => {
+      server.app.log.error({ timeoutMs }, 'shutdown timed out: open requests are cut off');
+      process.exit(1);
+    }, timeoutMs).unref();
+    server.close().then(
+      () => {
+        server.app.log.info('shut down');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        server.app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
-  const server = await startServer();
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const config = loadConfig();
+  stopOnSignals(await startServer(config), config.shutdownTimeoutMs);
 }

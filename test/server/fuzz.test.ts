@@ -249,6 +249,7 @@ function voorbeelden(w: Wereld): Record<string, () => Verzoek[]> {
       },
     ],
     'GET /api/health': () => [{ method: 'GET', url: '/api/health' }],
+    'GET /api/ready': () => [{ method: 'GET', url: '/api/ready' }],
     'GET /api/config': () => [{ method: 'GET', url: '/api/config' }],
     'GET /api/casemanagers': () => [{ method: 'GET', url: '/api/casemanagers' }],
     'GET /api/sync/pull': () => [{ method: 'GET', url: '/api/sync/pull?cursor=0&limit=50' }],

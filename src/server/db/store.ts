@@ -16,6 +16,12 @@ export interface Queryable {
 export interface Store extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while holding the advisory lock `key` across all processes on this database
+   * (PostgreSQL: `pg_advisory_lock` on one pooled connection, released afterwards, also when the
+   * process dies). PGlite has one process per data directory, so there it just runs `fn`.
+   */
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,12 +40,17 @@ export async function openPglite(dataDir: string | null): Promise<Store> {
     kind: 'pglite',
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    exclusive: (_key, fn) => fn(),
     close: () => db.close(),
   };
 }
 
 export async function openPostgres(connectionString: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle pooled connection that the server drops (restart, failover, pg_terminate_backend)
+  // emits 'error' on the pool; unhandled, that would end the process. The pool discards it and
+  // the next query opens a new connection; /api/ready reports whether the database answers.
+  pool.on('error', () => {});
   // Fail at start, not at the first request, when the database is unreachable.
   await pool.query('SELECT 1');
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
@@ -63,6 +74,19 @@ export async function openPostgres(connectionString: string): Promise<Store> {
       } catch (error) {
         await client.query('ROLLBACK');
         throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exclusive(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
       } finally {
         client.release();
       }

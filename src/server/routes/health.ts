@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { appliedMigration } from '../db/migrations.ts';
 
 interface HealthOptions {
   readonly schemaVersion: number;
@@ -7,6 +8,9 @@ interface HealthOptions {
 
 /**
  * GET /api/health: liveness plus a real round trip to the database.
+ * GET /api/ready: readiness for a load balancer: the database answers and carries every migration
+ *   this build expects (schemaVersion); 503 otherwise, and while the server shuts down (Fastify
+ *   answers 503 to new requests once close() has begun).
  * GET /api/config: what the app needs to know about this deployment (no personal data).
  */
 export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, opts) => {
@@ -38,6 +42,42 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, opts)
         return reply.code(503).send({ status: 'unavailable', message: 'Database not reachable' });
       }
       return { status: 'ok' as const, store: app.store.kind, schemaVersion: opts.schemaVersion };
+    },
+  );
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            required: ['status', 'schemaVersion'],
+            properties: {
+              status: { type: 'string', enum: ['ready'] },
+              schemaVersion: { type: 'integer' },
+            },
+          },
+          503: {
+            type: 'object',
+            properties: { status: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+    async (_req, reply) => {
+      let applied: number;
+      try {
+        applied = await appliedMigration(app.store);
+      } catch {
+        return reply.code(503).send({ status: 'unavailable', message: 'Database not reachable' });
+      }
+      if (applied < opts.schemaVersion) {
+        return reply
+          .code(503)
+          .send({ status: 'unavailable', message: 'Database migrations not complete' });
+      }
+      return { status: 'ready' as const, schemaVersion: applied };
     },
   );
 
