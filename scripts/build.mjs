@@ -7,6 +7,8 @@
  *
  *   node scripts/build.mjs              build both
  *   node scripts/build.mjs --if-needed  only what is missing or older than its sources (`prestart`)
+ *   node scripts/build.mjs --server-only --out-dir=test-output/x   only the server, elsewhere (tests;
+ *                                       the folder must be inside the project so node_modules resolves)
  *
  * With --if-needed on a tree installed with `npm ci --omit=dev` (no vite, no typescript) an
  * existing build is used as it is; a missing one stops with the command to run.
@@ -20,6 +22,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
 const ifNeeded = process.argv.includes('--if-needed');
+const serverOnly = process.argv.includes('--server-only');
+const outDir =
+  process.argv.find((a) => a.startsWith('--out-dir='))?.slice('--out-dir='.length) ?? 'dist-server';
 
 /** Newest modification time under `path` (0 when missing). */
 function newest(path) {
@@ -48,7 +53,7 @@ function copyServerAssets(dir = 'src/server') {
     const from = join(dir, name);
     if (statSync(from).isDirectory()) copyServerAssets(from);
     else if (/\.(sql|txt)$/.test(name)) {
-      const to = join('dist-server', relative('src', from));
+      const to = join(outDir, relative('src', from));
       mkdirSync(dirname(to), { recursive: true });
       copyFileSync(from, to);
     }
@@ -67,7 +72,7 @@ const targets = [
   },
   {
     name: 'server',
-    output: 'dist-server/cli/start.js',
+    output: join(outDir, 'cli', 'start.js'),
     inputs: [
       'src/server',
       'src/cli',
@@ -79,13 +84,21 @@ const targets = [
     ],
     tool: 'node_modules/typescript/bin/tsc',
     build() {
-      run('De server wordt gecompileerd (tsc)…', [this.tool, '-p', 'tsconfig.server.json']);
+      run('De server wordt gecompileerd (tsc)…', [
+        this.tool,
+        '-p',
+        'tsconfig.server.json',
+        '--outDir',
+        outDir,
+        '--tsBuildInfoFile',
+        join(outDir, '.tsbuildinfo'),
+      ]);
       copyServerAssets();
     },
   },
 ];
 
-for (const t of targets) {
+for (const t of serverOnly ? targets.filter((x) => x.name === 'server') : targets) {
   const built = mtime(t.output);
   if (ifNeeded && built && built >= Math.max(...t.inputs.map(newest))) continue;
   if (!existsSync(t.tool)) {

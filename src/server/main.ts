@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
-import { migrate } from './db/migrations.ts';
+import { MIGRATION_LOCK_KEY, migrate } from './db/migrations.ts';
 import { openPglite, openPostgres, type Store } from './db/store.ts';
 import { maakDemoGebruikers } from './demo-users.ts';
 import { maakDemoClienten } from './db/demo-data.ts';
@@ -23,9 +23,13 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     : await openPglite(config.dataDir);
   const schemaVersion = await migrate(store);
   // Only into an empty user table / record store: a demo never mixes with real accounts or work.
+  // Under the migration lock: two instances starting at once on one PostgreSQL would otherwise
+  // both see an empty user table and the second would stop on a duplicate user name.
   if (config.demo) {
-    await maakDemoGebruikers(store);
-    await maakDemoClienten(store);
+    await store.exclusive(MIGRATION_LOCK_KEY, async () => {
+      await maakDemoGebruikers(store);
+      await maakDemoClienten(store);
+    });
   }
   const app = await buildApp({
     store,
