@@ -87,7 +87,7 @@ describe('PGlite data directory', () => {
     const restored = await openPglite(join(root, 'restored'));
     cleanups.push(() => restored.close());
     expect(await snapshot(restored, anja)).toEqual(before);
-  });
+  }, 240_000);
 
   it('never restores over existing data', async () => {
     const root = mkdtempSync(join(tmpdir(), 'arrangeur-backup-'));
@@ -144,5 +144,5 @@ describe('PostgreSQL with pg_dump and pg_restore', () => {
     const restored = await openPostgres(toUrl);
     cleanups.push(() => restored.close());
     expect(await snapshot(restored, anja)).toEqual(before);
-  });
+  }, 240_000);
 });

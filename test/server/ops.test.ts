@@ -150,5 +150,5 @@ describe('migrations under an advisory lock (PostgreSQL)', () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name}`);
       await admin.end();
     }
-  });
+  }, 240_000);
 });

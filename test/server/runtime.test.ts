@@ -120,7 +120,7 @@ describe('compiled server', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 });
 
 async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -178,5 +178,5 @@ describe.each(['pglite', 'postgres'] as const)('graceful shutdown on %s', (kind)
       rmSync(dataDir, { recursive: true, force: true });
       await db?.drop();
     }
-  });
+  }, 240_000);
 });
