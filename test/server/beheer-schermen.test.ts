@@ -8,14 +8,15 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import type { Gebruiker } from '../../src/sync/protocol/wire.ts';
+import { ROLLEN, type Gebruiker } from '../../src/sync/protocol/wire.ts';
 import {
+  BEHEER_ROLLEN,
   clientenAntwoordSchema,
   gebruikersAntwoordSchema,
   importAntwoordSchema,
   startwachtwoordAntwoordSchema,
   toegangslogAntwoordSchema,
-} from '../../src/sync/protocol/beheer.ts';
+} from '../../src/domain/beheer/api.ts';
 import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
 import { login, maakTestGebruiker } from './fixtures/gebruikers.ts';
 
@@ -258,4 +259,8 @@ describe.each(STORE_KINDS)('beheer screens on %s', (kind) => {
     expect(acties).toContain('beheer:import-voorbeeld');
     expect(acties).toContain('beheer:client-geimporteerd');
   });
+});
+
+it('the beheer contract knows the same roles as the sync wire', () => {
+  expect([...BEHEER_ROLLEN]).toEqual([...ROLLEN]);
 });

@@ -20,7 +20,7 @@ import {
   toegangslogAntwoordSchema,
   wachtwoordHerstelAntwoordSchema,
   type ImportRijAntwoord,
-} from '../../sync/protocol/beheer.ts';
+} from '../../domain/beheer/api.ts';
 import {
   accountStatussen,
   beheerClienten,
@@ -113,7 +113,7 @@ export const toegangslogVraagSchema = z
     message: 'at most one year per request',
   });
 
-export { toegangRegelSchema, toegangslogAntwoordSchema } from '../../sync/protocol/beheer.ts';
+export { toegangRegelSchema, toegangslogAntwoordSchema } from '../../domain/beheer/api.ts';
 
 /** The access log as CSV for Excel (`;`, UTF-8 with BOM, CRLF; as the coordinator exports). */
 export function toegangslogCsv(regels: readonly ToegangRegel[]): string {

@@ -1,10 +1,20 @@
 /**
  * Contracts of /api/beheer/* that the beheer screens read (issue 14), shared by the server route
  * (src/server/routes/beheer.ts) and the device (src/ui/features/beheer), so both validate the same
- * thing. Pure: zod only.
+ * thing (as domain/kosten/api.ts for the coordinator). Pure: zod only.
  */
 import { z } from 'zod';
-import { gebruikerSchema } from './wire.ts';
+
+/** The roles, as the sync wire has them (ROLLEN in src/sync/protocol/wire.ts; a test holds them equal). */
+export const BEHEER_ROLLEN = ['arrangeur', 'casemanager', 'coordinator', 'beheerder'] as const;
+export type BeheerRol = (typeof BEHEER_ROLLEN)[number];
+
+export const gebruikerSchema = z.object({
+  id: z.uuid(),
+  gebruikersnaam: z.string(),
+  naam: z.string(),
+  rol: z.enum(BEHEER_ROLLEN),
+});
 
 export const toegangRegelSchema = z.object({
   id: z.number().int(),
