@@ -68,6 +68,7 @@ export function GebruikersScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }
         <section className="beheer-start" aria-labelledby={`${titelId}-start`}>
           <h2 id={`${titelId}-start`}>Startwachtwoord voor {start.naam}</h2>
           <p>
+            Gebruikersnaam blijft zoals ingevuld. Startwachtwoord:{' '}
             <code className="startwachtwoord">{start.wachtwoord}</code>
           </p>
           <p>
