@@ -100,6 +100,21 @@ describe.each(STORE_KINDS)('beheer routes on %s', (kind) => {
       }),
       200,
     ],
+    ['GET /beheer/clienten', async () => ({ method: 'GET', url: '/api/beheer/clienten' }), 200],
+    [
+      'POST /beheer/import',
+      async () => ({
+        method: 'POST',
+        url: '/api/beheer/import',
+        payload: {
+          bestand:
+            'voornaam;achternaam;geboortedatum;postcode;huisnummer;gemeente\nA;B;1950-01-01;6711AB;2;Ede',
+          gebruikerId: (await maakTestGebruiker(t.store)).id,
+          voorbeeld: true,
+        },
+      }),
+      200,
+    ],
     [
       'GET /beheer/toegangslog',
       async () => ({

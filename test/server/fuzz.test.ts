@@ -390,6 +390,30 @@ function voorbeelden(w: Wereld): Record<string, () => Verzoek[]> {
         body: { casemanagerId: w.gebruikers.casemanager.id, clientId: randomUUID(), delen: false },
       },
     ],
+    'GET /api/beheer/clienten': () => [{ method: 'GET', url: '/api/beheer/clienten' }],
+    'POST /api/beheer/import': () => [
+      {
+        method: 'POST',
+        url: '/api/beheer/import',
+        body: {
+          bestand:
+            'voornaam;achternaam;geboortedatum;bsn;postcode;huisnummer;gemeente;zorgverzekeraar\r\n' +
+            'Fuzz;Test;01-02-1940;111222333;6711 AB;1;Ede;3311\r\n',
+          gebruikerId: w.gebruikers.arrangeur.id,
+          voorbeeld: true,
+        },
+      },
+      {
+        method: 'POST',
+        url: '/api/beheer/import',
+        body: {
+          bestand:
+            'voornaam;achternaam;geboortedatum;postcode;huisnummer;gemeente\nA;B;1950-01-01;6711AB;2;GM0228',
+          gebruikerId: w.gebruikers.arrangeur.id,
+          voorbeeld: false,
+        },
+      },
+    ],
     'GET /api/tarieven': () => [{ method: 'GET', url: '/api/tarieven' }],
     'POST /api/beheer/tarieven': () => [
       {
@@ -456,6 +480,7 @@ const SCHRIJFT: Record<string, readonly string[]> = {
   'POST /api/auth/wachtwoord': ['gebruikers'],
   'PUT /api/beheer/caseload': ['caseload', 'records'],
   'PUT /api/beheer/review-deling': ['review_deling', 'records'],
+  'POST /api/beheer/import': ['records', 'caseload'],
   'POST /api/beheer/tarieven': ['tarieven'],
   'DELETE /api/beheer/tarieven/:id': ['tarieven'],
 };

@@ -260,11 +260,18 @@ export async function voegToeAanCaseload(
   gebruikerId: string,
   clientId: string,
 ): Promise<void> {
-  await q.query(
+  const nieuw = await q.query(
     `INSERT INTO caseload (gebruiker_id, client_id) VALUES ($1, $2)
-     ON CONFLICT (gebruiker_id, client_id) DO NOTHING`,
+     ON CONFLICT (gebruiker_id, client_id) DO NOTHING RETURNING client_id`,
     [gebruikerId, clientId],
   );
+  // History (migration 011): a new assignment starts a row.
+  if (nieuw.length > 0) {
+    await q.query('INSERT INTO caseload_historie (gebruiker_id, client_id) VALUES ($1, $2)', [
+      gebruikerId,
+      clientId,
+    ]);
+  }
 }
 
 /**
@@ -280,7 +287,15 @@ export async function verwijderUitCaseload(
     'DELETE FROM caseload WHERE gebruiker_id = $1 AND client_id = $2 RETURNING client_id',
     [gebruikerId, clientId],
   );
-  if (rows.length > 0) await noteerIntrekking(q, gebruikerId, clientId);
+  if (rows.length > 0) {
+    // History (migration 011): the open assignment ends.
+    await q.query(
+      `UPDATE caseload_historie SET tot_op = now()
+       WHERE gebruiker_id = $1 AND client_id = $2 AND tot_op IS NULL`,
+      [gebruikerId, clientId],
+    );
+    await noteerIntrekking(q, gebruikerId, clientId);
+  }
 }
 
 /**

@@ -8,7 +8,27 @@
  * caseloads (per client listed) and of the access log itself.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import Papa from 'papaparse';
 import { z } from 'zod';
+import { controleerImport, importSleutels } from '../../domain/caseload-import/index.ts';
+import {
+  beheerGebruikerSchema,
+  clientenAntwoordSchema,
+  importAntwoordSchema,
+  importVraagSchema,
+  startwachtwoordAntwoordSchema,
+  toegangslogAntwoordSchema,
+  wachtwoordHerstelAntwoordSchema,
+  type ImportRijAntwoord,
+} from '../../domain/beheer/api.ts';
+import {
+  accountStatussen,
+  beheerClienten,
+  bestaandeClientSleutels,
+  maakStartwachtwoord,
+  schrijfImport,
+  zetMoetWachtwoordWijzigen,
+} from '../db/beheer.ts';
 import { recordIdSchema } from '../../domain/model/ids.ts';
 import { gebruikerSchema, rolSchema } from '../../sync/protocol/wire.ts';
 import {
@@ -37,7 +57,8 @@ import {
   type ToegangRegel,
 } from '../db/toegang.ts';
 import { tabel, tekst as t } from './coordinator-csv.ts';
-import { resendClient } from '../db/records.ts';
+import { lockRecordWrites, resendClient } from '../db/records.ts';
+import { vandaagIn } from '../db/gezag.ts';
 import { ingelogd } from '../plugins/auth.ts';
 import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
 
@@ -52,12 +73,17 @@ export const nieuweGebruikerSchema = z
       .regex(/^[a-z0-9._-]{2,50}$/, 'use 2–50 of a–z, 0–9, . _ -'),
     naam: z.string().trim().min(1).max(200),
     rol: rolSchema,
-    wachtwoord: z.string().min(WACHTWOORD_MIN).max(WACHTWOORD_MAX),
+    /**
+     * Left out (issue 14): the server makes a start password, answers it once and marks the
+     * account `moet_wachtwoord_wijzigen` (migration 011), so she chooses her own at first login.
+     */
+    wachtwoord: z.string().min(WACHTWOORD_MIN).max(WACHTWOORD_MAX).optional(),
   })
   .strict();
 
+/** Left out: a new start password, as for a new user. */
 export const wachtwoordHerstelSchema = z
-  .object({ wachtwoord: z.string().min(WACHTWOORD_MIN).max(WACHTWOORD_MAX) })
+  .object({ wachtwoord: z.string().min(WACHTWOORD_MIN).max(WACHTWOORD_MAX).optional() })
   .strict();
 
 export const actiefSchema = z.object({ actief: z.boolean() }).strict();
@@ -87,25 +113,7 @@ export const toegangslogVraagSchema = z
     message: 'at most one year per request',
   });
 
-export const toegangRegelSchema = z.object({
-  id: z.number().int(),
-  op: z.string(),
-  gebruikerId: z.uuid().nullable(),
-  gebruikersnaam: z.string().nullable(),
-  rol: z.string().nullable(),
-  actie: z.string(),
-  clientId: z.uuid().nullable(),
-  aantal: z.number().int(),
-  apparaat: z.string().nullable(),
-  adres: z.string().nullable(),
-  uitkomst: z.enum(['ok', 'geweigerd', 'mislukt']),
-  betreftGebruikerId: z.uuid().nullable(),
-});
-export const toegangslogAntwoordSchema = z.object({
-  regels: z.array(toegangRegelSchema),
-  /** More rows matched than TOEGANGSLOG_MAX: narrow the period. */
-  meer: z.boolean(),
-});
+export { toegangRegelSchema, toegangslogAntwoordSchema } from '../../domain/beheer/api.ts';
 
 /** The access log as CSV for Excel (`;`, UTF-8 with BOM, CRLF; as the coordinator exports). */
 export function toegangslogCsv(regels: readonly ToegangRegel[]): string {
@@ -139,12 +147,7 @@ export function toegangslogCsv(regels: readonly ToegangRegel[]): string {
   );
 }
 
-export const beheerGebruikerSchema = gebruikerSchema.extend({
-  actief: z.boolean(),
-  aangemaaktOp: z.string(),
-  caseload: z.array(z.uuid()),
-  reviewClienten: z.array(z.uuid()),
-});
+export { beheerGebruikerSchema };
 
 export const caseloadWijzigingSchema = z
   .object({ gebruikerId: z.uuid(), clientId: recordIdSchema, toewijzen: z.boolean() })
@@ -155,6 +158,40 @@ export const reviewDelingWijzigingSchema = z
   .strict();
 
 const idParamsSchema = z.object({ id: z.uuid() });
+
+/** Access-log actions of the issue-14 screens (free of personal data, as ACTIES). */
+export const BEHEER_ACTIES = {
+  /** A beheerder listed clients by name and birth date (one row per client listed). */
+  clientenGelezen: 'beheer:clienten-gelezen',
+  /** A caseload file was checked (preview; no client stored). */
+  importVoorbeeld: 'beheer:import-voorbeeld',
+  /** One row per client a confirmed import stored. */
+  clientGeimporteerd: 'beheer:client-geimporteerd',
+} as const;
+
+/**
+ * A `;`-separated file as its header and rows (Papaparse), with the file line of each row. Empty
+ * lines are skipped; a BOM (Excel's "CSV UTF-8") is dropped.
+ */
+export function leesImportBestand(bestand: string): {
+  kop: string[];
+  rijen: Record<string, string>[];
+  regels: number[];
+} {
+  const { data } = Papa.parse<string[]>(bestand.replace(/^\uFEFF/, ''), {
+    delimiter: ';',
+    skipEmptyLines: false,
+  });
+  const [kop = [], ...rest] = data;
+  const rijen: Record<string, string>[] = [];
+  const regels: number[] = [];
+  rest.forEach((cellen, i) => {
+    if (cellen.every((c) => c.trim() === '')) return;
+    rijen.push(Object.fromEntries(kop.map((k, j) => [k, cellen[j] ?? ''])));
+    regels.push(i + 2);
+  });
+  return { kop, rijen, regels };
+}
 
 const BESCHERMD = { 401: FOUT, 403: FOUT };
 const GEBRUIKER_ONBEKEND = { error: 'not_found', message: 'No such user' };
@@ -184,9 +221,15 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
       return app.store.transaction(async (tx) => {
         // One after another: a transaction is one connection, which runs one query at a time.
         const gebruikers = [];
+        const status = await accountStatussen(tx, app.nu());
         for (const g of await lijstGebruikers(tx)) {
           gebruikers.push({
             ...g,
+            laatsteLogin: null,
+            actieveSessies: 0,
+            laatstActief: null,
+            moetWachtwoordWijzigen: false,
+            ...status.get(g.id),
             caseload: await caseloadVan(tx, g.id),
             reviewClienten: await reviewClientenVan(tx, g.id),
           });
@@ -209,21 +252,36 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         body: nieuweGebruikerSchema,
-        response: { 201: antwoord(gebruikerSchema), 400: FOUT, 409: FOUT, ...BESCHERMD },
+        response: {
+          // With a password given: the user (as before issue 14); without: { gebruiker,
+          // startwachtwoord }.
+          201: antwoord(z.union([startwachtwoordAntwoordSchema, gebruikerSchema])),
+          400: FOUT,
+          409: FOUT,
+          ...BESCHERMD,
+        },
       },
     },
     async (request, reply) => {
       const beheerder = ingelogd(request);
-      const bezwaar = wachtwoordBezwaar(request.body.wachtwoord, request.body.gebruikersnaam);
+      const gegeven = request.body.wachtwoord;
+      const wachtwoord = gegeven ?? maakStartwachtwoord();
+      const bezwaar = wachtwoordBezwaar(wachtwoord, request.body.gebruikersnaam);
       if (bezwaar) return reply.code(400).send(zwakWachtwoord(bezwaar));
-      const gebruiker = await maakGebruiker(app.store, request.body);
+      const gebruiker = await app.store.transaction(async (tx) => {
+        const g = await maakGebruiker(tx, { ...request.body, wachtwoord });
+        if (!g) return null;
+        if (gegeven === undefined) await zetMoetWachtwoordWijzigen(tx, g.id, true);
+        await logToegang(tx, beheerder, ACTIES.gebruikerAangemaakt, null, 1, {
+          betreftGebruiker: g.id,
+        });
+        return g;
+      });
       if (!gebruiker) {
         return reply.code(409).send({ error: 'conflict', message: 'Username already taken' });
       }
-      await logToegang(app.store, beheerder, ACTIES.gebruikerAangemaakt, null, 1, {
-        betreftGebruiker: gebruiker.id,
-      });
-      return reply.code(201).send(gebruiker);
+      if (gegeven !== undefined) return reply.code(201).send(gebruiker);
+      return reply.code(201).send({ gebruiker, startwachtwoord: wachtwoord });
     },
   );
 
@@ -311,7 +369,7 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
         params: idParamsSchema,
         body: wachtwoordHerstelSchema,
         response: {
-          200: antwoord(z.object({ ingetrokken: z.number().int().nonnegative() })),
+          200: antwoord(wachtwoordHerstelAntwoordSchema),
           400: FOUT,
           404: FOUT,
           ...BESCHERMD,
@@ -323,17 +381,21 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
       const { id } = request.params;
       const gebruiker = await vindGebruiker(app.store, id);
       if (!gebruiker) return reply.code(404).send(GEBRUIKER_ONBEKEND);
-      const bezwaar = wachtwoordBezwaar(request.body.wachtwoord, gebruiker.gebruikersnaam);
+      const gegeven = request.body.wachtwoord;
+      const wachtwoord = gegeven ?? maakStartwachtwoord();
+      const bezwaar = wachtwoordBezwaar(wachtwoord, gebruiker.gebruikersnaam);
       if (bezwaar) return reply.code(400).send(zwakWachtwoord(bezwaar));
       const ingetrokken = await app.store.transaction(async (tx) => {
-        await zetWachtwoord(tx, id, request.body.wachtwoord);
+        await zetWachtwoord(tx, id, wachtwoord);
+        // A start password must be replaced at her next login; a password given here is hers.
+        await zetMoetWachtwoordWijzigen(tx, id, gegeven === undefined);
         const n = await trekAlleSessiesIn(tx, id, app.nu());
         await logToegang(tx, beheerder, ACTIES.wachtwoordHersteld, null, n, {
           betreftGebruiker: id,
         });
         return n;
       });
-      return { ingetrokken };
+      return gegeven === undefined ? { ingetrokken, startwachtwoord: wachtwoord } : { ingetrokken };
     },
   );
 
@@ -416,6 +478,8 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
           toewijzen ? ACTIES.caseloadToegewezen : ACTIES.caseloadOntnomen,
           clientId,
           1,
+          // Per user, the log then shows which clients were given to her or taken away.
+          { betreftGebruiker: gebruikerId },
         );
       });
       return { gebruikerId, clientId, toewijzen };
@@ -455,9 +519,108 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
           delen ? ACTIES.reviewGedeeld : ACTIES.reviewIngetrokken,
           clientId,
           1,
+          { betreftGebruiker: casemanagerId },
         );
       });
       return { casemanagerId, clientId, delen };
+    },
+  );
+
+  // Clients by name and birth date, with whose caseload they are in and the caseload history.
+  // Least privilege (docs/beheer.md): nothing else of the client record; every client listed is
+  // logged, as for the caseloads.
+  app.get(
+    '/beheer/clienten',
+    { schema: { response: { 200: antwoord(clientenAntwoordSchema), ...BESCHERMD } } },
+    async (request) => {
+      const beheerder = ingelogd(request);
+      return app.store.transaction(async (tx) => {
+        const clienten = await beheerClienten(tx);
+        const perClient = new Map<string | null, number>(clienten.map((c) => [c.id, 1]));
+        if (perClient.size === 0) perClient.set(null, 0);
+        await logToegangPerClient(tx, beheerder, BEHEER_ACTIES.clientenGelezen, perClient);
+        return { clienten };
+      });
+    },
+  );
+
+  // Import of an existing caseload (issue 14, point 3). `voorbeeld: true` checks and stores
+  // nothing; otherwise the good rows that are not yet a client are stored (matched by BSN, or by
+  // name and birth date: a second import of the same file stores nothing).
+  app.post<{ Body: z.infer<typeof importVraagSchema> }>(
+    '/beheer/import',
+    {
+      schema: {
+        body: importVraagSchema,
+        response: {
+          200: antwoord(importAntwoordSchema),
+          400: FOUT,
+          404: FOUT,
+          409: FOUT,
+          ...BESCHERMD,
+        },
+      },
+    },
+    async (request, reply) => {
+      const beheerder = ingelogd(request);
+      const { bestand, gebruikerId, voorbeeld } = request.body;
+      const ontvanger = await vindGebruiker(app.store, gebruikerId);
+      if (!ontvanger) return reply.code(404).send(GEBRUIKER_ONBEKEND);
+      if (!heeftCaseload(ontvanger.rol) || !ontvanger.actief) {
+        return reply
+          .code(409)
+          .send({ error: 'conflict', message: 'Import into an active caseload only' });
+      }
+      const { kop, rijen, regels } = leesImportBestand(bestand);
+      const controle = controleerImport(kop, rijen, vandaagIn(app.nu()), regels);
+      return app.store.transaction(async (tx) => {
+        // Under the record-write lock, so two imports at once cannot both store the same client.
+        if (!voorbeeld) await lockRecordWrites(tx);
+        const bestaand = await bestaandeClientSleutels(tx);
+        const antwoordRijen: ImportRijAntwoord[] = [];
+        const nieuw = [];
+        for (const r of controle.rijen) {
+          if (!r.ok) {
+            antwoordRijen.push({
+              regel: r.regel,
+              status: 'fout',
+              naam: null,
+              geboortedatum: null,
+              fouten: [...r.fouten],
+            });
+            continue;
+          }
+          const er = importSleutels(r.client).some((k) => bestaand.has(k));
+          if (!er) nieuw.push(r.client);
+          antwoordRijen.push({
+            regel: r.regel,
+            status: er ? 'bestaat' : 'nieuw',
+            naam: `${r.client.voornaam} ${r.client.achternaam}`,
+            geboortedatum: r.client.geboortedatum,
+            fouten: [],
+          });
+        }
+        let opgeslagen = 0;
+        if (voorbeeld) {
+          await logToegang(tx, beheerder, BEHEER_ACTIES.importVoorbeeld, null, rijen.length, {
+            betreftGebruiker: gebruikerId,
+          });
+        } else {
+          const ids = await schrijfImport(tx, nieuw, gebruikerId, beheerder.id, app.nu());
+          opgeslagen = ids.length;
+          const perClient = new Map<string | null, number>(ids.map((id) => [id, 1]));
+          if (perClient.size === 0) perClient.set(null, 0);
+          await logToegangPerClient(tx, beheerder, BEHEER_ACTIES.clientGeimporteerd, perClient, {
+            betreftGebruiker: gebruikerId,
+          });
+        }
+        return {
+          rijen: antwoordRijen,
+          onbekendeKolommen: controle.onbekendeKolommen,
+          ontbrekendeKolommen: controle.ontbrekendeKolommen,
+          opgeslagen,
+        };
+      });
     },
   );
 };

@@ -20,6 +20,10 @@ import {
   SocialeKaartScreen,
   CoordinatorScreen,
   TarievenScreen,
+  GebruikersScreen,
+  CaseloadsScreen,
+  ToegangslogScreen,
+  ImportScreen,
 } from './screens.ts';
 import { magScherm, menu, startScherm } from './rollen.ts';
 import {
@@ -199,6 +203,10 @@ function Shell({
           {screen.name === 'tarieven' && (
             <TarievenScreen fetch={fetchFn} magBewerken={rol === 'beheerder'} />
           )}
+          {screen.name === 'beheer-gebruikers' && <GebruikersScreen fetch={fetchFn} />}
+          {screen.name === 'beheer-caseloads' && <CaseloadsScreen fetch={fetchFn} />}
+          {screen.name === 'beheer-toegangslog' && <ToegangslogScreen fetch={fetchFn} />}
+          {screen.name === 'beheer-import' && <ImportScreen fetch={fetchFn} />}
           {screen.name === 'nieuwe-client' && (
             <ClientFormScreen
               // A new client: she continues into the plan (issue 11, point 9).

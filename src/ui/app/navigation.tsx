@@ -27,7 +27,12 @@ export type Screen =
   /** The coordinator's pseudonymised "wie betaalt wat" view. */
   | { readonly name: 'wie-betaalt-wat' }
   /** Tariffs: edited by the beheerder, read by the coordinator. */
-  | { readonly name: 'tarieven' };
+  | { readonly name: 'tarieven' }
+  /** Beheer (issue 14): accounts, caseloads, the access log, the caseload import. */
+  | { readonly name: 'beheer-gebruikers' }
+  | { readonly name: 'beheer-caseloads' }
+  | { readonly name: 'beheer-toegangslog' }
+  | { readonly name: 'beheer-import' };
 
 const PATHS: Record<Screen['name'], string> = {
   caseload: '/',
@@ -42,6 +47,10 @@ const PATHS: Record<Screen['name'], string> = {
   review: '/review',
   'wie-betaalt-wat': '/wie-betaalt-wat',
   tarieven: '/tarieven',
+  'beheer-gebruikers': '/beheer/gebruikers',
+  'beheer-caseloads': '/beheer/caseloads',
+  'beheer-toegangslog': '/beheer/toegangslog',
+  'beheer-import': '/beheer/import',
 };
 
 /** The screen the current history entry (or, on a fresh start, the URL) points at. */
@@ -55,8 +64,16 @@ export function screenFromLocation(): Screen {
   if (path === PATHS.conflicten) return { name: 'conflicten' };
   if (path === PATHS['wie-betaalt-wat']) return { name: 'wie-betaalt-wat' };
   if (path === PATHS.tarieven) return { name: 'tarieven' };
+  for (const naam of BEHEER) if (path === PATHS[naam]) return { name: naam };
   return { name: 'caseload' };
 }
+
+const BEHEER = [
+  'beheer-gebruikers',
+  'beheer-caseloads',
+  'beheer-toegangslog',
+  'beheer-import',
+] as const;
 
 interface NavigationValue {
   readonly screen: Screen;

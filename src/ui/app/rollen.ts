@@ -22,7 +22,14 @@ const PER_ROL: Readonly<Record<string, readonly Naam[]>> = {
   arrangeur: CLIENTWERK,
   casemanager: CLIENTWERK,
   coordinator: ['wie-betaalt-wat', 'tarieven'],
-  beheerder: ['tarieven'],
+  // Tarieven first: it stays the start screen the existing specs expect (issue 14 adds the rest).
+  beheerder: [
+    'tarieven',
+    'beheer-gebruikers',
+    'beheer-caseloads',
+    'beheer-import',
+    'beheer-toegangslog',
+  ],
 };
 
 /** The screen a role starts on (and falls back to). An unknown role gets "Over deze app". */
@@ -44,6 +51,13 @@ export function menu(rol: string): readonly { screen: Screen; label: string }[] 
     items.push({ screen: { name: 'sociale-kaart' }, label: 'Sociale kaart' });
   if (mag('wie-betaalt-wat'))
     items.push({ screen: { name: 'wie-betaalt-wat' }, label: 'Wie betaalt wat' });
+  if (mag('beheer-gebruikers'))
+    items.push({ screen: { name: 'beheer-gebruikers' }, label: 'Gebruikers' });
+  if (mag('beheer-caseloads'))
+    items.push({ screen: { name: 'beheer-caseloads' }, label: 'Caseloads' });
+  if (mag('beheer-import')) items.push({ screen: { name: 'beheer-import' }, label: 'Importeren' });
+  if (mag('beheer-toegangslog'))
+    items.push({ screen: { name: 'beheer-toegangslog' }, label: 'Toegangslog' });
   if (mag('tarieven')) items.push({ screen: { name: 'tarieven' }, label: 'Tarieven' });
   items.push({ screen: { name: 'over' }, label: 'Over deze app' });
   return items;

@@ -70,6 +70,11 @@ export const CoordinatorScreen = lazyScreen(() =>
 export const TarievenScreen = lazyScreen(() =>
   import('../features/tarieven/index.ts').then((m) => m.TarievenScreen),
 );
+const beheer = () => import('../features/beheer/index.ts');
+export const GebruikersScreen = lazyScreen(() => beheer().then((m) => m.GebruikersScreen));
+export const CaseloadsScreen = lazyScreen(() => beheer().then((m) => m.CaseloadsScreen));
+export const ToegangslogScreen = lazyScreen(() => beheer().then((m) => m.ToegangslogScreen));
+export const ImportScreen = lazyScreen(() => beheer().then((m) => m.ImportScreen));
 export const LogoutScreen = lazyScreen(() =>
   import('../features/session/LogoutScreen.tsx').then((m) => m.LogoutScreen),
 );
@@ -94,6 +99,10 @@ const SCREENS: Record<Screen['name'], { preload(): Promise<unknown> }> = {
   review: ReviewScreen,
   'wie-betaalt-wat': CoordinatorScreen,
   tarieven: TarievenScreen,
+  'beheer-gebruikers': GebruikersScreen,
+  'beheer-caseloads': CaseloadsScreen,
+  'beheer-toegangslog': ToegangslogScreen,
+  'beheer-import': ImportScreen,
 };
 
 /** Loads the module of a screen (default: the one the URL opens on). Never rejects. */

@@ -1,0 +1,224 @@
+/**
+ * Toegangslog (issue 14, point 1; NEN 7513 "inzage"): per client or per user over a period, who
+ * did what when, from which device and address, and whether it succeeded; CSV download (`;`,
+ * BOM). The server logs every read and every download of the log itself.
+ */
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import type {
+  BeheerClient,
+  BeheerGebruiker,
+  ToegangRegelWire,
+} from '../../../domain/beheer/api.ts';
+import type { FetchFn } from '../../../sync/client/http.ts';
+import { datumNl } from '../../i18n/datum.ts';
+import { vandaagIso } from '../../hooks/vandaag.ts';
+import { useServerLijst } from './laden.ts';
+import { UITKOMST_NAAM, actieNaam, rolNaam, tijdstipNl } from './opmaak.ts';
+import {
+  haalClienten,
+  haalGebruikers,
+  haalToegangslog,
+  logQuery,
+  type LogVraag,
+} from './server.ts';
+import './beheer.css';
+
+const dagenTerug = (n: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  return vandaagIso(d);
+};
+
+export function ToegangslogScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
+  const titelId = useId();
+  const id = useId();
+  const haal = useCallback(async () => {
+    const [g, c] = await Promise.all([haalGebruikers(fetchFn), haalClienten(fetchFn)]);
+    if (!g.ok) return g;
+    if (!c.ok) return c;
+    return {
+      ok: true as const,
+      data: { gebruikers: g.data!.gebruikers, clienten: c.data!.clienten },
+    };
+  }, [fetchFn]);
+  const { stand } = useServerLijst<{
+    gebruikers: readonly BeheerGebruiker[];
+    clienten: readonly BeheerClient[];
+  }>(haal);
+  const [soort, setSoort] = useState<'gebruiker' | 'client'>('gebruiker');
+  const [wie, setWie] = useState('');
+  const [van, setVan] = useState(dagenTerug(30));
+  const [tot, setTot] = useState(vandaagIso());
+  const [fout, setFout] = useState<string | null>(null);
+  const [uitkomst, setUitkomst] = useState<{
+    vraag: LogVraag;
+    regels: readonly ToegangRegelWire[];
+    meer: boolean;
+  } | null>(null);
+
+  const lijsten = stand.soort === 'klaar' ? stand.data : null;
+  const clientNaam = new Map((lijsten?.clienten ?? []).map((c) => [c.id, c.naam]));
+
+  async function toon(e: FormEvent) {
+    e.preventDefault();
+    if (wie === '') return setFout(soort === 'client' ? 'Kies een cliënt.' : 'Kies een gebruiker.');
+    if (van === '' || tot === '' || van > tot)
+      return setFout('Kies een periode: de begindatum ligt op of voor de einddatum.');
+    const vraag: LogVraag = { soort, id: wie, van, totEnMet: tot };
+    const a = await haalToegangslog(fetchFn, vraag);
+    if (!a.ok) {
+      setUitkomst(null);
+      return setFout(a.status === 400 ? 'Kies een periode van hoogstens een jaar.' : a.melding);
+    }
+    setFout(null);
+    setUitkomst({ vraag, regels: a.data!.regels, meer: a.data!.meer });
+  }
+
+  return (
+    <section className="scherm beheer-scherm" aria-labelledby={titelId}>
+      <h1 id={titelId}>Toegangslog</h1>
+      <p>
+        Wie heeft wanneer wat gedaan, met welk apparaat. Kies een cliënt of een gebruiker en een
+        periode. Ook dat u dit bekijkt of downloadt, wordt vastgelegd.
+      </p>
+      {stand.soort === 'laden' && <p role="status">Lijsten laden…</p>}
+      {stand.soort === 'fout' && (
+        <p role="alert" className="fout-melding">
+          {stand.melding}
+        </p>
+      )}
+      {lijsten && (
+        <form
+          className="beheer-form"
+          onSubmit={(e) => void toon(e)}
+          aria-label="Zoek in het toegangslog"
+        >
+          <fieldset className="beheer-keuze">
+            <legend>Toegang van</legend>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-soort`}
+                checked={soort === 'gebruiker'}
+                onChange={() => {
+                  setSoort('gebruiker');
+                  setWie('');
+                }}
+              />{' '}
+              Een gebruiker
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-soort`}
+                checked={soort === 'client'}
+                onChange={() => {
+                  setSoort('client');
+                  setWie('');
+                }}
+              />{' '}
+              Een cliënt
+            </label>
+          </fieldset>
+          <div className="beheer-velden">
+            <div className="veld">
+              <label htmlFor={`${id}-wie`}>{soort === 'client' ? 'Cliënt' : 'Gebruiker'}</label>
+              <select id={`${id}-wie`} value={wie} onChange={(e) => setWie(e.target.value)}>
+                <option value="">Kies…</option>
+                {soort === 'gebruiker'
+                  ? lijsten.gebruikers.map((g) => (
+                      <option key={g.id} value={g.id}>
+                        {g.naam} ({g.gebruikersnaam})
+                      </option>
+                    ))
+                  : lijsten.clienten.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.naam ?? 'Cliënt zonder gegevens'}
+                        {c.geboortedatum ? ` (${datumNl(c.geboortedatum)})` : ''}
+                      </option>
+                    ))}
+              </select>
+            </div>
+            <div className="veld">
+              <label htmlFor={`${id}-van`}>Van</label>
+              <input
+                id={`${id}-van`}
+                type="date"
+                value={van}
+                onChange={(e) => setVan(e.target.value)}
+              />
+            </div>
+            <div className="veld">
+              <label htmlFor={`${id}-tot`}>Tot en met</label>
+              <input
+                id={`${id}-tot`}
+                type="date"
+                value={tot}
+                onChange={(e) => setTot(e.target.value)}
+              />
+            </div>
+          </div>
+          {fout && (
+            <p className="fout-melding" role="alert">
+              {fout}
+            </p>
+          )}
+          <button type="submit" className="knop knop-primair">
+            Toon
+          </button>
+        </form>
+      )}
+      {uitkomst && (
+        <>
+          <p role="status">
+            {uitkomst.regels.length === 0
+              ? 'Niets gevonden in deze periode.'
+              : `${uitkomst.regels.length} regels.`}
+            {uitkomst.meer && ' Er zijn meer regels: kies een kortere periode.'}
+          </p>
+          <p>
+            <a className="knop" href={logQuery(uitkomst.vraag, 'csv')} download="toegangslog.csv">
+              Download als CSV
+            </a>
+          </p>
+          {uitkomst.regels.length > 0 && (
+            <div className="tabel-scroll" tabIndex={0} role="region" aria-label="Tabel toegangslog">
+              <table className="beheer-tabel">
+                <caption className="visueel-verborgen">Toegangslog</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Wanneer</th>
+                    <th scope="col">Wie</th>
+                    <th scope="col">Rol</th>
+                    <th scope="col">Wat</th>
+                    <th scope="col">Cliënt</th>
+                    <th scope="col">Apparaat</th>
+                    <th scope="col">Adres</th>
+                    <th scope="col">Uitkomst</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {uitkomst.regels.map((r) => (
+                    <tr key={r.id}>
+                      <td>{tijdstipNl(r.op)}</td>
+                      <td>{r.gebruikersnaam ?? 'onbekende naam'}</td>
+                      <td>{rolNaam(r.rol)}</td>
+                      <td>
+                        {actieNaam(r.actie)}
+                        {r.aantal > 1 ? ` (${r.aantal})` : ''}
+                      </td>
+                      <td>{r.clientId ? (clientNaam.get(r.clientId) ?? 'cliënt') : '—'}</td>
+                      <td>{r.apparaat ?? '—'}</td>
+                      <td>{r.adres ?? '—'}</td>
+                      <td>{UITKOMST_NAAM[r.uitkomst]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import type { Account } from '../accounts.ts';
+import { expect } from '../fixtures.ts';
+import { LoginPage, openEnLogin } from './login-page.ts';
+
+/** The start password as the server makes it: four groups of four. */
+const START = /[a-z2-9]{4}(?:-[a-z2-9]{4}){3}/;
+
+/** Page model of the beheer screens (issue 14): Gebruikers, Caseloads, Importeren, Toegangslog. */
+export class BeheerPage {
+  constructor(private readonly page: Page) {}
+
+  async naar(scherm: 'Gebruikers' | 'Caseloads' | 'Importeren' | 'Toegangslog') {
+    await this.page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('button', { name: scherm, exact: true })
+      .click();
+    const kop = scherm === 'Importeren' ? 'Caseload importeren' : scherm;
+    await expect(this.page.getByRole('heading', { name: kop, level: 1 })).toBeVisible();
+  }
+
+  /** Adds a user and returns the start password shown once. */
+  async voegToe(naam: string, gebruikersnaam: string, rol: string): Promise<string> {
+    const form = this.page.getByRole('form', { name: 'Gebruiker toevoegen' });
+    await form.getByLabel('Naam', { exact: true }).fill(naam);
+    await form.getByLabel('Gebruikersnaam').fill(gebruikersnaam);
+    await form.getByLabel('Rol').selectOption({ label: rol });
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    const vak = this.startwachtwoord(naam);
+    await expect(vak).toBeVisible();
+    const tekst = (await vak.textContent()) ?? '';
+    const m = START.exec(tekst);
+    if (!m) throw new Error('geen startwachtwoord te zien');
+    return m[0];
+  }
+
+  startwachtwoord(naam: string) {
+    return this.page.getByRole('region', { name: `Startwachtwoord voor ${naam}` });
+  }
+
+  rij(naam: string) {
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: naam }) });
+  }
+
+  async zetUit(naam: string) {
+    await this.page.getByRole('button', { name: `Uitzetten ${naam}` }).click();
+    await this.page.getByRole('button', { name: 'Ja, uitzetten' }).click();
+    await expect(
+      this.page.getByRole('status').filter({ hasText: `${naam} is uitgezet` }),
+    ).toBeVisible();
+    await expect(this.rij(naam)).toContainText('Gedeactiveerd');
+  }
+
+  /** Import: choose the caseload and the file, check it; the preview shows. */
+  async controleerImport(caseloadVan: string, bestand: { name: string; inhoud: string }) {
+    await this.page.getByLabel('In de caseload van').selectOption({ label: caseloadVan });
+    await this.page.getByLabel('Bestand', { exact: true }).setInputFiles({
+      name: bestand.name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bestand.inhoud, 'utf8'),
+    });
+    await this.page.getByRole('button', { name: 'Controleren' }).click();
+    await expect(
+      this.page.getByRole('heading', { name: `Controle van ${bestand.name}` }),
+    ).toBeVisible();
+  }
+
+  importRegel(n: number) {
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: `Regel ${n}`, exact: true }) });
+  }
+
+  /** Access log of one user over the default period (the last 30 days up to today). */
+  async logVanGebruiker(optie: string) {
+    await this.page.getByLabel('Een gebruiker').check();
+    await this.page.getByLabel('Gebruiker', { exact: true }).selectOption({ label: optie });
+    await this.page.getByRole('button', { name: 'Toon' }).click();
+    await expect(
+      this.page.getByRole('status').filter({ hasText: /regels|Niets gevonden/ }),
+    ).toBeVisible();
+  }
+
+  get logTabel() {
+    return this.page.getByRole('table', { name: 'Toegangslog' });
+  }
+}
+
+/**
+ * The first login of a user the beheerder just added, with her start password. Today she logs in
+ * and sets her PIN; the first-login flow (branch factor: choose her own password, second factor)
+ * goes here, in this one place.
+ */
+export async function eersteLogin(page: Page, wie: Account): Promise<void> {
+  await openEnLogin(page, wie);
+}
+
+/** A login that must fail (a deactivated account): the login screen stays, with a message. */
+export async function loginGeweigerd(page: Page, wie: Account): Promise<void> {
+  await page.goto('/');
+  const login = new LoginPage(page);
+  await expect(login.heading).toBeVisible();
+  await page.getByLabel('Gebruikersnaam').fill(wie.gebruikersnaam);
+  await page.getByLabel('Wachtwoord').fill(wie.wachtwoord);
+  await page.getByLabel('Kies een pincode van 5 cijfers').fill('13579');
+  await page.getByLabel('Typ de pincode nog een keer').fill('13579');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(login.heading).toBeVisible();
+  await expect(page.getByTestId('gebruiker')).toHaveCount(0);
+}
