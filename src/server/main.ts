@@ -6,6 +6,7 @@ import { migrate } from './db/migrations.ts';
 import { openPglite, openPostgres, type Store } from './db/store.ts';
 import { maakDemoGebruikers } from './demo-users.ts';
 import { maakDemoClienten } from './db/demo-data.ts';
+import { bijwerkenBijStart } from './db/kosten-regels.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -20,6 +21,8 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     ? await openPostgres(config.databaseUrl)
     : await openPglite(config.dataDir);
   const schemaVersion = await migrate(store);
+  // The coordinator's kept cost lines: backfilled after migration 008, horizon moved on (13.5).
+  await bijwerkenBijStart(store, new Date());
   // Only into an empty user table / record store: a demo never mixes with real accounts or work.
   if (config.demo) {
     await maakDemoGebruikers(store);
