@@ -143,14 +143,16 @@ export async function verwijderTarief(
     if (!isLaatsteVanReeks(reeks, t)) return { ok: false, reden: 'niet-laatste' };
     const vorige = vorigeVanReeks(reeks, t);
     await tx.query('DELETE FROM tarieven WHERE id = $1', [t.id]);
-    // The kept cost lines of this inzet are priced anew (issue 13.5; db/kosten-regels.ts).
+    const heropend = vorige
+      ? await tx.query<TariefRow>(
+          `UPDATE tarieven SET geldig_tot = NULL, bijgewerkt_door = $2, bijgewerkt_op = $3
+           WHERE id = $1 RETURNING ${KOLOMMEN}`,
+          [vorige.id, door, nu.toISOString()],
+        )
+      : [];
+    // The kept cost lines of this inzet are priced anew, once the table is as it will be
+    // (issue 13.5; db/kosten-regels.ts).
     await werkKostenBij(tx, await clientenMetInzet(tx, t.inzetCode));
-    if (!vorige) return { ok: true, heropend: null };
-    const heropend = await tx.query<TariefRow>(
-      `UPDATE tarieven SET geldig_tot = NULL, bijgewerkt_door = $2, bijgewerkt_op = $3
-       WHERE id = $1 RETURNING ${KOLOMMEN}`,
-      [vorige.id, door, nu.toISOString()],
-    );
-    return { ok: true, heropend: fromRow(heropend[0]!) ?? null };
+    return { ok: true, heropend: heropend[0] ? (fromRow(heropend[0]) ?? null) : null };
   });
 }
