@@ -18,10 +18,11 @@ import { maakDemoData } from '../../src/domain/demo/records.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { maakDemoClienten } from '../../src/server/db/demo-data.ts';
 import { laadKostenBron } from '../../src/server/db/kosten-bron.ts';
-import { kostenHorizon, werkKostenBij } from '../../src/server/db/kosten-regels.ts';
+import { kostenHorizon, stroomRegels, werkKostenBij } from '../../src/server/db/kosten-regels.ts';
 import { lockRecordWrites, nextRev, writeRecord } from '../../src/server/db/records.ts';
 import type { Store } from '../../src/server/db/store.ts';
 import { alleTarieven, verwijderTarief, voegTariefToe } from '../../src/server/db/tarieven.ts';
+import { regelsCsv } from '../../src/server/routes/coordinator-csv.ts';
 import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
 import { edit, mutation, push, userWithSession, type TestUser } from './fixtures/sync.ts';
 
@@ -115,6 +116,8 @@ describe.each(STORE_KINDS)('kept cost lines on %s', (kind) => {
       expect(exp.body).toBe(
         JSON.stringify(regelsAntwoordSchema.parse({ van, tot, regels: w.regels }), null, 2),
       );
+      const csv = await get(`/api/coordinator/export?soort=regels&formaat=csv&${q}`);
+      expect(csv.body).toBe(regelsCsv(w.regels));
     }
   }
 
@@ -284,6 +287,34 @@ describe.each(STORE_KINDS)('kept cost lines on %s', (kind) => {
       { numRuns: kind === 'pglite' ? 6 : 4, endOnFailure: true },
     );
   }, 300_000);
+
+  it('streams an export without lines as the whole answer was: the header, or an empty list', async () => {
+    const q = 'van=2010-01&tot=2010-12';
+    const csv = await get(`/api/coordinator/export?soort=regels&formaat=csv&${q}`);
+    expect(csv.body).toBe(regelsCsv([]));
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="wie-betaalt-wat-regels-2010-01-2010-12.csv"',
+    );
+    const json = await get(`/api/coordinator/export?soort=regels&formaat=json&${q}`);
+    expect(json.body).toBe(JSON.stringify({ van: '2010-01', tot: '2010-12', regels: [] }, null, 2));
+  });
+
+  it('streams a line export page by page in the order of the whole answer', async () => {
+    const f = { van: '2025-01', tot: '2026-12' };
+    const groot: string[] = [];
+    for await (const p of stroomRegels(t.store, f))
+      groot.push(...p.map((o) => `${o.clientId}|${JSON.stringify(o.regel)}`));
+    const klein: string[] = [];
+    let paginas = 0;
+    for await (const p of stroomRegels(t.store, f, 7)) {
+      expect(p.length).toBeLessThanOrEqual(7);
+      paginas += 1;
+      klein.push(...p.map((o) => `${o.clientId}|${JSON.stringify(o.regel)}`));
+    }
+    expect(paginas).toBeGreaterThan(10);
+    expect(klein).toEqual(groot);
+  });
 
   it('prices a period past the kept horizon per request, with the same result', async () => {
     const horizon = await kostenHorizon(t.store);
