@@ -41,6 +41,11 @@ const PER_INSERT = 2_000;
 
 /** The last month lines are kept for; set on first use to December of next year. */
 export async function kostenHorizon(q: Queryable): Promise<Maand> {
+  const gezet = await q.query<{ waarde: string }>(
+    'SELECT waarde FROM instellingen WHERE sleutel = $1',
+    [HORIZON],
+  );
+  if (gezet[0]) return gezet[0].waarde;
   await q.query(
     `INSERT INTO instellingen (sleutel, waarde)
      VALUES ($1, to_char(date_trunc('year', now()) + interval '2 years' - interval '1 day', 'YYYY-MM'))
@@ -186,6 +191,9 @@ export async function werkKostenBij(tx: Queryable, clientIds: readonly string[])
     }
     await telOp(tx, deel, 1);
   }
+  // Many lines changed: fresh statistics, so a page of an export stays an index range scan
+  // (PGlite has no autovacuum to do it; PostgreSQL's would do it later).
+  if (ids.length >= PER_RONDE) await tx.exec('ANALYZE kosten_regel');
 }
 
 /** Every client with a line of this inzet code: what a tariff change of that code re-prices. */
@@ -224,7 +232,10 @@ export async function bijwerkenBijStart(
     const huidig = bestaand[0]?.waarde;
     const jaar = nu.getUTCFullYear();
     const nodig = `${jaar + 1}-${String(nu.getUTCMonth() + 1).padStart(2, '0')}`;
-    if (huidig !== undefined && huidig >= nodig) return false;
+    if (huidig !== undefined && huidig >= nodig) {
+      await tx.exec('ANALYZE kosten_regel');
+      return false;
+    }
     await tx.query(
       `INSERT INTO instellingen (sleutel, waarde) VALUES ($1, $2)
        ON CONFLICT (sleutel) DO UPDATE SET waarde = EXCLUDED.waarde`,
@@ -377,6 +388,7 @@ export async function* stroomRegels(
       const [a, b, c, d] = na.map((v) => `$${params.push(v)}`);
       where += ` AND (r.maand, r.pseudoniem, r.client_id, r.volgnr) > (${a}, ${b}, ${c}::uuid, ${d}::int)`;
     }
+    // One table, in the order of its index: an index range scan per page, however many lines.
     const rows = await q.query<{
       client_id: string;
       volgnr: number;
@@ -385,20 +397,28 @@ export async function* stroomRegels(
       item_id: string;
       grondslag: string;
       regel: Record<string, unknown>;
-      geboortedatum: string | null;
     }>(
       `SELECT r.client_id::text AS client_id, r.volgnr, r.maand, r.pseudoniem, r.item_id,
-         r.grondslag, r.regel, c.geboortedatum
-       FROM kosten_regel r JOIN kosten_client c ON c.client_id = r.client_id
+         r.grondslag, r.regel
+       FROM kosten_regel r
        WHERE ${where}
        ORDER BY r.maand, r.pseudoniem, r.client_id, r.volgnr
        LIMIT ${Math.max(1, Math.floor(perPagina))}`,
       params,
     );
     if (rows.length === 0) return;
+    const geboren = new Map(
+      (
+        await q.query<{ id: string; geboortedatum: string | null }>(
+          `SELECT client_id::text AS id, geboortedatum FROM kosten_client
+           WHERE client_id = ANY($1::uuid[])`,
+          [[...new Set(rows.map((r) => r.client_id))]],
+        )
+      ).map((c) => [c.id, c.geboortedatum]),
+    );
     yield rows.map((r) => ({
       clientId: r.client_id,
-      geboortedatum: r.geboortedatum,
+      geboortedatum: geboren.get(r.client_id) ?? null,
       itemId: r.item_id,
       grondslag: r.grondslag,
       regel: r.regel,
