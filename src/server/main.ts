@@ -7,6 +7,7 @@ import { MIGRATION_LOCK_KEY, migrate } from './db/migrations.ts';
 import { openPglite, openPostgres, type Store } from './db/store.ts';
 import { maakDemoGebruikers } from './demo-users.ts';
 import { maakDemoClienten } from './db/demo-data.ts';
+import { bijwerkenBijStart } from './db/kosten-regels.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -22,6 +23,8 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     ? await openPostgres(config.databaseUrl)
     : await openPglite(config.dataDir);
   const schemaVersion = await migrate(store);
+  // The coordinator's kept cost lines: backfilled after migration 008, horizon moved on (13.5).
+  await bijwerkenBijStart(store, new Date());
   // Only into an empty user table / record store: a demo never mixes with real accounts or work.
   // Under the migration lock: two instances starting at once on one PostgreSQL would otherwise
   // both see an empty user table and the second would stop on a duplicate user name.

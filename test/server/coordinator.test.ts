@@ -22,6 +22,7 @@ import { REGELS } from '../../src/domain/routing/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { maakDemoClienten } from '../../src/server/db/demo-data.ts';
 import { pseudoniem } from '../../src/server/db/kosten-bron.ts';
+import { werkKostenBij } from '../../src/server/db/kosten-regels.ts';
 import { lockRecordWrites, nextRev, writeRecord } from '../../src/server/db/records.ts';
 import type { Store } from '../../src/server/db/store.ts';
 import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
@@ -172,6 +173,8 @@ async function schrijf(
         deleted: r.deleted ?? false,
       });
     }
+    // Written beside the push, so kept up to date as every server-side writer does (issue 13.5).
+    await werkKostenBij(tx, [...new Set(records.map((r) => r.clientId))]);
   });
 }
 

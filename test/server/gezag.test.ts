@@ -13,6 +13,7 @@ import { clientInvoerSchema } from '../../src/domain/model/client.ts';
 import { routeerPlanItem } from '../../src/domain/plan/routering.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { lockRecordWrites, nextRev, writeRecord } from '../../src/server/db/records.ts';
+import { werkKostenBij } from '../../src/server/db/kosten-regels.ts';
 import type { Mutation } from '../../src/sync/protocol/mutation.ts';
 import { pushResponseSchema, type WireRecord } from '../../src/sync/protocol/wire.ts';
 import { clientInvoer, wlzIndicatie } from '../fixtures/clients.ts';
@@ -573,6 +574,8 @@ describe.each(STORE_KINDS)('the server decides on %s (issue 12)', (kind) => {
         vastgesteldOp: '2026-11-01',
         inhoud: { plan: {}, doelen: [], naasten: [], items: [item] },
       });
+      // Written beside the push: kept up to date as every server-side writer does (issue 13.5).
+      await werkKostenBij(tx, [clientId]);
     });
     const res = await app.inject({
       method: 'GET',

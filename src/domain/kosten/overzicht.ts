@@ -25,6 +25,18 @@ export const financierSleutel = (f: KostenFinancier | null): string =>
  */
 export const zonderTarief = (r: KostenRegel): boolean => r.tarief === null && r.domein !== 'geen';
 
+const domeinVolgorde = (d: string) => DOMEINEN.indexOf(d as (typeof DOMEINEN)[number]);
+
+/** The order of the overview's rows: month, domain, financier name, financier key. */
+export const vergelijkRijen = (
+  a: Pick<OverzichtRij, 'maand' | 'domein' | 'financier'>,
+  b: Pick<OverzichtRij, 'maand' | 'domein' | 'financier'>,
+): number =>
+  a.maand.localeCompare(b.maand) ||
+  domeinVolgorde(a.domein) - domeinVolgorde(b.domein) ||
+  (a.financier?.naam ?? '').localeCompare(b.financier?.naam ?? '') ||
+  financierSleutel(a.financier).localeCompare(financierSleutel(b.financier));
+
 export function maakOverzicht(regels: readonly KostenRegel[], van: Maand, tot: Maand): Overzicht {
   const maanden = maandenTussen(van, tot);
   const inPeriode = regels.filter((r) => r.maand >= van && r.maand <= tot);
@@ -61,20 +73,13 @@ export function maakOverzicht(regels: readonly KostenRegel[], van: Maand, tot: M
       (g.volumeH.get(r.volumeEenheid) ?? 0) + Math.round(r.volume * 100),
     );
   }
-  const domeinVolgorde = (d: string) => DOMEINEN.indexOf(d as (typeof DOMEINEN)[number]);
   const rijen: OverzichtRij[] = [...groepen.values()]
     .map((g) => ({
       ...g.rij,
       clienten: g.clienten.size,
       volume: Object.fromEntries([...g.volumeH].map(([e, h]) => [e, h / 100])),
     }))
-    .sort(
-      (a, b) =>
-        a.maand.localeCompare(b.maand) ||
-        domeinVolgorde(a.domein) - domeinVolgorde(b.domein) ||
-        (a.financier?.naam ?? '').localeCompare(b.financier?.naam ?? '') ||
-        financierSleutel(a.financier).localeCompare(financierSleutel(b.financier)),
-    );
+    .sort(vergelijkRijen);
   // Every month of the period, also an empty one: a chart shows a gap as a zero, not a jump.
   const perMaand = maanden.map((maand) => {
     const vanMaand = inPeriode.filter((r) => r.maand === maand);

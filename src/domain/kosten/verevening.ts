@@ -19,7 +19,17 @@
 import { financierSleutel } from './overzicht.ts';
 import type { KostenFinancier, KostenRegel, Maand, Verevening } from './model.ts';
 
-export function maakVerevening(regels: readonly KostenRegel[], van: Maand, tot: Maand): Verevening {
+/** What the verevening reads of a line (a sum of lines of one financier pair fits too). */
+export type VereveningRegel = Pick<
+  KostenRegel,
+  'maand' | 'financier' | 'gerouteerdeFinancier' | 'kostenCent' | 'gerouteerdKostenCent'
+>;
+
+export function maakVerevening(
+  regels: readonly VereveningRegel[],
+  van: Maand,
+  tot: Maand,
+): Verevening {
   const inPeriode = regels.filter((r) => r.maand >= van && r.maand <= tot);
   const financiers = new Map<string, KostenFinancier>();
   const gepland = new Map<string, number>();

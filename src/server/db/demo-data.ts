@@ -8,6 +8,7 @@
  */
 import { maakDemoData } from '../../domain/demo/records.ts';
 import type { FieldStamp } from '../../sync/protocol/merge.ts';
+import { werkKostenBij } from './kosten-regels.ts';
 import { lockRecordWrites, nextRev, writeRecord } from './records.ts';
 import type { Queryable, Store } from './store.ts';
 import { voegToeAanCaseload, zetReviewDeling } from './toegang.ts';
@@ -86,6 +87,8 @@ export async function maakDemoClienten(store: Store, now: Date = new Date()): Pr
         await zetReviewDeling(tx, carla, clientId, true, anja);
       }
     }
+    // The coordinator's kept cost lines of the demo clients (issue 13.5).
+    await werkKostenBij(tx, demo.clientIds);
     return demo.records.length;
   });
 }

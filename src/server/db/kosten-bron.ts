@@ -150,6 +150,8 @@ export interface KostenBron {
   readonly plannen: KostenPlan[];
   /** The client id of each plan (same index): for the access log only, never sent. */
   readonly clientIds: string[];
+  /** The client's birth date per plan (same index): for the age band of a later report only. */
+  readonly geboortedata: (string | null)[];
 }
 
 interface Rij {
@@ -163,7 +165,12 @@ interface Rij {
  * Every client with at least one vastgestelde versie of a (non-deleted) plan.
  * @param tot the report's last month: the age band is taken on its last day.
  */
-export async function laadKostenBron(q: Queryable, tot: Maand): Promise<KostenBron> {
+export async function laadKostenBron(
+  q: Queryable,
+  tot: Maand,
+  /** Only these clients (kosten-regels.ts); every client when left out. */
+  alleen?: readonly string[],
+): Promise<KostenBron> {
   const sleutel = await pseudoniemSleutel(q);
   // Only what the cost rules read leaves the database: of a planVersie snapshot the items with
   // an inzet and the naasten's names (to clean free text with), of a plan nothing but its id.
@@ -189,7 +196,9 @@ export async function laadKostenBron(q: Queryable, tot: Maand): Promise<KostenBr
          ELSE fields
        END AS fields
      FROM records
-     WHERE (deleted = false AND type IN ('client', 'plan', 'planVersie')) OR type = 'naaste'`,
+     WHERE ((deleted = false AND type IN ('client', 'plan', 'planVersie')) OR type = 'naaste')
+       ${alleen ? 'AND client_id = ANY($1::uuid[])' : ''}`,
+    alleen ? [alleen] : [],
   );
   const clienten = new Map<string, z.infer<typeof clientVeldenSchema>>();
   const plannen = new Set<string>();
@@ -221,7 +230,7 @@ export async function laadKostenBron(q: Queryable, tot: Maand): Promise<KostenBr
   }
 
   const peildatum = laatsteDag(tot);
-  const uit: KostenBron = { plannen: [], clientIds: [] };
+  const uit: KostenBron = { plannen: [], clientIds: [], geboortedata: [] };
   for (const [clientId, versies] of [...versiesPerClient].sort(([a], [b]) => a.localeCompare(b))) {
     const client = clienten.get(clientId);
     if (!client) continue;
@@ -268,6 +277,7 @@ export async function laadKostenBron(q: Queryable, tot: Maand): Promise<KostenBr
       })),
     });
     uit.clientIds.push(clientId);
+    uit.geboortedata.push(client.geboortedatum ?? null);
   }
   return uit;
 }

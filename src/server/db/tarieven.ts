@@ -11,6 +11,7 @@ import {
   volumeEenheidVan,
   vorigeVanReeks,
 } from '../../domain/kosten/tarieven.ts';
+import { clientenMetInzet, werkKostenBij } from './kosten-regels.ts';
 import type { Queryable, Store } from './store.ts';
 
 interface TariefRow {
@@ -101,6 +102,8 @@ export async function voegTariefToe(
         nu.toISOString(),
       ],
     );
+    // The kept cost lines of this inzet are priced anew (issue 13.5; db/kosten-regels.ts).
+    await werkKostenBij(tx, await clientenMetInzet(tx, invoer.inzetCode));
     return { ok: true, tarief: fromRow(rows[0]!)! };
   });
 }
@@ -140,12 +143,16 @@ export async function verwijderTarief(
     if (!isLaatsteVanReeks(reeks, t)) return { ok: false, reden: 'niet-laatste' };
     const vorige = vorigeVanReeks(reeks, t);
     await tx.query('DELETE FROM tarieven WHERE id = $1', [t.id]);
-    if (!vorige) return { ok: true, heropend: null };
-    const heropend = await tx.query<TariefRow>(
-      `UPDATE tarieven SET geldig_tot = NULL, bijgewerkt_door = $2, bijgewerkt_op = $3
-       WHERE id = $1 RETURNING ${KOLOMMEN}`,
-      [vorige.id, door, nu.toISOString()],
-    );
-    return { ok: true, heropend: fromRow(heropend[0]!) ?? null };
+    const heropend = vorige
+      ? await tx.query<TariefRow>(
+          `UPDATE tarieven SET geldig_tot = NULL, bijgewerkt_door = $2, bijgewerkt_op = $3
+           WHERE id = $1 RETURNING ${KOLOMMEN}`,
+          [vorige.id, door, nu.toISOString()],
+        )
+      : [];
+    // The kept cost lines of this inzet are priced anew, once the table is as it will be
+    // (issue 13.5; db/kosten-regels.ts).
+    await werkKostenBij(tx, await clientenMetInzet(tx, t.inzetCode));
+    return { ok: true, heropend: heropend[0] ? (fromRow(heropend[0]) ?? null) : null };
   });
 }

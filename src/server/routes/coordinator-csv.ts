@@ -72,53 +72,75 @@ export function overzichtCsv(o: Overzicht): string {
   );
 }
 
+/** The header of the lines export. */
+export const REGELS_KOP: readonly string[] = [
+  'maand',
+  'pseudoniem',
+  'leeftijdsband',
+  'gemeente',
+  'inzetcode',
+  'inzet',
+  'volume',
+  'eenheid',
+  'domein',
+  'financier',
+  'financiercode',
+  'gerouteerd domein',
+  'gerouteerde financier',
+  'override domein',
+  'override reden',
+  'tarief (euro)',
+  'demotarief',
+  'kosten (euro)',
+  'kosten volgens routering (euro)',
+  'routering app wijkt af',
+];
+
+/** One line of the lines export. */
+export const regelRij = (r: KostenRegel): string[] => [
+  r.maand,
+  r.pseudoniem,
+  r.leeftijdsband,
+  tekst(r.gemeente),
+  tekst(r.inzetCode),
+  tekst(r.inzetNaam),
+  decimaal(r.volume),
+  r.volumeEenheid,
+  r.domein,
+  naam(r.financier),
+  code(r.financier),
+  r.gerouteerdDomein,
+  naam(r.gerouteerdeFinancier),
+  r.override?.domein ?? '',
+  tekst(r.override?.reden),
+  r.tarief === null ? '' : euro(Math.round(r.tarief * 100)),
+  r.tarief === null ? '' : r.tariefDemo ? 'ja' : 'nee',
+  euro(r.kostenCent),
+  euro(r.gerouteerdKostenCent),
+  r.routeringAfwijkend ? 'ja' : 'nee',
+];
+
 export function regelsCsv(regels: readonly KostenRegel[]): string {
-  return tabel(
-    [
-      'maand',
-      'pseudoniem',
-      'leeftijdsband',
-      'gemeente',
-      'inzetcode',
-      'inzet',
-      'volume',
-      'eenheid',
-      'domein',
-      'financier',
-      'financiercode',
-      'gerouteerd domein',
-      'gerouteerde financier',
-      'override domein',
-      'override reden',
-      'tarief (euro)',
-      'demotarief',
-      'kosten (euro)',
-      'kosten volgens routering (euro)',
-      'routering app wijkt af',
-    ],
-    regels.map((r) => [
-      r.maand,
-      r.pseudoniem,
-      r.leeftijdsband,
-      tekst(r.gemeente),
-      tekst(r.inzetCode),
-      tekst(r.inzetNaam),
-      decimaal(r.volume),
-      r.volumeEenheid,
-      r.domein,
-      naam(r.financier),
-      code(r.financier),
-      r.gerouteerdDomein,
-      naam(r.gerouteerdeFinancier),
-      r.override?.domein ?? '',
-      tekst(r.override?.reden),
-      r.tarief === null ? '' : euro(Math.round(r.tarief * 100)),
-      r.tarief === null ? '' : r.tariefDemo ? 'ja' : 'nee',
-      euro(r.kostenCent),
-      euro(r.gerouteerdKostenCent),
-      r.routeringAfwijkend ? 'ja' : 'nee',
-    ]),
-  );
+  return tabel([...REGELS_KOP], regels.map(regelRij));
+}
+
+/**
+ * `tabel(kop, rijen)` written as the rows arrive (issue 13, point 5): the same bytes, in constant
+ * memory. Papa writes the header with a line end when there are no rows, and rows joined by line
+ * ends without a last one, so each page after the first starts with a line end.
+ */
+export async function* tabelStroom(
+  kop: readonly string[],
+  paginas: AsyncIterable<string[][]>,
+): AsyncGenerator<string> {
+  const opties = { delimiter: ';', newline: '\r\n', quotes: false };
+  yield BOM + Papa.unparse({ fields: [...kop], data: [] }, opties);
+  let eerste = true;
+  for await (const rijen of paginas) {
+    if (rijen.length === 0) continue;
+    yield (eerste ? '' : '\r\n') + Papa.unparse(rijen, opties);
+    eerste = false;
+  }
 }
 
 export function overridesCsv(overrides: readonly OverrideRegel[]): string {

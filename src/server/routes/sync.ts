@@ -64,6 +64,7 @@ import {
 } from '../db/records.ts';
 import { vindGebruiker } from '../db/accounts.ts';
 import { gezagNaMerge, gezagVoorMerge } from '../db/gezag.ts';
+import { raaktKosten, werkKostenBij } from '../db/kosten-regels.ts';
 import {
   ACTIES,
   intrekkingenNa,
@@ -121,6 +122,10 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
           // The mutation's effects and its access-log row commit together, or neither does.
           const outcome = await app.store.transaction(async (tx) => {
             const o = await pushOne(tx, g, m, now());
+            // Kosten (issue 13.5): the coordinator's lines of this client follow the change.
+            if (o.result.status === 'applied' && o.logClient && raaktKosten(m.recordType)) {
+              await werkKostenBij(tx, [o.logClient]);
+            }
             if (o.logClient !== undefined) {
               const actie = o.result.status === 'applied' ? ACTIES.push : ACTIE_GEWEIGERD;
               await logToegang(tx, g, actie, o.logClient, 1, {
