@@ -8,6 +8,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { clientInvoerSchema, type ClientGegevens } from '../../domain/model/client.ts';
 import { importSleutels } from '../../domain/caseload-import/index.ts';
 import type { FieldStamp } from '../../sync/protocol/merge.ts';
+import { werkKostenBij } from './kosten-regels.ts';
 import { lockRecordWrites, nextRev, writeRecord } from './records.ts';
 import type { Queryable } from './store.ts';
 import { voegToeAanCaseload } from './toegang.ts';
@@ -222,5 +223,7 @@ export async function schrijfImport(
     await voegToeAanCaseload(q, arrangeurId, id);
     ids.push(id);
   }
+  // Every server-side writer of client records keeps the coordinator's lines (db/kosten-regels.ts).
+  await werkKostenBij(q, ids);
   return ids;
 }
