@@ -48,7 +48,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { REVIEW_BESLUIT_VELDEN } from '../../domain/plan/review.ts';
 import type { Gebruiker, Rol } from '../../sync/protocol/wire.ts';
-import { lockRecordWrites, nextRev } from './records.ts';
+import { lockRecordWrites, nextRev, resendClient } from './records.ts';
 import type { Queryable } from './store.ts';
 
 /** Roles that work with client records at all. */
@@ -254,6 +254,29 @@ export function leesFilter(g: Gebruiker, kolom: string, eersteParam: number): Sq
   };
 }
 
+/**
+ * The one function that grants access to a client: a caseload entry (beheer; a new client joining
+ * her creator's caseload) or, for a casemanager, a review share (beheer; a new review pushed by the
+ * arrangeur). When she could not read the client before, the client's records get new revs
+ * (records.ts resendClient) so her next pull brings them, even with a cursor already past their
+ * old revs; `opnieuwSturen: false` skips that where she wrote them herself just now.
+ * Call in the transaction of the change that grants it (and log it there).
+ * @returns whether she could not read the client before.
+ */
+export async function geefToegang(
+  q: Queryable,
+  ontvanger: Gebruiker,
+  clientId: string,
+  soort: 'caseload' | 'review',
+  opties: { readonly door: string; readonly opnieuwSturen?: boolean },
+): Promise<boolean> {
+  const nieuw = !(await magClientLezen(q, ontvanger, clientId));
+  if (soort === 'caseload') await voegToeAanCaseload(q, ontvanger.id, clientId);
+  else await zetReviewDeling(q, ontvanger.id, clientId, true, opties.door);
+  if (nieuw && opties.opnieuwSturen !== false) await resendClient(q, clientId);
+  return nieuw;
+}
+
 /** Puts a client in a caseload (idempotent). Used by beheer, and by push when a user creates a client. */
 export async function voegToeAanCaseload(
   q: Queryable,
@@ -287,8 +310,9 @@ export async function verwijderUitCaseload(
  * Access to a client was taken away from a user: unless she can still read it another way (a
  * casemanager with both a caseload entry and a review share), her next pull carries the client's
  * id in `ingetrokken` and her device removes its records (src/sync/client/pull.ts). The row takes
- * a rev from the record sequence under the record-write lock, so it orders with records: a pull
- * that has paged past it has seen every record written before it.
+ * a rev from the record sequence as a registered writer (records.ts lockRecordWrites), so it
+ * orders with records under the same visibility horizon: a pull that has paged past it has seen
+ * every record written before it.
  * @returns whether a revocation was noted.
  */
 export async function noteerIntrekking(
@@ -317,21 +341,22 @@ export interface Intrekking {
 }
 
 /**
- * Revocations for `g` after `cursor` of clients she cannot read now (a client given back since is
+ * Revocations for `g` after `cursor` and at or below `horizon` (records.ts zichtbaarTot) of clients she cannot read now (a client given back since is
  * not revoked: its records were resent on the grant). One per client, its latest rev, in rev order.
  */
 export async function intrekkingenNa(
   q: Queryable,
   g: Gebruiker,
   cursor: number,
+  horizon: number,
 ): Promise<Intrekking[]> {
   if (!werktMetClienten(g)) return [];
-  const leesbaar = leesFilter(g, 'i.client_id', 3);
+  const leesbaar = leesFilter(g, 'i.client_id', 4);
   const rows = await q.query<{ client_id: string; rev: string | number }>(
     `SELECT i.client_id, max(i.rev) AS rev FROM toegang_intrekking i
-     WHERE i.gebruiker_id = $1 AND i.rev > $2 AND NOT ${leesbaar.sql}
+     WHERE i.gebruiker_id = $1 AND i.rev > $2 AND i.rev <= $3 AND NOT ${leesbaar.sql}
      GROUP BY i.client_id ORDER BY max(i.rev)`,
-    [g.id, cursor, ...leesbaar.params],
+    [g.id, cursor, horizon, ...leesbaar.params],
   );
   return rows.map((r) => ({ clientId: r.client_id, rev: Number(r.rev) }));
 }

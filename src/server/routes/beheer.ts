@@ -26,18 +26,17 @@ import {
 import {
   ACTIES,
   caseloadVan,
+  geefToegang,
   heeftCaseload,
   leesToegangslog,
   logToegang,
   logToegangPerClient,
   reviewClientenVan,
   verwijderUitCaseload,
-  voegToeAanCaseload,
   zetReviewDeling,
   type ToegangRegel,
 } from '../db/toegang.ts';
 import { tabel, tekst as t } from './coordinator-csv.ts';
-import { resendClient } from '../db/records.ts';
 import { ingelogd } from '../plugins/auth.ts';
 import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
 
@@ -404,12 +403,11 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
           .send({ error: 'conflict', message: `A ${gebruiker.rol} has no caseload` });
       }
       await app.store.transaction(async (tx) => {
-        if (toewijzen) {
-          await voegToeAanCaseload(tx, gebruikerId, clientId);
-          // Her pull cursor may already be past this client's records: give them new revs so
-          // the next pull brings them (other users just receive them again, unchanged).
-          await resendClient(tx, clientId);
-        } else await verwijderUitCaseload(tx, gebruikerId, clientId);
+        // Her pull cursor may already be past this client's records: geefToegang gives them new
+        // revs so the next pull brings them (other users just receive them again, unchanged).
+        if (toewijzen)
+          await geefToegang(tx, gebruiker, clientId, 'caseload', { door: beheerder.id });
+        else await verwijderUitCaseload(tx, gebruikerId, clientId);
         await logToegang(
           tx,
           beheerder,
@@ -447,8 +445,9 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
           .send({ error: 'conflict', message: 'Review shares go to a casemanager only' });
       }
       await app.store.transaction(async (tx) => {
-        await zetReviewDeling(tx, casemanagerId, clientId, delen, beheerder.id);
-        if (delen) await resendClient(tx, clientId); // as for a caseload: reach her pull cursor
+        // As for a caseload: geefToegang resends the client's records to reach her pull cursor.
+        if (delen) await geefToegang(tx, casemanager, clientId, 'review', { door: beheerder.id });
+        else await zetReviewDeling(tx, casemanagerId, clientId, false, beheerder.id);
         await logToegang(
           tx,
           beheerder,
