@@ -65,10 +65,20 @@ async function pushBatch(
   mutations: readonly Mutation[],
 ): Promise<number> {
   const t0 = performance.now();
-  const res = await fetch(`${base}/api/sync/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ deviceId, mutations }),
+  const send = () =>
+    fetch(`${base}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ deviceId, mutations }),
+    });
+  // A kept-alive socket the server closed after its idle timeout (5 s) while this client picked
+  // it: ECONNRESET before the request arrived. A device retries (a push is idempotent), so do we;
+  // the retry counts in the batch's time.
+  const res = await send().catch((error: unknown) => {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    if (code !== 'ECONNRESET') throw error;
+    console.warn('bench sync: push retried after ECONNRESET');
+    return send();
   });
   if (res.status !== 200) throw new Error(`push ${res.status}: ${await res.text()}`);
   const body = (await res.json()) as PushResponse;

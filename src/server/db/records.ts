@@ -124,6 +124,20 @@ export async function lockMutation(q: Queryable, mutationId: string): Promise<vo
   await q.query('SELECT pg_advisory_xact_lock(4711, hashtext($1))', [mutationId]);
 }
 
+/**
+ * `lockMutation` and `lockRecordWrites` in one round trip (a push does both first). The writer's
+ * lower bound is the sequence value read before the wait for the mutation lock: lower still, so
+ * still a lower bound of every rev the transaction takes.
+ */
+export async function lockMutationAndRecordWrites(q: Queryable, mutationId: string): Promise<void> {
+  await q.query(
+    `SELECT pg_advisory_xact_lock(4711, hashtext($1)),
+            pg_advisory_xact_lock_shared($2::bigint + last_value)
+     FROM record_rev_seq`,
+    [mutationId, WRITER_KEY_BASE],
+  );
+}
+
 export async function findRecord(q: Queryable, id: string): Promise<StoredRecord | null> {
   const rows = await q.query<RecordRow>(
     `SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
@@ -131,6 +145,32 @@ export async function findRecord(q: Queryable, id: string): Promise<StoredRecord
     [id],
   );
   return rows[0] ? fromRow(rows[0]) : null;
+}
+
+/**
+ * `findRecord` and `nextRev` in one round trip: the record (locked for update, null when new)
+ * and the rev its change would get, taken after the row lock so a record's revs keep growing. A
+ * rev not used (the mutation is refused) is a harmless gap. Call after `lockRecordWrites`.
+ */
+export async function findRecordForWrite(
+  q: Queryable,
+  id: string,
+): Promise<{ record: StoredRecord | null; newRev: number }> {
+  const rows = await q.query<Partial<RecordRow> & { new_rev: string | number }>(
+    `SELECT nextval('record_rev_seq') AS new_rev, r.*
+     FROM (SELECT 1) AS een
+     LEFT JOIN LATERAL (
+       SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
+       FROM records WHERE id = $1 FOR UPDATE
+     ) r ON true`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('findRecordForWrite: no row');
+  return {
+    record: row.id == null ? null : fromRow(row as RecordRow),
+    newRev: Number(row.new_rev),
+  };
 }
 
 /** The client a record belongs to, or undefined when there is no such record. */

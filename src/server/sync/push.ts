@@ -44,8 +44,8 @@ import {
   clientOf,
   findMutation,
   findRecord,
-  lockMutation,
-  lockRecordWrites,
+  findRecordForWrite,
+  lockMutationAndRecordWrites,
   nextRev,
   rememberMutation,
   userNames,
@@ -143,8 +143,7 @@ async function pushOne(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Pro
   // First, before reading anything: two pushes of the same mutation (a retry while the first
   // request is still running) are serialized here, and the second sees the first's answer.
   // Pushes of other mutations do not wait; registering as a writer keeps pull's cursor exact.
-  await lockMutation(tx, m.mutationId);
-  await lockRecordWrites(tx);
+  await lockMutationAndRecordWrites(tx, m.mutationId);
   const earlier = await findMutation(tx, m.mutationId);
   if (earlier && earlier.userId !== g.id) {
     // Someone else's mutation id: say nothing about it, change nothing.
@@ -179,7 +178,8 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
     logClient,
   });
 
-  const existing = await findRecord(tx, m.recordId);
+  // The record, locked, and the rev its change gets (after the lock: a record's revs only grow).
+  const { record: existing, newRev } = await findRecordForWrite(tx, m.recordId);
   let clientId: string | null;
   if (existing) {
     // An existing record: only the stored client counts, whatever the mutation claims.
@@ -240,7 +240,6 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
   if ('weiger' in gezag) return reject(gezag.weiger.reason, gezag.weiger.detail, clientId);
   m = gezag.mutation;
 
-  const newRev = await nextRev(tx);
   const by = g.id;
   // When the person made the change, for display in a conflict ("Waarde van Anja, di 14:02"):
   // the device's clock, but never later than the server's. Order comes from newRev only.
