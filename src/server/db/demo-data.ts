@@ -33,6 +33,9 @@ async function gebruiker(
   return rows[0] ?? null;
 }
 
+/** An arbitrary but fixed key: one demo insert at a time. */
+const DEMO_LOCK = 4_711_004;
+
 /**
  * Inserts the demo records in one transaction, only into an empty record store and only when
  * the demo arrangeur exists (without her nobody could read them).
@@ -41,6 +44,9 @@ async function gebruiker(
 export async function maakDemoClienten(store: Store, now: Date = new Date()): Promise<number> {
   if ((await aantalRecords(store)) > 0) return 0;
   return store.transaction(async (tx) => {
+    // Two instances starting at once: the second waits here (record writers no longer exclude
+    // each other, records.ts), then finds the records and inserts nothing.
+    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [DEMO_LOCK]);
     await lockRecordWrites(tx);
     // Checked again under the lock: two instances starting at once insert the demo only once.
     if ((await aantalRecords(tx)) > 0) return 0;

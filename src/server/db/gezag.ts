@@ -112,9 +112,17 @@ export async function gezagVoorMerge(
   return { mutation: await herschrijf(tx, g, m, existing, now) };
 }
 
+/**
+ * Device ids known to be bound to a user, per session user object (one per request): a binding is
+ * never changed or removed (migration 005), so a batch asks the database once per device id.
+ */
+const gebondenAan = new WeakMap<Gebruiker, Set<string>>();
+
 /** The user a device id is bound to; binds it to `g` on first use. @returns why not, or null. */
 async function bindApparaat(tx: Queryable, g: Gebruiker, deviceId: string): Promise<string | null> {
   if (deviceId.length > DEVICE_ID_MAX || badString(deviceId)) return 'deviceId: invalid';
+  const bekend = gebondenAan.get(g);
+  if (bekend?.has(deviceId)) return null;
   const eigenaar = async () =>
     (
       await tx.query<{ gebruiker_id: string }>(
@@ -124,6 +132,8 @@ async function bindApparaat(tx: Queryable, g: Gebruiker, deviceId: string): Prom
     )[0]?.gebruiker_id;
   // Usually known already: one query. The first push of a device registers it.
   let id = await eigenaar();
+  // Committed before this transaction began (not made by it, which may still roll back).
+  const vastgelegd = id !== undefined;
   if (id === undefined) {
     await tx.query(
       `INSERT INTO apparaten (device_id, gebruiker_id) VALUES ($1, $2)
@@ -132,7 +142,14 @@ async function bindApparaat(tx: Queryable, g: Gebruiker, deviceId: string): Prom
     );
     id = await eigenaar();
   }
-  return id === g.id ? null : 'deviceId: registered to another user';
+  if (id !== g.id) return 'deviceId: registered to another user';
+  // Remembered only when committed already: a first push that rolls back leaves no binding, so
+  // the next mutation must make it again.
+  if (vastgelegd) {
+    if (bekend) bekend.add(deviceId);
+    else gebondenAan.set(g, new Set([deviceId]));
+  }
+  return null;
 }
 
 /** Server-set fields: what the device sent for them is replaced or dropped. */

@@ -1,14 +1,18 @@
 /**
  * SQL for the record store and the applied-mutations ledger (migrations 001 and 003). The push
- * route decides; this module only reads and writes.
+ * service (server/sync/push.ts) decides; this module only reads and writes.
  *
- * What must stay true:
- * - Every write that gives a record a rev runs inside a transaction that first took
- *   `lockRecordWrites`. Revs then become visible in the order they were given, so a pull that has
- *   seen rev N has seen every rev below N: the cursor can never skip a record that committed late.
- *   (Without the lock, two PostgreSQL transactions could take revs 10 and 11 and commit 11 first.)
- *   The lock is the price of that guarantee: writes are serialized per database, which
- *   `npm run bench -- sync` measures.
+ * What must stay true (docs/architecture.md, "Sync: revs and the visibility horizon"):
+ * - Writers run in parallel: there is no global write lock. Every transaction that gives a record
+ *   (or a revocation) a rev first calls `lockRecordWrites`, which registers it as an in-flight
+ *   writer: a SHARED advisory lock whose key is a lower bound of every rev it will take (the
+ *   sequence's last value at that moment; nextval only returns higher values).
+ * - A pull serves only revs at or below the visibility horizon (`zichtbaarTot`): below the lowest
+ *   lower bound of any writer still in flight, and at most the sequence value read before the
+ *   writers were looked up. Every rev at or below the horizon belongs to a transaction that has
+ *   ended (committed and visible, or rolled back), so a pull that has served rev N has served every
+ *   committed rev below N: the cursor can never skip a record that committed late, and revs above
+ *   the horizon wait for the next pull.
  * - A rev is never reused (a unique index), so paging by `rev > cursor` returns each change once.
  */
 import type { WireRecord } from '../../sync/protocol/wire.ts';
@@ -59,18 +63,79 @@ function fromRow(r: RecordRow): StoredRecord {
   };
 }
 
-/** An arbitrary but fixed key for the advisory lock of record writes (see the file header). */
-const RECORD_WRITE_LOCK = 4_711_003;
+/**
+ * Advisory-lock keys of in-flight writers: WRITER_KEY_BASE + a lower bound of the writer's revs.
+ * In pg_locks a bigint key shows as classid (high 32 bits) and objid (low 32 bits); with this base
+ * classid lies in [2^24, 2^25) as long as revs stay below 2^56, which no other lock of ours uses.
+ */
+const WRITER_KEY_BASE = '72057594037927936'; // 2^56
+const WRITER_CLASSID_MIN = 16_777_216; // 2^24
+const WRITER_CLASSID_MAX = 33_554_432; // 2^25
 
-/** Serializes record writes until the end of the current transaction (see the file header). */
+/**
+ * Registers the current transaction as a record writer until it ends (see the file header). Call
+ * it before the first `nextRev` (or any other use of record_rev_seq) of the transaction. Writers do
+ * not wait for each other: the lock is shared.
+ */
 export async function lockRecordWrites(q: Queryable): Promise<void> {
-  await q.query('SELECT pg_advisory_xact_lock($1::bigint)', [RECORD_WRITE_LOCK]);
+  await q.query(
+    `SELECT pg_advisory_xact_lock_shared($1::bigint + last_value) FROM record_rev_seq`,
+    [WRITER_KEY_BASE],
+  );
 }
 
-/** The next server revision. Call only while holding `lockRecordWrites`. */
+/** The next server revision. Call only after `lockRecordWrites` in the same transaction. */
 export async function nextRev(q: Queryable): Promise<number> {
   const rows = await q.query<{ rev: string | number }>("SELECT nextval('record_rev_seq') AS rev");
   return Number(rows[0]?.rev);
+}
+
+/**
+ * The visibility horizon: the highest rev a pull may serve now (see the file header). Two
+ * statements, in this order: first the sequence's last value, then the writers in flight. A writer
+ * not yet registered when pg_locks is read takes its revs after that, so above the value read
+ * first; a registered writer holds the horizon below its lower bound until it ends.
+ */
+export async function zichtbaarTot(q: Queryable): Promise<number> {
+  const seq = await q.query<{ last_value: string | number; is_called: boolean }>(
+    'SELECT last_value, is_called FROM record_rev_seq',
+  );
+  const s = seq[0];
+  const uitgegeven = s ? Number(s.last_value) - (s.is_called ? 0 : 1) : 0;
+  const rows = await q.query<{ ondergrens: string | number | null }>(
+    `SELECT min(((l.classid::bigint << 32) | l.objid::bigint) - $1::bigint) AS ondergrens
+     FROM pg_locks l
+     WHERE l.locktype = 'advisory' AND l.objsubid = 1
+       AND l.classid >= $2 AND l.classid < $3
+       AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    [WRITER_KEY_BASE, WRITER_CLASSID_MIN, WRITER_CLASSID_MAX],
+  );
+  const ondergrens = rows[0]?.ondergrens;
+  // A writer's lower bound may equal a rev already handed out to another writer: stay below it.
+  return ondergrens == null ? uitgegeven : Math.min(uitgegeven, Number(ondergrens) - 1);
+}
+
+/**
+ * Serializes two pushes of the same mutation (a retry while the first request still runs), so the
+ * second sees the first's answer. Only that mutation id waits; other pushes run on. A hash
+ * collision only makes two unrelated mutations wait for each other.
+ */
+export async function lockMutation(q: Queryable, mutationId: string): Promise<void> {
+  await q.query('SELECT pg_advisory_xact_lock(4711, hashtext($1))', [mutationId]);
+}
+
+/**
+ * `lockMutation` and `lockRecordWrites` in one round trip (a push does both first). The writer's
+ * lower bound is the sequence value read before the wait for the mutation lock: lower still, so
+ * still a lower bound of every rev the transaction takes.
+ */
+export async function lockMutationAndRecordWrites(q: Queryable, mutationId: string): Promise<void> {
+  await q.query(
+    `SELECT pg_advisory_xact_lock(4711, hashtext($1)),
+            pg_advisory_xact_lock_shared($2::bigint + last_value)
+     FROM record_rev_seq`,
+    [mutationId, WRITER_KEY_BASE],
+  );
 }
 
 export async function findRecord(q: Queryable, id: string): Promise<StoredRecord | null> {
@@ -80,6 +145,32 @@ export async function findRecord(q: Queryable, id: string): Promise<StoredRecord
     [id],
   );
   return rows[0] ? fromRow(rows[0]) : null;
+}
+
+/**
+ * `findRecord` and `nextRev` in one round trip: the record (locked for update, null when new)
+ * and the rev its change would get, taken after the row lock so a record's revs keep growing. A
+ * rev not used (the mutation is refused) is a harmless gap. Call after `lockRecordWrites`.
+ */
+export async function findRecordForWrite(
+  q: Queryable,
+  id: string,
+): Promise<{ record: StoredRecord | null; newRev: number }> {
+  const rows = await q.query<Partial<RecordRow> & { new_rev: string | number }>(
+    `SELECT nextval('record_rev_seq') AS new_rev, r.*
+     FROM (SELECT 1) AS een
+     LEFT JOIN LATERAL (
+       SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
+       FROM records WHERE id = $1 FOR UPDATE
+     ) r ON true`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('findRecordForWrite: no row');
+  return {
+    record: row.id == null ? null : fromRow(row as RecordRow),
+    newRev: Number(row.new_rev),
+  };
 }
 
 /** The client a record belongs to, or undefined when there is no such record. */
@@ -216,7 +307,8 @@ export interface PullPage {
 }
 
 /**
- * Records changed after `cursor` that `g` may read, in rev order. The access rule is applied in
+ * Records changed after `cursor` and at or below `horizon` (zichtbaarTot) that `g` may read, in
+ * rev order. The access rule is applied in
  * SQL (toegang.ts `leesFilter`), so a page never holds — and the server never even loads — a
  * record of a client outside this user's caseload; that includes conflict records, which carry
  * the client of the record they are about.
@@ -226,15 +318,16 @@ export async function pullPage(
   g: Gebruiker,
   cursor: number,
   limit: number,
+  horizon: number,
 ): Promise<PullPage> {
-  const filter = leesFilter(g, 'client_id', 3);
+  const filter = leesFilter(g, 'client_id', 4);
   if (filter.sql === 'false') return { records: [], hasMore: false };
   // One row more than asked tells whether another page follows, without a count.
   const rows = await q.query<RecordRow>(
     `SELECT id, type, client_id, fields, rev, updated_at, updated_by, deleted
-     FROM records WHERE rev > $1 AND ${filter.sql}
+     FROM records WHERE rev > $1 AND rev <= $3 AND ${filter.sql}
      ORDER BY rev LIMIT $2`,
-    [cursor, limit + 1, ...filter.params],
+    [cursor, limit + 1, horizon, ...filter.params],
   );
   const page = rows.slice(0, limit).map(fromRow);
   return {
@@ -246,7 +339,7 @@ export async function pullPage(
 /**
  * Gives every record of a client a new rev, so a user who just gained access (caseload, review
  * share) receives them on her next pull: her cursor may already be past their old revs. Call it
- * in the same transaction that grants access; it takes the record-write lock itself.
+ * in the same transaction that grants access; it registers as a record writer itself.
  * @returns the number of records re-stamped.
  */
 export async function resendClient(q: Queryable, clientId: string): Promise<number> {

@@ -46,9 +46,8 @@
  * Every function answers "no" for a role it does not know, so a new role starts with nothing.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { REVIEW_BESLUIT_VELDEN } from '../../domain/plan/review.ts';
 import type { Gebruiker, Rol } from '../../sync/protocol/wire.ts';
-import { lockRecordWrites, nextRev } from './records.ts';
+import { lockRecordWrites, nextRev, resendClient } from './records.ts';
 import type { Queryable } from './store.ts';
 
 /** Roles that work with client records at all. */
@@ -125,93 +124,12 @@ export async function schrijfRecht(
   return null;
 }
 
-/** Comment fields the reviewer may change on her own comment after making it. */
-const EIGEN_COMMENT_VELDEN: readonly string[] = ['tekst', 'sectie', 'itemId'];
-
-/** The part of a stored record the review rules look at. */
-export interface BestaandRecord {
-  readonly type: string;
-  readonly fields: Readonly<Record<string, unknown>>;
-  readonly deleted: boolean;
-}
-
-/**
- * The review-write rule (¹ in the table) for a casemanager whose only access is a review share.
- * Pure: the caller loads `existing` (the record as stored, null when new) and, for a comment,
- * `review` (the stored review it points at, null when unknown).
- * @returns null when allowed, else a short English reason (the wire's `detail`).
- */
-export function reviewerMagSchrijven(
-  g: Pick<Gebruiker, 'id'>,
-  m: {
-    readonly recordType: string;
-    readonly fields: Readonly<Record<string, unknown>>;
-    readonly deleted?: boolean | undefined;
-  },
-  existing: BestaandRecord | null,
-  review: BestaandRecord | null,
-): string | null {
-  const velden = Object.keys(m.fields);
-  if (m.recordType === 'review') {
-    if (!existing || existing.type !== 'review' || existing.deleted)
-      return 'a reviewer only answers an existing review';
-    if (existing.fields['casemanagerId'] !== g.id)
-      return 'this review is addressed to someone else';
-    if (m.deleted) return 'a reviewer cannot delete a review';
-    const anders = velden.filter((v) => !(REVIEW_BESLUIT_VELDEN as readonly string[]).includes(v));
-    return anders.length > 0
-      ? `a reviewer may only write the besluit, not: ${anders.join(', ')}`
-      : null;
-  }
-  if (m.recordType === 'reviewComment') {
-    if (existing) {
-      if (existing.type !== 'reviewComment') return 'not a review comment';
-      if (existing.fields['auteurId'] !== g.id)
-        return 'a reviewer may only change her own comments';
-      const anders = velden.filter((v) => !EIGEN_COMMENT_VELDEN.includes(v));
-      return anders.length > 0 ? `a reviewer may not change: ${anders.join(', ')}` : null;
-    }
-    if (m.deleted) return 'nothing to delete';
-    if (m.fields['auteurId'] !== g.id) return 'auteurId: must be your own user id';
-    if (m.fields['afgehandeld'] === true) return 'afgehandeld: set by the arrangeur only';
-    if (!review || review.type !== 'review' || review.deleted) return 'reviewId: no such review';
-    if (review.fields['casemanagerId'] !== g.id)
-      return 'reviewId: this review is addressed to someone else';
-    return null;
-  }
-  return 'a reviewer may only write review comments and her besluit';
-}
-
-/** Fields of a review that say whom it asks about what: fixed once it exists. */
-const VASTE_REVIEW_VELDEN: readonly string[] = ['planId', 'clientId', 'versie', 'casemanagerId'];
-const VASTE_COMMENT_VELDEN: readonly string[] = ['reviewId', 'planId', 'auteurId'];
-
-/**
- * The review rules for every writer (see the table): besluit only by the named casemanager,
- * addressing fields fixed, comments under the writer's own name.
- * @returns null when allowed, else a short English reason.
- */
-export function reviewRegel(
-  g: Pick<Gebruiker, 'id'>,
-  m: { readonly recordType: string; readonly fields: Readonly<Record<string, unknown>> },
-  existing: BestaandRecord | null,
-  merged: Readonly<Record<string, unknown>>,
-): string | null {
-  if (m.recordType !== 'review' && m.recordType !== 'reviewComment') return null;
-  const vast = m.recordType === 'review' ? VASTE_REVIEW_VELDEN : VASTE_COMMENT_VELDEN;
-  if (existing) {
-    const veranderd = vast.filter((v) => v in m.fields && m.fields[v] !== existing.fields[v]);
-    if (veranderd.length > 0) return `${veranderd.join(', ')}: cannot change`;
-  }
-  if (m.recordType === 'review') {
-    const besluit = REVIEW_BESLUIT_VELDEN.filter((v) => v in m.fields);
-    if (besluit.length === 0 || merged['casemanagerId'] === g.id) return null;
-    if (!existing && besluit.every((v) => m.fields[v] === null)) return null;
-    return 'besluit: only the casemanager asked may decide';
-  }
-  if (!existing && m.fields['auteurId'] !== g.id) return 'auteurId: must be your own user id';
-  return null;
-}
+// The review rules are pure and shared by device and server: src/domain/plan/review-regels.ts.
+export {
+  reviewerMagSchrijven,
+  reviewRegel,
+  type BestaandRecord,
+} from '../../domain/plan/review-regels.ts';
 
 /** Every client id `g` may read (caseload plus, for a casemanager, review shares), sorted. */
 export async function leesbareClientIds(q: Queryable, g: Gebruiker): Promise<string[]> {
@@ -252,6 +170,29 @@ export function leesFilter(g: Gebruiker, kolom: string, eersteParam: number): Sq
     sql: `(${kolom} IS NULL OR ${kolom} IN (SELECT client_id FROM caseload WHERE gebruiker_id = ${p})${review})`,
     params: [g.id],
   };
+}
+
+/**
+ * The one function that grants access to a client: a caseload entry (beheer; a new client joining
+ * her creator's caseload) or, for a casemanager, a review share (beheer; a new review pushed by the
+ * arrangeur). When she could not read the client before, the client's records get new revs
+ * (records.ts resendClient) so her next pull brings them, even with a cursor already past their
+ * old revs; `opnieuwSturen: false` skips that where she wrote them herself just now.
+ * Call in the transaction of the change that grants it (and log it there).
+ * @returns whether she could not read the client before.
+ */
+export async function geefToegang(
+  q: Queryable,
+  ontvanger: Gebruiker,
+  clientId: string,
+  soort: 'caseload' | 'review',
+  opties: { readonly door: string; readonly opnieuwSturen?: boolean },
+): Promise<boolean> {
+  const nieuw = !(await magClientLezen(q, ontvanger, clientId));
+  if (soort === 'caseload') await voegToeAanCaseload(q, ontvanger.id, clientId);
+  else await zetReviewDeling(q, ontvanger.id, clientId, true, opties.door);
+  if (nieuw && opties.opnieuwSturen !== false) await resendClient(q, clientId);
+  return nieuw;
 }
 
 /** Puts a client in a caseload (idempotent). Used by beheer, and by push when a user creates a client. */
@@ -302,8 +243,9 @@ export async function verwijderUitCaseload(
  * Access to a client was taken away from a user: unless she can still read it another way (a
  * casemanager with both a caseload entry and a review share), her next pull carries the client's
  * id in `ingetrokken` and her device removes its records (src/sync/client/pull.ts). The row takes
- * a rev from the record sequence under the record-write lock, so it orders with records: a pull
- * that has paged past it has seen every record written before it.
+ * a rev from the record sequence as a registered writer (records.ts lockRecordWrites), so it
+ * orders with records under the same visibility horizon: a pull that has paged past it has seen
+ * every record written before it.
  * @returns whether a revocation was noted.
  */
 export async function noteerIntrekking(
@@ -332,21 +274,22 @@ export interface Intrekking {
 }
 
 /**
- * Revocations for `g` after `cursor` of clients she cannot read now (a client given back since is
+ * Revocations for `g` after `cursor` and at or below `horizon` (records.ts zichtbaarTot) of clients she cannot read now (a client given back since is
  * not revoked: its records were resent on the grant). One per client, its latest rev, in rev order.
  */
 export async function intrekkingenNa(
   q: Queryable,
   g: Gebruiker,
   cursor: number,
+  horizon: number,
 ): Promise<Intrekking[]> {
   if (!werktMetClienten(g)) return [];
-  const leesbaar = leesFilter(g, 'i.client_id', 3);
+  const leesbaar = leesFilter(g, 'i.client_id', 4);
   const rows = await q.query<{ client_id: string; rev: string | number }>(
     `SELECT i.client_id, max(i.rev) AS rev FROM toegang_intrekking i
-     WHERE i.gebruiker_id = $1 AND i.rev > $2 AND NOT ${leesbaar.sql}
+     WHERE i.gebruiker_id = $1 AND i.rev > $2 AND i.rev <= $3 AND NOT ${leesbaar.sql}
      GROUP BY i.client_id ORDER BY max(i.rev)`,
-    [g.id, cursor, ...leesbaar.params],
+    [g.id, cursor, horizon, ...leesbaar.params],
   );
   return rows.map((r) => ({ clientId: r.client_id, rev: Number(r.rev) }));
 }

@@ -46,18 +46,21 @@ import {
 import {
   ACTIES,
   caseloadVan,
+  geefToegang,
   heeftCaseload,
   leesToegangslog,
   logToegang,
   logToegangPerClient,
   reviewClientenVan,
   verwijderUitCaseload,
-  voegToeAanCaseload,
   zetReviewDeling,
   type ToegangRegel,
 } from '../db/toegang.ts';
 import { tabel, tekst as t } from './coordinator-csv.ts';
-import { lockRecordWrites, resendClient } from '../db/records.ts';
+import { lockRecordWrites } from '../db/records.ts';
+
+/** Advisory-lock key that serialises caseload imports (any constant not used elsewhere). */
+const IMPORT_LOCK = 7_314_001;
 import { vandaagIn } from '../db/gezag.ts';
 import { ingelogd } from '../plugins/auth.ts';
 import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
@@ -466,12 +469,11 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
           .send({ error: 'conflict', message: `A ${gebruiker.rol} has no caseload` });
       }
       await app.store.transaction(async (tx) => {
-        if (toewijzen) {
-          await voegToeAanCaseload(tx, gebruikerId, clientId);
-          // Her pull cursor may already be past this client's records: give them new revs so
-          // the next pull brings them (other users just receive them again, unchanged).
-          await resendClient(tx, clientId);
-        } else await verwijderUitCaseload(tx, gebruikerId, clientId);
+        // Her pull cursor may already be past this client's records: geefToegang gives them new
+        // revs so the next pull brings them (other users just receive them again, unchanged).
+        if (toewijzen)
+          await geefToegang(tx, gebruiker, clientId, 'caseload', { door: beheerder.id });
+        else await verwijderUitCaseload(tx, gebruikerId, clientId);
         await logToegang(
           tx,
           beheerder,
@@ -511,8 +513,9 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
           .send({ error: 'conflict', message: 'Review shares go to a casemanager only' });
       }
       await app.store.transaction(async (tx) => {
-        await zetReviewDeling(tx, casemanagerId, clientId, delen, beheerder.id);
-        if (delen) await resendClient(tx, clientId); // as for a caseload: reach her pull cursor
+        // As for a caseload: geefToegang resends the client's records to reach her pull cursor.
+        if (delen) await geefToegang(tx, casemanager, clientId, 'review', { door: beheerder.id });
+        else await zetReviewDeling(tx, casemanagerId, clientId, false, beheerder.id);
         await logToegang(
           tx,
           beheerder,
@@ -574,8 +577,12 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
       const { kop, rijen, regels } = leesImportBestand(bestand);
       const controle = controleerImport(kop, rijen, vandaagIn(app.nu()), regels);
       return app.store.transaction(async (tx) => {
-        // Under the record-write lock, so two imports at once cannot both store the same client.
-        if (!voorbeeld) await lockRecordWrites(tx);
+        // Under an import lock, so two imports at once cannot both store the same client (the
+        // record-write registration alone no longer excludes other writers: db/records.ts).
+        if (!voorbeeld) {
+          await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [IMPORT_LOCK]);
+          await lockRecordWrites(tx);
+        }
         const bestaand = await bestaandeClientSleutels(tx);
         const antwoordRijen: ImportRijAntwoord[] = [];
         const nieuw = [];
