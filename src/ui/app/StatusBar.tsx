@@ -46,7 +46,7 @@ export function verbindingVan(
 ): Connectivity {
   if (watcher === 'offline') return 'offline';
   if (watcher === 'onbereikbaar' || sync?.verbinding === 'onbereikbaar') return 'onbereikbaar';
-  if (sync?.error?.code === 'server-onbereikbaar') return 'onbereikbaar';
+  if (sync?.fout?.code === 'server-onbereikbaar') return 'onbereikbaar';
   return 'online';
 }
 
@@ -61,7 +61,7 @@ export function StatusBar(props: StatusBarProps) {
   useEffect(() => connectivity?.subscribe(setState), [connectivity]);
   const verbinding = verbindingVan(state, sync);
   // "Server niet bereikbaar" already says what that fault would say.
-  const fout = sync?.error?.code === 'server-onbereikbaar' ? null : (sync?.error ?? null);
+  const fout = sync?.fout?.code === 'server-onbereikbaar' ? null : (sync?.fout ?? null);
   return (
     <div className="statusbalk" data-testid="statusbalk">
       <div role="status" aria-live="polite" className="status-regel">
@@ -75,8 +75,8 @@ export function StatusBar(props: StatusBarProps) {
           <span data-testid="laatst-gesynchroniseerd">
             {sync.bezig
               ? 'Bezig met synchroniseren…'
-              : sync.lastSyncedAt
-                ? `Laatst gesynchroniseerd ${wanneer(sync.lastSyncedAt)}`
+              : sync.laatsteSync
+                ? `Laatst gesynchroniseerd ${wanneer(sync.laatsteSync)}`
                 : 'Nog niet gesynchroniseerd'}
           </span>
         )}
@@ -106,14 +106,14 @@ export function StatusBar(props: StatusBarProps) {
             {sync.conflicten === 1 ? '1 conflict' : `${sync.conflicten} conflicten`}
           </button>
         )}
-        {sync && sync.rejected > 0 && (
+        {sync && sync.geweigerd > 0 && (
           <button
             type="button"
             className="knop-link status-link"
             data-testid="geweigerd-link"
             onClick={props.onConflicten}
           >
-            {`${sync.rejected} geweigerd`}
+            {`${sync.geweigerd} geweigerd`}
           </button>
         )}
         {props.onSyncNu && (

@@ -116,7 +116,7 @@ describe('revocation in a pull', () => {
     expect(tweede.ingetrokken).toBeUndefined();
     const uitkomst = await engine.syncNow();
     expect(uitkomst.ok).toBe(true);
-    expect(engine.status().rejected).toBe(1);
+    expect(engine.status().geweigerd).toBe(1);
   });
 
   it('a revocation between records of several pages is reported once, in the page that passes it', async () => {

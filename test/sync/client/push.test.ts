@@ -61,8 +61,8 @@ describe('push', () => {
       expect((await tabel.get(id))?.rev).toBe(server.records.get(id)!.rev);
     }
     expect(server.conflicten()).toHaveLength(0);
-    expect(engine.status()).toMatchObject({ pending: 0, rejected: 0, error: null, bezig: false });
-    expect(engine.status().lastSyncedAt).not.toBeNull();
+    expect(engine.status()).toMatchObject({ wachtend: 0, geweigerd: 0, fout: null, bezig: false });
+    expect(engine.status().laatsteSync).not.toBeNull();
   });
 
   it('a vastgesteld plan and its snapshot survive the round trip through push and pull', async () => {
@@ -170,7 +170,7 @@ describe('push', () => {
     });
     expect(geweigerd!.rejectReason).toMatch(/geen toegang .* cliënt/);
     expect(await pending(db)).toHaveLength(0);
-    expect(engine.status()).toMatchObject({ rejected: 1, pending: 0 });
+    expect(engine.status()).toMatchObject({ geweigerd: 1, wachtend: 0 });
     // The local record stays as the user made it.
     expect((await getClient(db, b.id))?.voornaam).toBe('Bert');
 
@@ -183,7 +183,7 @@ describe('push', () => {
     await engine.syncNow();
     expect(await db.outbox.count()).toBe(0);
     expect(server.records.get(b.id)!.fields['voornaam']).toBe('Bert');
-    expect(engine.status().rejected).toBe(0);
+    expect(engine.status().geweigerd).toBe(0);
   });
 
   it('words a rejection as invalid with the server detail', async () => {
