@@ -3,7 +3,7 @@
  * never moved to another field, and an open editor never silently overwrites a synced value.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, launchDevice, test, waitForServiceWorker } from './fixtures.ts';
+import { expect, launchDevice, synchroniseer, test, waitForServiceWorker } from './fixtures.ts';
 import { CaseloadPage } from './pages/caseload-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
 
@@ -88,16 +88,6 @@ test('typing in Aanbieder while the reason is empty: the text stays in Aanbieder
     .poll(async () => (await tabel(page, 'planItems'))[0]?.['override'])
     .toMatchObject({ reden: 'Kort na ziekenhuisopname' });
 });
-
-/** "Nu synchroniseren" and wait until nothing is left to send and the run has ended. */
-async function synchroniseer(page: Page) {
-  await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
-  await expect(page.getByTestId('wachtrij')).toContainText('Alles is op dit apparaat opgeslagen');
-  await expect(page.getByTestId('laatst-gesynchroniseerd')).toContainText(
-    /Laatst gesynchroniseerd om \d\d:\d\d/,
-  );
-  await expect(page.getByTestId('sync-fout')).toHaveCount(0);
-}
 
 async function openApparaat(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? (await context.newPage());

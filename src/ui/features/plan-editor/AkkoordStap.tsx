@@ -19,7 +19,7 @@ import { useAutosaveForm } from '../../hooks/useAutosave.ts';
 import { useDb, useUserId } from '../../hooks/useDb.tsx';
 import { usePlanVersies } from '../../hooks/usePlan.ts';
 import { nl } from '../../i18n/nl.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 import { AllesOpslaanContext, useOpslagMelder } from './opslag.tsx';
 import type { StapData } from './PlanEditorScreen.tsx';
 import { akkoordFormSchema, evaluatieSchema } from './schemas.ts';

@@ -30,7 +30,7 @@ import {
   usePlanItems,
 } from '../../hooks/usePlan.ts';
 import { useVoorzieningen } from '../../hooks/useSocialeKaart.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 import { nl } from '../../i18n/nl.ts';
 import './plan-print.css';
 

@@ -36,7 +36,7 @@ import { naamVoorOpslaan } from '../../hooks/useGebruiker.ts';
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
 import { datumVanMoment, momentNl, useReviewComments, useReviews } from '../../hooks/useReviews.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 import { nl } from '../../i18n/nl.ts';
 import { tr } from './teksten.ts';
 import './review.css';
