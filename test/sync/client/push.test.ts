@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type ArrangeurDB } from '../../../src/storage/db.ts';
+import type { ArrangeurDB } from '../../../src/storage/db.ts';
 import { pending, rejected } from '../../../src/storage/outbox.ts';
 import { getClient, saveClient } from '../../../src/storage/repositories/clients.ts';
 import { createSyncEngine, type SyncEngine } from '../../../src/sync/client/engine.ts';
@@ -11,26 +11,17 @@ import {
   stelPlanVast,
   updatePlan,
 } from '../../../src/storage/repositories/plans.ts';
-import { FakeServer, NepTimers, NepVerbinding } from './fake-server.ts';
-
-const WIE = { updatedBy: 'gebruiker-1', now: new Date('2026-11-23T09:00:00Z') };
+import { nieuwApparaat, ruimOp, WIE } from './apparaat.ts';
+import { NepTimers, NepVerbinding, type FakeServer } from './fake-server.ts';
 
 let db: ArrangeurDB;
 let server: FakeServer;
 let engine: SyncEngine;
 beforeEach(() => {
-  db = openDb(`push-${crypto.randomUUID()}`);
-  server = new FakeServer();
-  engine = createSyncEngine({
-    db,
-    fetch: server.fetch,
-    connectivity: new NepVerbinding(),
-    timers: new NepTimers(),
-  });
+  ({ db, server, engine } = nieuwApparaat('push'));
 });
 afterEach(async () => {
-  await engine.stop();
-  await db.delete();
+  await ruimOp({ db, server, engine });
 });
 
 async function maakClient(over: Parameters<typeof clientInvoer>[0] = {}) {
