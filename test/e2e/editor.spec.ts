@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launchDevice, synchroniseer, test, waitForServiceWorker } from './fixtures.ts';
 import { CaseloadPage } from './pages/caseload-page.ts';
-import { PlanPage } from './pages/plan-page.ts';
+import { GERRIT, PlanPage } from './pages/plan-page.ts';
 
 /** Every record of one IndexedDB table (read in the page, not through the UI). */
 async function tabel(page: Page, naam: string): Promise<Record<string, unknown>[]> {
@@ -27,15 +27,6 @@ async function tabel(page: Page, naam: string): Promise<Record<string, unknown>[
     naam,
   );
 }
-
-const GERRIT = {
-  voornaam: 'Gerrit',
-  achternaam: 'van Dijk',
-  geboortedatum: '1941-03-15',
-  postcode: '6711 AB',
-  huisnummer: '12',
-  gemeente: 'Ede (GM0228)',
-};
 
 async function clientMetPlan(page: Page): Promise<PlanPage> {
   const caseload = new CaseloadPage(page);
