@@ -9,12 +9,10 @@ import {
 } from '../../domain/plan/model.ts';
 import type { ArrangeurDB } from '../db.ts';
 import { levend } from './lezen.ts';
-import { bewerkbaarPlan, MELDING } from './plan.ts';
+import { bewerkbaarPlan, MELDING, verwijderUitPlan } from './plan.ts';
 import {
-  bestaandeRij,
   opVolgorde,
   schrijfRecord,
-  verwijderRecord,
   vorigeRij,
   zodFouten,
   type Result,
@@ -76,22 +74,7 @@ export async function deleteDoel(
   id: string,
   opts: WriteOptions,
 ): Promise<Result<Doel>> {
-  const now = opts.now ?? new Date();
-  return db.transaction('rw', [db.plans, db.doelen, db.outbox, db.meta], async () => {
-    const doel = await bestaandeRij(db.doelen, doelSchema, id);
-    if (!doel.ok) return doel;
-    const plan = await bewerkbaarPlan(db, doel.record.planId);
-    if (!plan.ok) return plan;
-    const record = await verwijderRecord(db, {
-      table: db.doelen,
-      type: 'doel',
-      clientId: plan.record.clientId,
-      rij: doel.record,
-      opts,
-      now,
-    });
-    return { ok: true, record };
-  });
+  return verwijderUitPlan(db, db.doelen, doelSchema, 'doel', id, opts);
 }
 
 /** The living doelen of a plan, in the order they were made. */

@@ -14,12 +14,10 @@ import { probeerRouteerPlanItem, zelfdeBesluit } from '../../domain/plan/routeri
 import type { ArrangeurDB } from '../db.ts';
 import { getClient } from './clients.ts';
 import { lees, levend } from './lezen.ts';
-import { bewerkbaarPlan, MELDING } from './plan.ts';
+import { bewerkbaarPlan, MELDING, verwijderUitPlan } from './plan.ts';
 import {
-  bestaandeRij,
   opVolgorde,
   schrijfRecord,
-  verwijderRecord,
   vorigeRij,
   zodFouten,
   type Result,
@@ -113,22 +111,7 @@ export async function deletePlanItem(
   id: string,
   opts: WriteOptions,
 ): Promise<Result<PlanItem>> {
-  const now = opts.now ?? new Date();
-  return db.transaction('rw', [db.plans, db.planItems, db.outbox, db.meta], async () => {
-    const item = await bestaandeRij(db.planItems, planItemSchema, id);
-    if (!item.ok) return item;
-    const plan = await bewerkbaarPlan(db, item.record.planId);
-    if (!plan.ok) return plan;
-    const record = await verwijderRecord(db, {
-      table: db.planItems,
-      type: 'planItem',
-      clientId: plan.record.clientId,
-      rij: item.record,
-      opts,
-      now,
-    });
-    return { ok: true, record };
-  });
+  return verwijderUitPlan(db, db.planItems, planItemSchema, 'planItem', id, opts);
 }
 
 export async function getPlanItem(db: ArrangeurDB, id: string): Promise<PlanItem | undefined> {

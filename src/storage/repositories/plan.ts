@@ -24,7 +24,18 @@ import { isReadOnly } from '../../domain/plan/status.ts';
 import type { ArrangeurDB } from '../db.ts';
 import { getClient } from './clients.ts';
 import { lees } from './lezen.ts';
-import { schrijfRecord, zodFouten, type Result, type WriteOptions } from './schrijven.ts';
+import type { Table } from 'dexie';
+import type { RecordType } from '../../domain/model/record.ts';
+import type { Schema } from './lezen.ts';
+import {
+  bestaandeRij,
+  schrijfRecord,
+  verwijderRecord,
+  zodFouten,
+  type Meta,
+  type Result,
+  type WriteOptions,
+} from './schrijven.ts';
 import { fout, fouten, veldenVan } from './velden.ts';
 
 /** Plan fields the editor may change. Status, versie and vastgesteldOp move only through
@@ -165,4 +176,34 @@ export async function bewerkbaarPlan(db: ArrangeurDB, planId: string): Promise<R
   if (!plan) return fout(MELDING.planOnbekend, 'planId');
   if (isReadOnly(plan)) return fout(MELDING.alleenLezen);
   return { ok: true, record: plan };
+}
+
+/**
+ * Deletes a record of a plan (a doel, a plan item) as a tombstone with its delete mutation, in one
+ * transaction. Refused on a vastgesteld plan.
+ */
+export async function verwijderUitPlan<R extends Meta & { planId: string }>(
+  db: ArrangeurDB,
+  table: Table<R, string>,
+  schema: Schema<R>,
+  type: RecordType,
+  id: string,
+  opts: WriteOptions,
+): Promise<Result<R>> {
+  const now = opts.now ?? new Date();
+  return db.transaction('rw', [db.plans, table, db.outbox, db.meta], async () => {
+    const rij = await bestaandeRij(table, schema, id);
+    if (!rij.ok) return rij;
+    const plan = await bewerkbaarPlan(db, rij.record.planId);
+    if (!plan.ok) return plan;
+    const record = await verwijderRecord(db, {
+      table,
+      type,
+      clientId: plan.record.clientId,
+      rij: rij.record,
+      opts,
+      now,
+    });
+    return { ok: true, record };
+  });
 }
