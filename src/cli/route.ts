@@ -8,11 +8,12 @@
  * This is the edge: it reads the file and today's date here, so the domain stays pure.
  */
 import { readFileSync } from 'node:fs';
+import { vandaagIn } from '../domain/model/dates.ts';
 import { safeRouteInzet, type RoutingBesluit } from '../domain/routing/index.ts';
 
-/** Today in the Netherlands as YYYY-MM-DD (the 'sv-SE' locale formats dates that way). */
+/** Today in the Netherlands as YYYY-MM-DD (the domain's one `vandaagIn`). */
 export function vandaag(nu: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(nu);
+  return vandaagIn(nu);
 }
 
 export type Uitvoer = RoutingBesluit | { fout: string };

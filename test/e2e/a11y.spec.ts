@@ -6,7 +6,7 @@ import { expect, launchDevice, maakAccount, test, waitForServiceWorker } from '.
 import { CaseloadPage, type NieuweClient } from './pages/caseload-page.ts';
 import { CoordinatorPage, TarievenPage } from './pages/coordinator-page.ts';
 import { LoginPage, openEnLogin, PIN } from './pages/login-page.ts';
-import { PlanPage } from './pages/plan-page.ts';
+import { GERRIT, PlanPage } from './pages/plan-page.ts';
 import { ReviewPage, synchroniseer } from './pages/review-page.ts';
 
 /**
@@ -15,15 +15,6 @@ import { ReviewPage, synchroniseer } from './pages/review-page.ts';
  */
 // A click that finds nothing fails with its locator instead of running into the test timeout.
 test.use({ actionTimeout: 30_000 });
-
-const GERRIT: NieuweClient = {
-  voornaam: 'Gerrit',
-  achternaam: 'van Dijk',
-  geboortedatum: '1941-03-15',
-  postcode: '6711 AB',
-  huisnummer: '12',
-  gemeente: 'Ede (GM0228)',
-};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function vandaag(plusDagen = 0): string {

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { regelsAntwoordSchema } from '../../src/domain/kosten/api.ts';
 import { BEA, COR } from './accounts.ts';
 import { expectNoSeriousViolations } from './axe.ts';
-import { expect, launchDevice, test } from './fixtures.ts';
+import { expect, launchDevice, synchroniseer, test } from './fixtures.ts';
 import { CaseloadPage } from './pages/caseload-page.ts';
 import { CoordinatorPage, TarievenPage, centenVan, getalVan } from './pages/coordinator-page.ts';
 import { openEnLogin } from './pages/login-page.ts';
@@ -47,12 +47,6 @@ const SCHERMAFDRUKKEN = resolve('test-output/screenshots');
 
 /** Text the coordinator must never see of this client (name, birth date, postcode). */
 const IDENTIFICERENDE_GEGEVENS = ['Gerrit', 'Zonneveld', '1941-03-15', '15-03-1941', '6711'];
-
-async function synchroniseer(page: Page) {
-  await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
-  await expect(page.getByTestId('wachtrij')).toContainText('Alles is op dit apparaat opgeslagen');
-  await expect(page.getByTestId('sync-fout')).toHaveCount(0);
-}
 
 /** Volume (as shown, 2 decimals) × tariff in cents, rounded once: what a line must cost. */
 const volumeMaalTarief = (volume: string, tariefCent: number) =>

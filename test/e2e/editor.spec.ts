@@ -3,9 +3,9 @@
  * never moved to another field, and an open editor never silently overwrites a synced value.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, launchDevice, test, waitForServiceWorker } from './fixtures.ts';
+import { expect, launchDevice, synchroniseer, test, waitForServiceWorker } from './fixtures.ts';
 import { CaseloadPage } from './pages/caseload-page.ts';
-import { PlanPage } from './pages/plan-page.ts';
+import { GERRIT, PlanPage } from './pages/plan-page.ts';
 
 /** Every record of one IndexedDB table (read in the page, not through the UI). */
 async function tabel(page: Page, naam: string): Promise<Record<string, unknown>[]> {
@@ -27,15 +27,6 @@ async function tabel(page: Page, naam: string): Promise<Record<string, unknown>[
     naam,
   );
 }
-
-const GERRIT = {
-  voornaam: 'Gerrit',
-  achternaam: 'van Dijk',
-  geboortedatum: '1941-03-15',
-  postcode: '6711 AB',
-  huisnummer: '12',
-  gemeente: 'Ede (GM0228)',
-};
 
 async function clientMetPlan(page: Page): Promise<PlanPage> {
   const caseload = new CaseloadPage(page);
@@ -88,16 +79,6 @@ test('typing in Aanbieder while the reason is empty: the text stays in Aanbieder
     .poll(async () => (await tabel(page, 'planItems'))[0]?.['override'])
     .toMatchObject({ reden: 'Kort na ziekenhuisopname' });
 });
-
-/** "Nu synchroniseren" and wait until nothing is left to send and the run has ended. */
-async function synchroniseer(page: Page) {
-  await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
-  await expect(page.getByTestId('wachtrij')).toContainText('Alles is op dit apparaat opgeslagen');
-  await expect(page.getByTestId('laatst-gesynchroniseerd')).toContainText(
-    /Laatst gesynchroniseerd om \d\d:\d\d/,
-  );
-  await expect(page.getByTestId('sync-fout')).toHaveCount(0);
-}
 
 async function openApparaat(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? (await context.newPage());

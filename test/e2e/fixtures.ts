@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { test as base, chromium, request, type BrowserContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  chromium,
+  expect,
+  request,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
 import { BEA, zetTestAccount, type Account } from './accounts.ts';
 import { CHROMIUM, E2E_BASE_URL } from './env.ts';
 
@@ -77,8 +84,6 @@ export const test = base.extend<{ context: BrowserContext; page: Page; account: 
   },
 });
 
-export { expect } from '@playwright/test';
-
 /** Waits until the service worker is active and controls this page (docs/toolchain.md: not waitForFunction on a Promise). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -115,3 +120,23 @@ export async function maakAccount(
     await api.dispose();
   }
 }
+
+/**
+ * "Nu synchroniseren" and wait until that run has ended with its pull applied: the status bar says
+ * "Bezig met synchroniseren…" from the tap until the run it asked for is done (also when an
+ * automatic run was still busy), so "Laatst gesynchroniseerd om …" afterwards means this device
+ * has what the server had. Nothing is left to send and no fault is shown.
+ */
+export async function synchroniseer(page: Page): Promise<void> {
+  const knop = page.getByRole('button', { name: 'Nu synchroniseren' });
+  await expect(knop).toBeEnabled();
+  await knop.click();
+  await expect(page.getByTestId('laatst-gesynchroniseerd')).toContainText(
+    /Laatst gesynchroniseerd om \d\d:\d\d/,
+  );
+  await expect(knop).toBeEnabled();
+  await expect(page.getByTestId('wachtrij')).toContainText('Alles is op dit apparaat opgeslagen');
+  await expect(page.getByTestId('sync-fout')).toHaveCount(0);
+}
+
+export { expect };

@@ -6,7 +6,7 @@
 import { request, type Page } from '@playwright/test';
 import { BEA } from './accounts.ts';
 import { E2E_BASE_URL } from './env.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, synchroniseer, test } from './fixtures.ts';
 import { CaseloadPage } from './pages/caseload-page.ts';
 
 /** Client ids and first names as stored in IndexedDB (not from the screen). */
@@ -27,12 +27,6 @@ async function opgeslagenClienten(page: Page): Promise<{ id: string; voornaam: s
         };
       }),
   );
-}
-
-async function synchroniseer(page: Page) {
-  await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
-  await expect(page.getByTestId('wachtrij')).toContainText('Alles is op dit apparaat opgeslagen');
-  await expect(page.getByTestId('sync-fout')).toHaveCount(0);
 }
 
 test('a client taken out of her caseload disappears from her tablet at the next sync', async ({

@@ -5,8 +5,7 @@
  * address and phone; no heading twice; no "versie 1 · concept".
  */
 import { expect, test } from './fixtures.ts';
-import { CaseloadPage } from './pages/caseload-page.ts';
-import { PlanPage } from './pages/plan-page.ts';
+import { planVoorNieuweClient } from './pages/plan-page.ts';
 
 function vandaag(dagen = 0): string {
   const d = new Date();
@@ -19,19 +18,7 @@ test('the print of a typical plan fits one A4 and tells the client how much, who
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const caseload = new CaseloadPage(page);
-  await caseload.open();
-  await caseload.maakClient({
-    voornaam: 'Gerrit',
-    achternaam: 'van Dijk',
-    geboortedatum: '1941-03-15',
-    postcode: '6711 AB',
-    huisnummer: '12',
-    gemeente: 'Ede (GM0228)',
-    zorgverzekeraar: 'CZ (UZOVI 7119)',
-  });
-  await caseload.opslaanNaarPlan('Gerrit van Dijk');
-  const plan = new PlanPage(page);
+  const plan = await planVoorNieuweClient(page);
 
   await plan.hulpvraag.fill('Zo lang mogelijk thuis blijven wonen, met mijn kat.');
   await plan.wachtOpOpgeslagen();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { expect, launchDevice, test, waitForServiceWorker } from './fixtures.ts';
+import { expect, launchDevice, synchroniseer, test, waitForServiceWorker } from './fixtures.ts';
 import { CaseloadPage } from './pages/caseload-page.ts';
 import { LoginPage, PIN } from './pages/login-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
@@ -42,16 +42,6 @@ async function aantalClienten(page: Page): Promise<number> {
         };
       }),
   );
-}
-
-/** "Nu synchroniseren" and wait until nothing is left to send and the run has ended. */
-async function synchroniseer(page: Page) {
-  await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
-  await expect(page.getByTestId('wachtrij')).toContainText('Alles is op dit apparaat opgeslagen');
-  await expect(page.getByTestId('laatst-gesynchroniseerd')).toContainText(
-    /Laatst gesynchroniseerd om \d\d:\d\d/,
-  );
-  await expect(page.getByTestId('sync-fout')).toHaveCount(0);
 }
 
 async function openApparaat(context: BrowserContext): Promise<Page> {

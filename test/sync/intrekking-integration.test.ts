@@ -85,6 +85,6 @@ describe('access taken away, on a real server (PGlite)', () => {
       rejectCode: 'ingetrokken',
       rejectReason: expect.stringMatching(/geen toegang meer tot deze cliënt/),
     });
-    expect(engine.status().rejected).toBe(1);
+    expect(engine.status().geweigerd).toBe(1);
   });
 });

@@ -41,11 +41,11 @@ function online(): ConnectivityWatcher {
 function nepEngine() {
   const status: SyncStatus = {
     online: true,
-    pending: 0,
-    rejected: 0,
+    wachtend: 0,
+    geweigerd: 0,
     conflicten: 0,
-    lastSyncedAt: null,
-    error: null,
+    laatsteSync: null,
+    fout: null,
     bezig: false,
   };
   const engine: SyncEngine = {

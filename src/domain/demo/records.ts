@@ -8,7 +8,7 @@
  * the `now` passed in, so "evaluatie verlopen" stays true whenever the demo is started.
  */
 import { clientInvoerSchema, clientSchema, type ClientGegevens } from '../model/client.ts';
-import { isoDateSchema } from '../model/dates.ts';
+import { isoDateSchema, plusDagen, vandaagIn } from '../model/dates.ts';
 import type { RecordType } from '../model/record.ts';
 import { ladderStand } from '../plan/ladder.ts';
 import {
@@ -380,15 +380,4 @@ export function demoId(seed: string, sleutel: string): string {
   const hex = [h1, h2, h3, h4].map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('');
   const variant = ((parseInt(hex[16] ?? '0', 16) & 3) | 8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** ISO date `dagen` days after `iso` (negative: before). */
-function plusDagen(iso: string, dagen: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + dagen)).toISOString().slice(0, 10);
-}
-
-/** Today in the Netherlands as YYYY-MM-DD (the device's `vandaagIn`). */
-function vandaagIn(nu: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(nu);
 }

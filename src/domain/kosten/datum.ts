@@ -4,22 +4,9 @@
  * Pure: no clock is read here.
  */
 
-const MS_PER_DAG = 86_400_000;
+import { dagnummer, datumVan, plusDagen } from '../model/dates.ts';
 
-/** Day number of an ISO date (UTC days since the epoch). */
-export function dagnummer(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAG);
-}
-
-/** ISO date of a day number. */
-export function datumVan(dag: number): string {
-  return new Date(dag * MS_PER_DAG).toISOString().slice(0, 10);
-}
-
-export function plusDagen(iso: string, dagen: number): string {
-  return datumVan(dagnummer(iso) + dagen);
-}
+export { dagnummer, datumVan, plusDagen };
 
 /** The month an ISO date falls in. */
 export const maandVan = (iso: string): string => iso.slice(0, 7);

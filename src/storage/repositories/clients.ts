@@ -11,34 +11,19 @@ import {
   type ClientInvoer,
 } from '../../domain/model/client.ts';
 import type { ArrangeurDB, ClientRow } from '../db.ts';
-import { enqueue } from '../outbox.ts';
-import { alleVelden, gewijzigdeVelden, zonderUndefined } from './velden.ts';
-
-/** One reason the input was refused, with the path of the field it belongs to (for the form). */
-export interface InvoerFout {
-  path: (string | number)[];
-  message: string;
-}
+import {
+  invoerFouten,
+  schrijfRecord,
+  verwijderRecord,
+  type Gezien,
+  type InvoerFout,
+  type WriteOptions,
+} from './schrijven.ts';
+import { zonderUndefined } from './velden.ts';
 
 export type SaveClientResult = { ok: true; client: Client } | { ok: false; issues: InvoerFout[] };
 
-export interface WriteOptions {
-  /** Who makes the change (user id); the server overrules it with the authenticated user. */
-  updatedBy: string;
-  /** Defaults to the device clock; only used for `updatedAt`, never for merge order. */
-  now?: Date;
-  /**
-   * What the form showed per field when the user changed it (issue 11, point 2): a field whose
-   * stored value has changed since (a synced value arrived while she typed) is written with the
-   * revision the form showed as the base, so the server keeps the other value as a conflict.
-   */
-  gezien?: Gezien;
-}
-
-/** Per field: the value a form showed and the record's `rev` at that moment. */
-export type Gezien = Readonly<
-  Record<string, { readonly waarde: unknown; readonly rev: number | undefined }>
->;
+export type { Gezien, InvoerFout, WriteOptions };
 
 type Veld = keyof ClientGegevens;
 const VELDEN = Object.keys(clientInvoerSchema.shape) as Veld[];
@@ -59,49 +44,39 @@ export async function saveClient(
 ): Promise<SaveClientResult> {
   const parsed = clientInvoerSchema.safeParse(invoer);
   if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => ({
-        path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-        message: i.message,
-      })),
-    };
+    return { ok: false, issues: invoerFouten(parsed.error) };
   }
   const gegevens = parsed.data;
   const now = options.now ?? new Date();
 
   return db.transaction('rw', [db.clients, db.outbox, db.meta], async () => {
-    const id = options.id ?? crypto.randomUUID();
-    const rij = options.id ? await db.clients.get(id) : undefined;
+    const rij = options.id ? await db.clients.get(options.id) : undefined;
     if (rij?.deleted) {
       return { ok: false, issues: [{ path: [], message: 'Deze cliënt is verwijderd.' }] } as const;
     }
     const vorige = rij ? leesRij(rij) : undefined;
-    const velden = vorige
-      ? gewijzigdeVelden(VELDEN, vorige, gegevens)
-      : alleVelden(VELDEN, gegevens);
-    if (vorige && Object.keys(velden).length === 0) return { ok: true, client: vorige } as const;
-
-    const client = clientSchema.parse({
-      ...gegevens,
+    // An unreadable stored row is not overwritten: a later schema version migrates it.
+    if (rij && !vorige) {
+      return {
+        ok: false,
+        issues: [{ path: [], message: 'Deze cliënt bestaat niet (meer).' }],
+      } as const;
+    }
+    const id = options.id ?? crypto.randomUUID();
+    const { record } = await schrijfRecord(db, {
+      table: db.clients,
+      schema: clientSchema,
       type: 'client',
-      id,
-      rev: rij?.rev,
-      updatedAt: now.toISOString(),
-      updatedBy: options.updatedBy,
-      deleted: false,
-    });
-    await db.clients.put(clientNaarRij(client));
-    await enqueue(db, {
-      op: rij ? 'update' : 'create',
-      recordType: 'client',
-      recordId: id,
       clientId: id,
-      baseRev: rij?.rev,
-      fields: velden,
+      velden: VELDEN,
+      gegevens,
+      vorige,
+      id,
+      naarRij: clientNaarRij,
+      opts: { updatedBy: options.updatedBy },
       now,
     });
-    return { ok: true, client } as const;
+    return { ok: true, client: record } as const;
   });
 }
 
@@ -121,20 +96,12 @@ export async function deleteClient(
   return db.transaction('rw', [db.clients, db.outbox, db.meta], async () => {
     const rij = await db.clients.get(id);
     if (!rij || rij.deleted) return false;
-    await db.clients.put({
-      ...rij,
-      deleted: true,
-      updatedAt: now.toISOString(),
-      updatedBy: options.updatedBy,
-    });
-    await enqueue(db, {
-      op: 'delete',
-      recordType: 'client',
-      recordId: id,
+    await verwijderRecord(db, {
+      table: db.clients,
+      type: 'client',
       clientId: id,
-      baseRev: rij.rev,
-      fields: {},
-      deleted: true,
+      rij,
+      opts: options,
       now,
     });
     return true;

@@ -15,7 +15,6 @@
  * - `openstaand` (0/1) on a comment row mirrors `afgehandeld` for the index; it is device-only
  *   and never in a mutation (mutations carry named domain fields only).
  */
-import type { z } from 'zod';
 import { planSchema, type Plan } from '../../domain/plan/model.ts';
 import {
   REVIEW_BESLUIT_VELDEN,
@@ -38,19 +37,17 @@ import {
   type ReviewStand,
 } from '../../domain/plan/status.ts';
 import type { ArrangeurDB, ReviewCommentRow } from '../db.ts';
-import { enqueue } from '../outbox.ts';
-import type { WriteOptions } from './clients.ts';
 import { lees, levend } from './lezen.ts';
-import type { PlanFout, Result } from './plans.ts';
+import { schrijfPlan } from './plan.ts';
 import {
-  alleVelden,
-  fout,
-  fouten,
-  gewijzigdeVelden,
-  meta,
-  veldenVan,
-  zonderUndefined,
-} from './velden.ts';
+  schrijfRecord,
+  verwijderRecord,
+  zodFouten,
+  type PlanFout,
+  type Result,
+  type WriteOptions,
+} from './schrijven.ts';
+import { fout, fouten, veldenVan, zonderUndefined } from './velden.ts';
 
 export type { PlanFout, Result, WriteOptions };
 
@@ -139,22 +136,20 @@ export async function stuurTerReview(
       vraag,
       besluit: null,
     });
-    if (!parsed.success) return fouten(zodFouten(parsed.error));
+    if (!parsed.success) return fouten(zodFouten(parsed.error, undefined, VELD_MELDING));
     await zetPlanStatus(db, plan, overgang.plan.status, opts, now);
-    const review = reviewSchema.parse({
-      ...parsed.data,
-      ...meta('review', crypto.randomUUID(), undefined, opts, now),
-    });
-    await db.reviews.add(zonderUndefined(review));
-    await enqueue(db, {
-      op: 'create',
-      recordType: 'review',
-      recordId: review.id,
+    const { record } = await schrijfRecord(db, {
+      table: db.reviews,
+      schema: reviewSchema,
+      type: 'review',
       clientId: plan.clientId,
-      fields: alleVelden(REVIEW_VELDEN, review),
+      velden: REVIEW_VELDEN,
+      gegevens: parsed.data,
+      vorige: undefined,
+      opts,
       now,
     });
-    return { ok: true, record: review };
+    return { ok: true, record };
   });
 }
 
@@ -201,7 +196,7 @@ export async function geefBesluit(
 ): Promise<Result<Review>> {
   const now = opts.now ?? new Date();
   const besluitR = reviewBesluitSchema.safeParse(besluit);
-  if (!besluitR.success) return fouten(zodFouten(besluitR.error, 'besluit'));
+  if (!besluitR.success) return fouten(zodFouten(besluitR.error, 'besluit', VELD_MELDING));
   return db.transaction('rw', [db.plans, db.reviews, db.outbox, db.meta], async () => {
     const vorige = await leesReview(db, reviewId);
     if (!vorige) return fout(REVIEW_MELDING.reviewOnbekend, 'reviewId');
@@ -215,23 +210,20 @@ export async function geefBesluit(
       besluitOp: now.toISOString(),
       besluitToelichting: toelichting,
     });
-    if (!parsed.success) return fouten(zodFouten(parsed.error));
-    const fields = gewijzigdeVelden(REVIEW_BESLUIT_VELDEN, vorige, parsed.data);
-    const review = reviewSchema.parse({
-      ...parsed.data,
-      ...meta('review', vorige.id, vorige, opts, now),
-    });
-    await db.reviews.put(zonderUndefined(review));
-    await enqueue(db, {
-      op: 'update',
-      recordType: 'review',
-      recordId: review.id,
+    if (!parsed.success) return fouten(zodFouten(parsed.error, undefined, VELD_MELDING));
+    const { record } = await schrijfRecord(db, {
+      table: db.reviews,
+      schema: reviewSchema,
+      type: 'review',
       clientId: vorige.clientId,
-      baseRev: vorige.rev,
-      fields,
+      velden: REVIEW_VELDEN,
+      wijzigbaar: REVIEW_BESLUIT_VELDEN,
+      gegevens: parsed.data,
+      vorige,
+      opts: { updatedBy: opts.updatedBy },
       now,
     });
-    return { ok: true, record: review };
+    return { ok: true, record };
   });
 }
 
@@ -281,26 +273,22 @@ export async function saveReviewComment(
       itemId: invoer.itemId,
       tekst: invoer.tekst,
     });
-    if (!parsed.success) return fouten(zodFouten(parsed.error));
-    const fields = vorige
-      ? gewijzigdeVelden(EIGEN_COMMENT_VELDEN, vorige, parsed.data)
-      : alleVelden(COMMENT_VELDEN, parsed.data);
-    if (vorige && Object.keys(fields).length === 0) return { ok: true, record: vorige };
-    const comment = reviewCommentSchema.parse({
-      ...parsed.data,
-      ...meta('reviewComment', id ?? crypto.randomUUID(), vorige, opts, now),
-    });
-    await db.reviewComments.put(commentRij(comment));
-    await enqueue(db, {
-      op: vorige ? 'update' : 'create',
-      recordType: 'reviewComment',
-      recordId: comment.id,
+    if (!parsed.success) return fouten(zodFouten(parsed.error, undefined, VELD_MELDING));
+    const { record } = await schrijfRecord(db, {
+      table: db.reviewComments,
+      schema: reviewCommentSchema,
+      type: 'reviewComment',
       clientId: review.clientId,
-      baseRev: vorige?.rev,
-      fields,
+      velden: COMMENT_VELDEN,
+      wijzigbaar: EIGEN_COMMENT_VELDEN,
+      gegevens: parsed.data,
+      vorige,
+      id,
+      naarRij: commentRij,
+      opts: { updatedBy: opts.updatedBy },
       now,
     });
-    return { ok: true, record: comment };
+    return { ok: true, record };
   });
 }
 
@@ -321,21 +309,13 @@ export async function deleteReviewComment(
     if (comment.auteurId !== opts.updatedBy) return fout(REVIEW_MELDING.nietVanU);
     const clientId = await clientVanComment(db, comment);
     if (!clientId) return fout(REVIEW_MELDING.reviewOnbekend, 'reviewId');
-    const record: ReviewComment = {
-      ...comment,
-      deleted: true,
-      updatedAt: now.toISOString(),
-      updatedBy: opts.updatedBy,
-    };
-    await db.reviewComments.put(commentRij(record));
-    await enqueue(db, {
-      op: 'delete',
-      recordType: 'reviewComment',
-      recordId: id,
+    const record = await verwijderRecord(db, {
+      table: db.reviewComments,
+      type: 'reviewComment',
       clientId,
-      baseRev: comment.rev,
-      fields: {},
-      deleted: true,
+      rij: comment,
+      naarRij: commentRij,
+      opts,
       now,
     });
     return { ok: true, record };
@@ -363,20 +343,18 @@ export async function zetAfgehandeld(
     if (!review) return fout(REVIEW_MELDING.reviewOnbekend, 'reviewId');
     if (review.casemanagerId === opts.updatedBy)
       return fout(REVIEW_MELDING.afhandelenDoorArrangeur);
-    if (comment.afgehandeld === afgehandeld) return { ok: true, record: comment };
-    const record = reviewCommentSchema.parse({
-      ...comment,
-      afgehandeld,
-      ...meta('reviewComment', comment.id, comment, opts, now),
-    });
-    await db.reviewComments.put(commentRij(record));
-    await enqueue(db, {
-      op: 'update',
-      recordType: 'reviewComment',
-      recordId: commentId,
+    // Setting the value it already has writes nothing.
+    const { record } = await schrijfRecord(db, {
+      table: db.reviewComments,
+      schema: reviewCommentSchema,
+      type: 'reviewComment',
       clientId: review.clientId,
-      baseRev: comment.rev,
-      fields: { afgehandeld },
+      velden: COMMENT_VELDEN,
+      wijzigbaar: ['afgehandeld'],
+      gegevens: { ...comment, afgehandeld },
+      vorige: comment,
+      naarRij: commentRij,
+      opts: { updatedBy: opts.updatedBy },
       now,
     });
     return { ok: true, record };
@@ -493,22 +471,8 @@ async function zetPlanStatus(
   opts: WriteOptions,
   now: Date,
 ): Promise<Plan> {
-  const bijgewerkt = planSchema.parse({
-    ...plan,
-    status,
-    ...meta('plan', plan.id, plan, opts, now),
-  });
-  await db.plans.put(zonderUndefined(bijgewerkt));
-  await enqueue(db, {
-    op: 'update',
-    recordType: 'plan',
-    recordId: plan.id,
-    clientId: plan.clientId,
-    baseRev: plan.rev,
-    fields: { status },
-    now,
-  });
-  return bijgewerkt;
+  const alleenWie = { updatedBy: opts.updatedBy };
+  return (await schrijfPlan(db, plan, { ...plan, status }, alleenWie, now, ['status'])).record;
 }
 
 /** The row as stored: `openstaand` mirrors `afgehandeld` for the index (see ReviewCommentRow). */
@@ -548,14 +512,4 @@ function overgangFout(overgang: Extract<ReviewOvergang<unknown>, { ok: false }>)
       code,
     })),
   );
-}
-
-function zodFouten(error: z.ZodError, prefix?: string): PlanFout[] {
-  return error.issues.map((i) => {
-    const veld = String(i.path[0] ?? '');
-    return {
-      path: [...(prefix ? [prefix] : []), ...i.path.map(String)].join('.'),
-      message: VELD_MELDING[veld] ?? i.message,
-    };
-  });
 }

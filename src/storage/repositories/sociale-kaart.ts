@@ -15,9 +15,9 @@ import {
   type VoorzieningInvoer,
 } from '../../domain/sociale-kaart/model.ts';
 import type { ArrangeurDB } from '../db.ts';
-import { enqueue } from '../outbox.ts';
-import type { InvoerFout, WriteOptions } from './clients.ts';
-import { alleVelden, gewijzigdeVelden, zonderUndefined } from './velden.ts';
+import type { InvoerFout } from './clients.ts';
+import { lees } from './lezen.ts';
+import { invoerFouten, schrijfRecord, verwijderRecord, type WriteOptions } from './schrijven.ts';
 
 export type SaveVoorzieningResult =
   { ok: true; voorziening: Voorziening } | { ok: false; issues: InvoerFout[] };
@@ -45,13 +45,7 @@ export async function saveVoorziening(
   const { id: gegevenId, ...velden } = invoer;
   const parsed = voorzieningInvoerSchema.safeParse(velden);
   if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => ({
-        path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-        message: i.message,
-      })),
-    };
+    return { ok: false, issues: invoerFouten(parsed.error) };
   }
   if (gegevenId !== undefined && (await laadCatalogus()).some((v) => v.id === gegevenId)) {
     return {
@@ -72,32 +66,25 @@ export async function saveVoorziening(
       } as const;
     }
     const vorige = rij ? leesRij(rij) : undefined;
-    // A create carries every field plus `herkomst`; an update only what changed.
-    const gewijzigd = vorige
-      ? gewijzigdeVelden(VELDEN, vorige, gegevens)
-      : { ...alleVelden(VELDEN, gegevens), herkomst: 'lokaal' };
-    if (vorige && Object.keys(gewijzigd).length === 0) {
-      return { ok: true, voorziening: vorige } as const;
+    // An unreadable stored row is not overwritten: a later schema version migrates it.
+    if (rij && !vorige) {
+      return {
+        ok: false,
+        issues: [{ path: [], message: 'Deze voorziening bestaat niet (meer).' }],
+      } as const;
     }
-
-    const voorziening = voorzieningSchema.parse({
-      ...gegevens,
+    // A create carries every field plus `herkomst`; an update only what changed.
+    const { record: voorziening } = await schrijfRecord(db, {
+      table: db.voorzieningen,
+      schema: voorzieningSchema,
       type: 'voorziening',
-      herkomst: 'lokaal',
-      id,
-      rev: rij?.rev,
-      updatedAt: now.toISOString(),
-      updatedBy: options.updatedBy,
-      deleted: false,
-    });
-    await db.voorzieningen.put(zonderUndefined(voorziening));
-    await enqueue(db, {
-      op: rij ? 'update' : 'create',
-      recordType: 'voorziening',
-      recordId: id,
       clientId: null,
-      baseRev: rij?.rev,
-      fields: gewijzigd,
+      velden: VELDEN,
+      gegevens,
+      vast: { herkomst: 'lokaal' },
+      vorige,
+      id,
+      opts: { updatedBy: options.updatedBy },
       now,
     });
     return { ok: true, voorziening } as const;
@@ -122,20 +109,12 @@ export async function deleteVoorziening(
     // Only local entries live in this table, but a synced row is checked anyway: the catalog is
     // never something a device may delete.
     if (!rij || rij.deleted || rij.herkomst !== 'lokaal') return false;
-    await db.voorzieningen.put({
-      ...rij,
-      deleted: true,
-      updatedAt: now.toISOString(),
-      updatedBy: options.updatedBy,
-    });
-    await enqueue(db, {
-      op: 'delete',
-      recordType: 'voorziening',
-      recordId: id,
+    await verwijderRecord(db, {
+      table: db.voorzieningen,
+      type: 'voorziening',
       clientId: null,
-      baseRev: rij.rev,
-      fields: {},
-      deleted: true,
+      rij,
+      opts: options,
       now,
     });
     return true;
@@ -163,16 +142,7 @@ export async function alleVoorzieningen(db: ArrangeurDB): Promise<Voorziening[]>
   return [...(await laadCatalogus()), ...lokaal];
 }
 
-/**
- * The read edge: a stored row becomes a domain Voorziening only through the domain schema. A row
- * that fails is not shown but also not touched, so nothing is lost.
- */
+/** The read edge: a stored row becomes a domain Voorziening only through the domain schema. */
 function leesRij(rij: Voorziening): Voorziening | undefined {
-  const result = voorzieningSchema.safeParse(rij);
-  if (result.success) return result.data;
-  console.warn(
-    `Voorziening ${rij.id} voldoet niet aan het schema en wordt niet getoond.`,
-    result.error,
-  );
-  return undefined;
+  return lees(voorzieningSchema, rij);
 }

@@ -5,8 +5,7 @@
  * `null` for "no value" (one shape on the wire for "not filled in").
  */
 import type { RecordType } from '../../domain/model/record.ts';
-import type { Gezien, WriteOptions } from './clients.ts';
-import type { PlanFout } from './plans.ts';
+import type { Gezien, PlanFout, WriteOptions } from './schrijven.ts';
 
 /** Every listed field of a new record; absent becomes `null`. */
 export function alleVelden(velden: readonly string[], waarde: object): Record<string, unknown> {

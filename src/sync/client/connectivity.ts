@@ -13,6 +13,7 @@
  * it was away. The browser's `online` event, the page becoming visible again and window focus
  * each check at once. Never blocks the UI: listeners are called, nothing is awaited by the caller.
  */
+import { verstuur } from './http.ts';
 export type Connectivity = 'online' | 'offline' | 'onbereikbaar';
 
 export interface ConnectivityWatcher {
@@ -131,10 +132,7 @@ export function watchConnectivity(opts: ConnectivityOptions = {}): ConnectivityW
     }
     let ok = false;
     try {
-      const res = await fetchFn(healthUrl, {
-        cache: 'no-store',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const res = await verstuur(fetchFn, healthUrl, { timeoutMs, accept: 'geen' });
       ok = res.ok;
     } catch {
       ok = false;

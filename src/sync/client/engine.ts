@@ -43,14 +43,14 @@ export interface SyncStatus {
   /** This tab runs the automatic sync loop (the others follow it). */
   leider?: boolean;
   /** Changes waiting to be sent ("N wijzigingen nog niet verzonden"). */
-  pending: number;
+  wachtend: number;
   /** Changes the server refused; they stay until retried (guarantee 5). */
-  rejected: number;
+  geweigerd: number;
   /** Open conflicts waiting for a choice. */
   conflicten: number;
   /** ISO time the last complete push + pull ended; null before the first. */
-  lastSyncedAt: string | null;
-  error: SyncFout | null;
+  laatsteSync: string | null;
+  fout: SyncFout | null;
   /** A run is in progress. */
   bezig: boolean;
 }
@@ -174,11 +174,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     online: connectivity.current() === 'online',
     verbinding: connectivity.current(),
     leider: false,
-    pending: 0,
-    rejected: 0,
+    wachtend: 0,
+    geweigerd: 0,
     conflicten: 0,
-    lastSyncedAt: null,
-    error: null,
+    laatsteSync: null,
+    fout: null,
     bezig: false,
   };
   let actief = false;
@@ -326,9 +326,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       await zetSyncState(db, { lastSyncedAt, lastError: null });
       mislukt = 0;
       connectivity.meldBereikbaar?.();
-      await ververs({ lastSyncedAt, error: null, bezig: false });
+      await ververs({ laatsteSync: lastSyncedAt, fout: null, bezig: false });
       // A change made while this run was pulling goes soon, not after the whole interval.
-      plan(status.pending > 0 ? naWijzigingMs : intervalMs);
+      plan(status.wachtend > 0 ? naWijzigingMs : intervalMs);
     } catch (e) {
       if (e instanceof SyncHttpFout) {
         fout = e.fout;
@@ -352,7 +352,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       // the server answers. Any other answer means the server is there.
       if (fout.code === 'server-onbereikbaar') connectivity.meldOnbereikbaar?.();
       else connectivity.meldBereikbaar?.();
-      await ververs({ error: fout, bezig: false });
+      await ververs({ fout, bezig: false });
       if (!geblokkeerd) plan(backoffMs(mislukt, random));
     }
     return {
@@ -365,13 +365,13 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     };
   }
 
-  async function tel(): Promise<Pick<SyncStatus, 'pending' | 'rejected' | 'conflicten'>> {
-    const [pending, rejected, conflicten] = await Promise.all([
+  async function tel(): Promise<Pick<SyncStatus, 'wachtend' | 'geweigerd' | 'conflicten'>> {
+    const [wachtend, geweigerd, conflicten] = await Promise.all([
       pendingCount(db),
       db.outbox.where('status').equals('rejected').count(),
       openConflictCount(db),
     ]);
-    return { pending, rejected, conflicten };
+    return { wachtend, geweigerd, conflicten };
   }
 
   async function ververs(wijziging: Partial<SyncStatus> = {}): Promise<void> {
@@ -407,7 +407,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           leesSyncState(db),
           db.outbox.orderBy(':id').lastKey(),
         ]);
-        return { ...t, lastSyncedAt: s.lastSyncedAt, error: s.lastError, laatste };
+        return { ...t, laatsteSync: s.lastSyncedAt, fout: s.lastError, laatste };
       }).subscribe({
         next: ({ laatste, ...t }) => {
           const seq = typeof laatste === 'number' ? laatste : 0;
@@ -415,7 +415,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           gezienSeq = Math.max(gezienSeq ?? 0, seq);
           zet(t);
           // Not during back-off: the back-off timer decides when the server is tried again.
-          if (nieuw && t.pending > 0 && connectivity.current() === 'online' && mislukt === 0) {
+          if (nieuw && t.wachtend > 0 && connectivity.current() === 'online' && mislukt === 0) {
             plan(naWijzigingMs);
           }
         },

@@ -21,25 +21,65 @@ export class SyncHttpFout extends Error {
   }
 }
 
+/** The server did not answer: no network, a refused connection, or the time-out ran out. */
+export class GeenAntwoord extends Error {
+  constructor() {
+    super('geen antwoord van de server');
+  }
+}
+
+export interface Verzoek {
+  method?: string;
+  /** JSON text (the caller stringifies, so it decides what goes out). */
+  body?: string;
+  /** Gives up after this many milliseconds (a health check must not hang). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** The answer's type; 'geen' for a request whose body does not matter. */
+  accept?: 'json' | 'geen';
+}
+
+/**
+ * The ONE fetch of the app's API calls (sync, login, health check, the online screens): with the
+ * session cookie (`same-origin`), never from the HTTP cache, JSON in and out. Rejects only with
+ * `GeenAntwoord`; what an answer means (a 401, a 409) is for the caller.
+ */
+export async function verstuur(fetchFn: FetchFn, url: string, v: Verzoek = {}): Promise<Response> {
+  const signalen = [
+    ...(v.signal ? [v.signal] : []),
+    ...(v.timeoutMs !== undefined ? [AbortSignal.timeout(v.timeoutMs)] : []),
+  ];
+  try {
+    return await fetchFn(url, {
+      method: v.method ?? 'GET',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: {
+        ...(v.accept === 'geen' ? {} : { accept: 'application/json' }),
+        ...(v.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(v.body !== undefined ? { body: v.body } : {}),
+      ...(signalen.length > 0
+        ? { signal: signalen.length === 1 ? signalen[0] : AbortSignal.any(signalen) }
+        : {}),
+    });
+  } catch {
+    throw new GeenAntwoord();
+  }
+}
+
 const ONBEREIKBAAR = new Set([502, 503, 504]);
 
+/** A request of the sync client: the answer parsed with its wire schema, faults as `SyncHttpFout`. */
 export async function vraag<S extends z.ZodType>(
   fetchFn: FetchFn,
   url: string,
-  init: RequestInit,
+  init: Verzoek,
   schema: S,
 ): Promise<z.output<S>> {
   let res: Response;
   try {
-    res = await fetchFn(url, {
-      ...init,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: {
-        accept: 'application/json',
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-      },
-    });
+    res = await verstuur(fetchFn, url, init);
   } catch {
     throw new SyncHttpFout('server-onbereikbaar');
   }

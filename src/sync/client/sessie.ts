@@ -4,7 +4,7 @@
  * screen; the body is never logged.
  */
 import { loginResponseSchema, type Gebruiker } from '../protocol/wire.ts';
-import type { FetchFn } from './http.ts';
+import { verstuur, type FetchFn } from './http.ts';
 
 export type LoginUitkomst = { ok: true; gebruiker: Gebruiker } | { ok: false; fout: string };
 
@@ -27,11 +27,8 @@ export async function login(
 ): Promise<LoginUitkomst> {
   let res: Response;
   try {
-    res = await fetchFn(`${baseUrl}/api/auth/login`, {
+    res = await verstuur(fetchFn, `${baseUrl}/api/auth/login`, {
       method: 'POST',
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ gebruikersnaam: gebruikersnaam.trim(), wachtwoord }),
     });
   } catch {
@@ -57,10 +54,9 @@ export async function login(
 /** Ends the server session. Never rejects: offline the cookie simply expires on the server. */
 export async function logoutServer(fetchFn: FetchFn, baseUrl = ''): Promise<boolean> {
   try {
-    const res = await fetchFn(`${baseUrl}/api/auth/logout`, {
+    const res = await verstuur(fetchFn, `${baseUrl}/api/auth/logout`, {
       method: 'POST',
-      credentials: 'same-origin',
-      cache: 'no-store',
+      accept: 'geen',
     });
     return res.ok;
   } catch {

@@ -4,6 +4,7 @@ import type { ConnectivityWatcher } from '../../sync/client/connectivity.ts';
 import type { FetchFn } from '../../sync/client/http.ts';
 import { DbProvider, useDb } from '../hooks/db-context.tsx';
 import { nl } from '../i18n/nl.ts';
+import { standaardFetch } from '../lib/api.ts';
 import { NavigationProvider, useNavigation, type Screen } from './navigation.tsx';
 import type { PwaHandle } from './pwa.ts';
 import {
@@ -50,8 +51,6 @@ export interface AppServices {
   readonly idleMs?: number;
 }
 
-const globaleFetch: FetchFn = (input, init) => fetch(input, init);
-
 export function App({ services }: { readonly services: AppServices }) {
   return (
     <NavigationProvider>
@@ -70,7 +69,7 @@ function Poort({ services }: { readonly services: AppServices }) {
   const wacht = idleMs(services.idleMs);
   const sessie = useLokaleSessie(db, wacht);
   const { navigate } = useNavigation();
-  const fetchFn = services.fetch ?? globaleFetch;
+  const fetchFn = services.fetch ?? standaardFetch;
   useSyncMotor(services.sync, !!sessie);
   useIdleLock(db, !!sessie && !sessie.vergrendeld, wacht);
   // The service worker registers on the very first visit, before any login: the login screen is
@@ -174,7 +173,7 @@ function Shell({
         sync={syncStatus}
         naam={sessie.gebruiker.naam}
         onSyncNu={
-          services.sync ? () => void services.sync?.engine().then((e) => e.syncNow()) : undefined
+          services.sync ? () => services.sync!.engine().then((e) => e.syncNow()) : undefined
         }
         onConflicten={() => navigate({ name: 'conflicten' })}
         onUitloggen={() => navigate({ name: 'uitloggen' })}

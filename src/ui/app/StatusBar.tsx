@@ -2,25 +2,10 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ConnectivityWatcher, Connectivity } from '../../sync/client/connectivity.ts';
 import type { SyncStatus } from '../../sync/client/engine.ts';
 import { nl } from '../i18n/nl.ts';
+import { nu } from '../lib/klok.ts';
+import { wanneerNl } from '../lib/opmaak.ts';
 
 const Wachtrij = lazy(() => import('./Wachtrij.tsx'));
-
-/** "14:05" in Dutch time notation. */
-function tijd(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
-}
-
-/** Same day: "om 14:05"; else "op 22-11 om 14:05". */
-function wanneer(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const vandaag = new Date().toDateString() === d.toDateString();
-  return vandaag
-    ? `om ${tijd(iso)}`
-    : `op ${d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long' })} om ${tijd(iso)}`;
-}
 
 export interface StatusBarProps {
   readonly connectivity: ConnectivityWatcher | null;
@@ -28,7 +13,8 @@ export interface StatusBarProps {
   readonly sync?: SyncStatus | null;
   /** The logged-in user's name. */
   readonly naam?: string;
-  readonly onSyncNu?: () => void;
+  /** "Nu synchroniseren": the promise settles when that run (its pull included) has ended. */
+  readonly onSyncNu?: () => Promise<unknown> | void;
   readonly onConflicten?: () => void;
   readonly onUitloggen?: () => void;
   /** After a 401: log in again with the password (the local data stays). */
@@ -46,7 +32,7 @@ export function verbindingVan(
 ): Connectivity {
   if (watcher === 'offline') return 'offline';
   if (watcher === 'onbereikbaar' || sync?.verbinding === 'onbereikbaar') return 'onbereikbaar';
-  if (sync?.error?.code === 'server-onbereikbaar') return 'onbereikbaar';
+  if (sync?.fout?.code === 'server-onbereikbaar') return 'onbereikbaar';
   return 'online';
 }
 
@@ -59,9 +45,18 @@ export function StatusBar(props: StatusBarProps) {
   const { connectivity, sync } = props;
   const [state, setState] = useState<Connectivity>(connectivity?.current() ?? 'offline');
   useEffect(() => connectivity?.subscribe(setState), [connectivity]);
+  // From the tap until the run it asked for has ended (pull applied): "Bezig", also when the
+  // engine had not started yet or was still finishing an earlier run.
+  const [gevraagd, setGevraagd] = useState(false);
+  const syncNu = () => {
+    const run = props.onSyncNu?.();
+    if (!run) return;
+    setGevraagd(true);
+    void run.catch(() => undefined).finally(() => setGevraagd(false));
+  };
   const verbinding = verbindingVan(state, sync);
   // "Server niet bereikbaar" already says what that fault would say.
-  const fout = sync?.error?.code === 'server-onbereikbaar' ? null : (sync?.error ?? null);
+  const fout = sync?.fout?.code === 'server-onbereikbaar' ? null : (sync?.fout ?? null);
   return (
     <div className="statusbalk" data-testid="statusbalk">
       <div role="status" aria-live="polite" className="status-regel">
@@ -73,10 +68,10 @@ export function StatusBar(props: StatusBarProps) {
         </Suspense>
         {sync && (
           <span data-testid="laatst-gesynchroniseerd">
-            {sync.bezig
+            {sync.bezig || gevraagd
               ? 'Bezig met synchroniseren…'
-              : sync.lastSyncedAt
-                ? `Laatst gesynchroniseerd ${wanneer(sync.lastSyncedAt)}`
+              : sync.laatsteSync
+                ? `Laatst gesynchroniseerd ${wanneerNl(sync.laatsteSync, nu())}`
                 : 'Nog niet gesynchroniseerd'}
           </span>
         )}
@@ -106,22 +101,22 @@ export function StatusBar(props: StatusBarProps) {
             {sync.conflicten === 1 ? '1 conflict' : `${sync.conflicten} conflicten`}
           </button>
         )}
-        {sync && sync.rejected > 0 && (
+        {sync && sync.geweigerd > 0 && (
           <button
             type="button"
             className="knop-link status-link"
             data-testid="geweigerd-link"
             onClick={props.onConflicten}
           >
-            {`${sync.rejected} geweigerd`}
+            {`${sync.geweigerd} geweigerd`}
           </button>
         )}
         {props.onSyncNu && (
           <button
             type="button"
             className="knop-link status-link"
-            onClick={props.onSyncNu}
-            disabled={sync?.bezig === true}
+            onClick={syncNu}
+            disabled={sync?.bezig === true || gevraagd}
           >
             Nu synchroniseren
           </button>

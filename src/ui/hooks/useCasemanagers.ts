@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FetchFn } from '../../sync/client/http.ts';
 import { haalCasemanagers } from '../../sync/client/casemanagers.ts';
+import { standaardFetch } from '../lib/api.ts';
 import { useDb } from './db-context.tsx';
 
 export interface CasemanagerKeuze {
@@ -13,10 +14,8 @@ export interface CasemanagerKeuze {
   readonly naam: string;
 }
 
-const globaleFetch: FetchFn = (input, init) => fetch(input, init);
-
 /** `lijst` is undefined while loading, empty when none could be found (offline, never fetched). */
-export function useCasemanagers(fetchFn: FetchFn = globaleFetch): {
+export function useCasemanagers(fetchFn: FetchFn = standaardFetch): {
   lijst: readonly CasemanagerKeuze[] | undefined;
   opnieuw: () => void;
 } {

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures.ts';
+import { CaseloadPage, type NieuweClient } from './caseload-page.ts';
 
 export interface NaasteGegevens {
   readonly naam: string;
@@ -171,4 +172,29 @@ export class PlanPage {
   private laatste(l: Locator): Locator {
     return l.last();
   }
+}
+
+/** The client most plan specs start with (Ede, so the Wmo goes to the gemeente Ede). */
+export const GERRIT = {
+  voornaam: 'Gerrit',
+  achternaam: 'van Dijk',
+  geboortedatum: '1941-03-15',
+  postcode: '6711 AB',
+  huisnummer: '12',
+  gemeente: 'Ede (GM0228)',
+} as const;
+
+/**
+ * The plan-step setup of the plan, print, betaler and a11y specs: open the caseload, make the
+ * client (Gerrit, with CZ unless told otherwise) and continue into her plan at step 1.
+ */
+export async function planVoorNieuweClient(
+  page: Page,
+  client: NieuweClient = { ...GERRIT, zorgverzekeraar: 'CZ (UZOVI 7119)' },
+): Promise<PlanPage> {
+  const caseload = new CaseloadPage(page);
+  await caseload.open();
+  await caseload.maakClient(client);
+  await caseload.opslaanNaarPlan(`${client.voornaam} ${client.achternaam}`);
+  return new PlanPage(page);
 }

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect } from '../fixtures.ts';
+import { expect, synchroniseer } from '../fixtures.ts';
+
+export { synchroniseer };
 
 /**
  * Page model of the review (issue 6): the arrangeur's side in the plan editor (send ter review,
@@ -58,16 +60,6 @@ export class ReviewPage {
     await this.page.getByRole('button', { name: knop, exact: true }).click();
     await expect(this.page.getByTestId('review-besluit')).toBeVisible();
   }
-}
-
-/** "Nu synchroniseren" and wait until nothing is left to send and the run has ended. */
-export async function synchroniseer(page: Page) {
-  await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
-  await expect(page.getByTestId('wachtrij')).toContainText('Alles is op dit apparaat opgeslagen');
-  await expect(page.getByTestId('laatst-gesynchroniseerd')).toContainText(
-    /Laatst gesynchroniseerd om \d\d:\d\d/,
-  );
-  await expect(page.getByTestId('sync-fout')).toHaveCount(0);
 }
 
 /** Full-page screenshot to test-output/screenshots/ (an artifact, git-ignored). */

@@ -66,12 +66,12 @@ describe('status', () => {
     await vi.waitFor(() =>
       expect(engine.status()).toMatchObject({
         online: true,
-        pending: 0,
-        lastSyncedAt: NU.toISOString(),
+        wachtend: 0,
+        laatsteSync: NU.toISOString(),
       }),
     );
     expect(statussen.some((s) => s.bezig)).toBe(true);
-    expect(statussen.some((s) => s.pending === 1)).toBe(true);
+    expect(statussen.some((s) => s.wachtend === 1)).toBe(true);
     expect((await leesSyncState(db)).lastSyncedAt).toBe(NU.toISOString());
     // After success: the next run every 30 s.
     expect(timers.wachtend()).toEqual([30_000]);
@@ -79,12 +79,12 @@ describe('status', () => {
 
   it('counts a new local change right away and sends it shortly after', async () => {
     engine.start();
-    await vi.waitFor(() => expect(engine.status().lastSyncedAt).not.toBeNull());
+    await vi.waitFor(() => expect(engine.status().laatsteSync).not.toBeNull());
     await maakClient();
-    await vi.waitFor(() => expect(engine.status().pending).toBe(1));
+    await vi.waitFor(() => expect(engine.status().wachtend).toBe(1));
     expect(timers.wachtend()).toEqual([2_000]);
     timers.vuur();
-    await vi.waitFor(() => expect(engine.status().pending).toBe(0));
+    await vi.waitFor(() => expect(engine.status().wachtend).toBe(0));
     expect(server.records.size).toBe(1);
   });
 });
@@ -98,7 +98,7 @@ describe('faults', () => {
 
     expect(uitkomst.ok).toBe(false);
     expect(uitkomst.error?.code).toBe('niet-ingelogd');
-    expect(engine.status().error).toEqual({
+    expect(engine.status().fout).toEqual({
       code: 'niet-ingelogd',
       tekst: expect.stringMatching(/Log opnieuw in/),
     });
@@ -115,7 +115,7 @@ describe('faults', () => {
     server.ingelogd = true;
     const weer = await engine.syncNow();
     expect(weer.ok).toBe(true);
-    expect(engine.status().error).toBeNull();
+    expect(engine.status().fout).toBeNull();
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -124,7 +124,7 @@ describe('faults', () => {
     server.storing = 'netwerk';
     engine.start();
     await vi.waitFor(() => expect(timers.wachtend()).toHaveLength(1));
-    expect(engine.status().error?.code).toBe('server-onbereikbaar');
+    expect(engine.status().fout?.code).toBe('server-onbereikbaar');
     const wachttijden = [timers.wachtend()];
     for (let i = 0; i < 10; i += 1) {
       const verzoeken = server.verzoeken.length;
@@ -141,7 +141,7 @@ describe('faults', () => {
 
     server.storing = null;
     timers.vuur();
-    await vi.waitFor(() => expect(engine.status().error).toBeNull());
+    await vi.waitFor(() => expect(engine.status().fout).toBeNull());
     expect(timers.wachtend()).toEqual([30_000]);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -149,7 +149,7 @@ describe('faults', () => {
   it('5xx: serverfout with back-off; 503 counts as unreachable', async () => {
     server.storing = 500;
     expect((await engine.syncNow()).error?.code).toBe('serverfout');
-    expect(engine.status().error?.tekst).toMatch(/beheerder/);
+    expect(engine.status().fout?.tekst).toMatch(/beheerder/);
     server.storing = 503;
     expect((await engine.syncNow()).error?.code).toBe('server-onbereikbaar');
   });
@@ -167,9 +167,9 @@ describe('faults', () => {
 
     verbinding.zet('online');
     await vi.waitFor(() =>
-      expect(engine.status()).toMatchObject({ online: true, pending: 0, bezig: false }),
+      expect(engine.status()).toMatchObject({ online: true, wachtend: 0, bezig: false }),
     );
-    expect(engine.status().error).toBeNull();
+    expect(engine.status().fout).toBeNull();
     expect(server.records.size).toBe(1);
   });
 
@@ -223,7 +223,7 @@ describe('server reachability (issue 18)', () => {
       expect(engine.status()).toMatchObject({
         verbinding: 'onbereikbaar',
         online: false,
-        pending: 1,
+        wachtend: 1,
         bezig: false,
       }),
     );
@@ -255,9 +255,9 @@ describe('server reachability (issue 18)', () => {
       expect(engine.status()).toMatchObject({
         verbinding: 'online',
         online: true,
-        pending: 0,
-        error: null,
-        lastSyncedAt: NU.toISOString(),
+        wachtend: 0,
+        fout: null,
+        laatsteSync: NU.toISOString(),
       }),
     );
     expect(server.records.size).toBe(1);
@@ -313,7 +313,7 @@ describe('one sync engine per device (issue 11, 7: Web Locks)', () => {
     try {
       a.start();
       await vi.waitFor(() =>
-        expect(a.status()).toMatchObject({ leider: true, lastSyncedAt: NU.toISOString() }),
+        expect(a.status()).toMatchObject({ leider: true, laatsteSync: NU.toISOString() }),
       );
       b.start();
       await rustig();
@@ -323,13 +323,13 @@ describe('one sync engine per device (issue 11, 7: Web Locks)', () => {
       // Tab B saves a change: tab A sends it shortly; B shows the same counts and last sync.
       const r = await saveClient(dbB, clientInvoer(), WIE);
       expect(r.ok).toBe(true);
-      await vi.waitFor(() => expect(b.status().pending).toBe(1));
+      await vi.waitFor(() => expect(b.status().wachtend).toBe(1));
       await vi.waitFor(() => expect(timersA.wachtend()).toContain(2_000));
       expect(timersB.wachtend()).toEqual([]);
       timersA.vuur();
-      await vi.waitFor(() => expect(a.status().pending).toBe(0));
+      await vi.waitFor(() => expect(a.status().wachtend).toBe(0));
       await vi.waitFor(() =>
-        expect(b.status()).toMatchObject({ pending: 0, lastSyncedAt: NU.toISOString() }),
+        expect(b.status()).toMatchObject({ wachtend: 0, laatsteSync: NU.toISOString() }),
       );
       expect(server.records.size).toBe(1);
       expect(wie.every((t) => t === 'A')).toBe(true);

@@ -4,7 +4,7 @@
  * refused changes with a Dutch reason — never silently dropped. Other clients stay as they were.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDb, type ArrangeurDB } from '../../../src/storage/db.ts';
+import type { ArrangeurDB } from '../../../src/storage/db.ts';
 import { pending, rejected } from '../../../src/storage/outbox.ts';
 import { saveClient } from '../../../src/storage/repositories/clients.ts';
 import {
@@ -13,34 +13,26 @@ import {
   saveNaaste,
   type Result,
 } from '../../../src/storage/repositories/plans.ts';
-import { createSyncEngine, type SyncEngine } from '../../../src/sync/client/engine.ts';
+import type { SyncEngine } from '../../../src/sync/client/engine.ts';
 import { INGETROKKEN_TEKST } from '../../../src/sync/client/meldingen.ts';
 import { pull, type PullTelling } from '../../../src/sync/client/pull.ts';
 import { leesSyncState } from '../../../src/sync/client/state.ts';
 import { clientInvoer } from '../../fixtures/clients.ts';
 import { doelInvoer, naasteInvoer } from '../../fixtures/plans.ts';
-import { FakeServer, NepTimers, NepVerbinding } from './fake-server.ts';
+import { nieuwApparaat, ruimOp, WIE } from './apparaat.ts';
+import type { FakeServer } from './fake-server.ts';
 
-const WIE = { updatedBy: 'gebruiker-1', now: new Date('2026-11-23T09:00:00Z') };
 const LATER = { updatedBy: 'gebruiker-1', now: new Date('2026-11-23T10:00:00Z') };
 
 let db: ArrangeurDB;
 let server: FakeServer;
 let engine: SyncEngine;
 beforeEach(() => {
-  db = openDb(`intrekking-${crypto.randomUUID()}`);
-  server = new FakeServer();
-  engine = createSyncEngine({
-    db,
-    fetch: server.fetch,
-    connectivity: new NepVerbinding(),
-    timers: new NepTimers(),
-  });
+  ({ db, server, engine } = nieuwApparaat('intrekking'));
 });
 afterEach(async () => {
-  await engine.stop();
   vi.restoreAllMocks();
-  await db.delete();
+  await ruimOp({ db, server, engine });
 });
 
 function ok<T>(r: Result<T>): T {
@@ -116,7 +108,7 @@ describe('revocation in a pull', () => {
     expect(tweede.ingetrokken).toBeUndefined();
     const uitkomst = await engine.syncNow();
     expect(uitkomst.ok).toBe(true);
-    expect(engine.status().rejected).toBe(1);
+    expect(engine.status().geweigerd).toBe(1);
   });
 
   it('a revocation between records of several pages is reported once, in the page that passes it', async () => {

@@ -1,34 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDb, type ArrangeurDB } from '../../../src/storage/db.ts';
+import type { ArrangeurDB } from '../../../src/storage/db.ts';
 import { pending } from '../../../src/storage/outbox.ts';
 import { getClient, saveClient, searchClients } from '../../../src/storage/repositories/clients.ts';
-import { createSyncEngine, type SyncEngine } from '../../../src/sync/client/engine.ts';
+import type { SyncEngine } from '../../../src/sync/client/engine.ts';
 import { listOpenConflicts } from '../../../src/sync/client/conflicts.ts';
 import { pull } from '../../../src/sync/client/pull.ts';
 import { leesSyncState } from '../../../src/sync/client/state.ts';
 import type { WireRecord } from '../../../src/sync/protocol/wire.ts';
 import { clientInvoer } from '../../fixtures/clients.ts';
-import { FakeServer, NepTimers, NepVerbinding } from './fake-server.ts';
-
-const WIE = { updatedBy: 'gebruiker-1', now: new Date('2026-11-23T09:00:00Z') };
+import { nieuwApparaat, ruimOp, WIE } from './apparaat.ts';
+import type { FakeServer } from './fake-server.ts';
 
 let db: ArrangeurDB;
 let server: FakeServer;
 let engine: SyncEngine;
 beforeEach(() => {
-  db = openDb(`pull-${crypto.randomUUID()}`);
-  server = new FakeServer();
-  engine = createSyncEngine({
-    db,
-    fetch: server.fetch,
-    connectivity: new NepVerbinding(),
-    timers: new NepTimers(),
-  });
+  ({ db, server, engine } = nieuwApparaat('pull'));
 });
 afterEach(async () => {
-  await engine.stop();
   vi.restoreAllMocks();
-  await db.delete();
+  await ruimOp({ db, server, engine });
 });
 
 /** A client record as another device would have pushed it, with the wire's null for "no value". */

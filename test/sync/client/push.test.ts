@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type ArrangeurDB } from '../../../src/storage/db.ts';
+import type { ArrangeurDB } from '../../../src/storage/db.ts';
 import { pending, rejected } from '../../../src/storage/outbox.ts';
 import { getClient, saveClient } from '../../../src/storage/repositories/clients.ts';
 import { createSyncEngine, type SyncEngine } from '../../../src/sync/client/engine.ts';
@@ -11,26 +11,17 @@ import {
   stelPlanVast,
   updatePlan,
 } from '../../../src/storage/repositories/plans.ts';
-import { FakeServer, NepTimers, NepVerbinding } from './fake-server.ts';
-
-const WIE = { updatedBy: 'gebruiker-1', now: new Date('2026-11-23T09:00:00Z') };
+import { nieuwApparaat, ruimOp, WIE } from './apparaat.ts';
+import { NepTimers, NepVerbinding, type FakeServer } from './fake-server.ts';
 
 let db: ArrangeurDB;
 let server: FakeServer;
 let engine: SyncEngine;
 beforeEach(() => {
-  db = openDb(`push-${crypto.randomUUID()}`);
-  server = new FakeServer();
-  engine = createSyncEngine({
-    db,
-    fetch: server.fetch,
-    connectivity: new NepVerbinding(),
-    timers: new NepTimers(),
-  });
+  ({ db, server, engine } = nieuwApparaat('push'));
 });
 afterEach(async () => {
-  await engine.stop();
-  await db.delete();
+  await ruimOp({ db, server, engine });
 });
 
 async function maakClient(over: Parameters<typeof clientInvoer>[0] = {}) {
@@ -61,8 +52,8 @@ describe('push', () => {
       expect((await tabel.get(id))?.rev).toBe(server.records.get(id)!.rev);
     }
     expect(server.conflicten()).toHaveLength(0);
-    expect(engine.status()).toMatchObject({ pending: 0, rejected: 0, error: null, bezig: false });
-    expect(engine.status().lastSyncedAt).not.toBeNull();
+    expect(engine.status()).toMatchObject({ wachtend: 0, geweigerd: 0, fout: null, bezig: false });
+    expect(engine.status().laatsteSync).not.toBeNull();
   });
 
   it('a vastgesteld plan and its snapshot survive the round trip through push and pull', async () => {
@@ -170,7 +161,7 @@ describe('push', () => {
     });
     expect(geweigerd!.rejectReason).toMatch(/geen toegang .* cliënt/);
     expect(await pending(db)).toHaveLength(0);
-    expect(engine.status()).toMatchObject({ rejected: 1, pending: 0 });
+    expect(engine.status()).toMatchObject({ geweigerd: 1, wachtend: 0 });
     // The local record stays as the user made it.
     expect((await getClient(db, b.id))?.voornaam).toBe('Bert');
 
@@ -183,7 +174,7 @@ describe('push', () => {
     await engine.syncNow();
     expect(await db.outbox.count()).toBe(0);
     expect(server.records.get(b.id)!.fields['voornaam']).toBe('Bert');
-    expect(engine.status().rejected).toBe(0);
+    expect(engine.status().geweigerd).toBe(0);
   });
 
   it('words a rejection as invalid with the server detail', async () => {

@@ -13,8 +13,8 @@ import { findGemeente } from '../../../domain/reference/index.ts';
 import { useClient, useClients, useUserId } from '../../hooks/useDb.tsx';
 import { usePlannenPerClient } from '../../hooks/usePlanOverzicht.ts';
 import { datumVanMoment, useReviewStandPerClient, useReviewsVoor } from '../../hooks/useReviews.ts';
-import { vandaagIso } from '../../hooks/vandaag.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { vandaag as vandaagNl } from '../../lib/klok.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 import { nl } from '../../i18n/nl.ts';
 import { trc } from './review-teksten.ts';
 import './caseload.css';
@@ -48,7 +48,7 @@ export function CaseloadScreen({
   onOpenPlan,
   onOpenReview,
   onOpenGegevens,
-  vandaag = vandaagIso(),
+  vandaag = vandaagNl(),
 }: CaseloadScreenProps) {
   const [zoek, setZoek] = useState('');
   const [alleenEvaluaties, setAlleenEvaluaties] = useState(false);

@@ -25,7 +25,7 @@ import {
   type FormApi,
 } from '../../components/index.ts';
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
-import { vandaagIso } from '../../hooks/vandaag.ts';
+import { vandaag as vandaagNl } from '../../lib/klok.ts';
 import { nl } from '../../i18n/nl.ts';
 
 type ClientForm = FormApi<typeof clientInvoerSchema>;
@@ -175,7 +175,7 @@ function ClientVelden({ form }: { form: ClientForm }) {
 function IntensieveKindzorgVeld({ form }: { form: ClientForm }) {
   const { control } = form;
   const geboortedatum = useWatch({ control, name: 'geboortedatum' });
-  const vandaag = vandaagIso();
+  const vandaag = vandaagNl();
   const kind =
     typeof geboortedatum === 'string' &&
     /^\d{4}-\d{2}-\d{2}$/.test(geboortedatum) &&

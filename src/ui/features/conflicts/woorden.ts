@@ -1,6 +1,6 @@
 /** Plain Dutch words for records, fields and values on the conflicts screen. */
 import { recordLabel } from '../../../sync/client/conflicts.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { misschienDatum } from '../../lib/opmaak.ts';
 
 /** "Ondersteuningsplan van Gerrit van Dijk" (the word per record type is in the registry). */
 export function onderdeel(recordType: string, clientNaam: string | null): string {
@@ -49,8 +49,7 @@ export function veldNaam(veld: string): string {
 export function waardeTekst(waarde: unknown): string {
   if (waarde === null || waarde === undefined || waarde === '') return '(leeg)';
   if (typeof waarde === 'boolean') return waarde ? 'ja' : 'nee';
-  if (typeof waarde === 'string')
-    return /^\d{4}-\d{2}-\d{2}$/.test(waarde) ? datumNl(waarde) : waarde;
+  if (typeof waarde === 'string') return misschienDatum(waarde);
   if (typeof waarde === 'number') return String(waarde);
   return JSON.stringify(waarde);
 }

@@ -6,20 +6,16 @@
 import { useContext, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { geldendeBeslissing } from '../../../domain/plan/routering.ts';
-import {
-  LADDER_STAPPEN,
-  LEVENSDOMEINEN,
-  LEVENSDOMEIN_LABEL,
-  type Akkoord,
-} from '../../../domain/plan/model.ts';
+import { LADDER_STAPPEN, type Akkoord } from '../../../domain/plan/model.ts';
 import { stelPlanVast, updatePlan } from '../../../storage/repositories/plans.ts';
 import { betalerKort, naastRoutering } from '../../components/betaler.ts';
 import { DateField, RadioGroup, SelectField } from '../../components/index.ts';
 import { useAutosaveForm } from '../../hooks/useAutosave.ts';
 import { useDb, useUserId } from '../../hooks/useDb.tsx';
 import { usePlanVersies } from '../../hooks/usePlan.ts';
+import { DoelenLijst } from '../../components/PlanWeergave.tsx';
 import { nl } from '../../i18n/nl.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 import { AllesOpslaanContext, useOpslagMelder } from './opslag.tsx';
 import type { StapData } from './PlanEditorScreen.tsx';
 import { akkoordFormSchema, evaluatieSchema } from './schemas.ts';
@@ -49,17 +45,7 @@ function Overzicht({ data }: { data: StapData }) {
       <h4>{t.stappen.hulpvraag}</h4>
       {plan.hulpvraag ? <p className="plan-hulpvraag">{plan.hulpvraag}</p> : null}
       {doelen.length > 0 ? (
-        <ul>
-          {LEVENSDOMEINEN.flatMap((d) =>
-            doelen
-              .filter((x) => x.levensdomein === d)
-              .map((x) => (
-                <li key={x.id}>
-                  <strong>{LEVENSDOMEIN_LABEL[d]}:</strong> {x.omschrijving}
-                </li>
-              )),
-          )}
-        </ul>
+        <DoelenLijst doelen={doelen} />
       ) : (
         !plan.hulpvraag && <p className="veld-hint">{t.overzichtLeeg}</p>
       )}

@@ -3,6 +3,7 @@
  * it holds — works offline — and downloaded as a JSON file for the organisation's ECD. The file
  * name carries no name or BSN (a download list is not private), only the date.
  */
+import { nu, vandaag } from '../../lib/klok.ts';
 import type { Client } from '../../../domain/model/client.ts';
 import { planNaarFhir } from '../../../domain/fhir/index.ts';
 import type { Doel, Naaste, Plan, PlanItem } from '../../../domain/plan/model.ts';
@@ -18,13 +19,13 @@ interface Props {
 
 export function FhirExportKnop(props: Props) {
   const exporteer = () => {
-    const nu = new Date();
-    const bundle = planNaarFhir(props, nu.toISOString());
+    const moment = nu();
+    const bundle = planNaarFhir(props, moment.toISOString());
     const blob = new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/fhir+json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `ondersteuningsplan-${nu.toISOString().slice(0, 10)}.fhir.json`;
+    a.download = `ondersteuningsplan-${vandaag(moment)}.fhir.json`;
     document.body.append(a);
     a.click();
     a.remove();

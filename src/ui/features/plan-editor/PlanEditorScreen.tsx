@@ -15,7 +15,7 @@ import { getOrCreatePlan, nieuwConcept } from '../../../storage/repositories/pla
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
 import { useReviewComments, useReviews } from '../../hooks/useReviews.ts';
-import { vandaagIso } from '../../hooks/vandaag.ts';
+import { vandaag as vandaagNl } from '../../lib/klok.ts';
 import { nl } from '../../i18n/nl.ts';
 import { FhirExportKnop } from './FhirExportKnop.tsx';
 import { AllesOpslaanContext, OpslagMelding, OpslagProvider, useOpslagStatus } from './opslag.tsx';
@@ -31,7 +31,7 @@ import {
   ProfessioneelStap,
   VoorzieningStap,
 } from './stappen.tsx';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 import './plan-editor.css';
 
 const t = nl.plan;
@@ -78,7 +78,7 @@ export function PlanEditorScreen(props: PlanEditorScreenProps) {
 }
 
 function PlanEditor(props: PlanEditorScreenProps & { client: Client; plan: Plan }) {
-  const { client, plan, vandaag = vandaagIso() } = props;
+  const { client, plan, vandaag = vandaagNl() } = props;
   const db = useDb();
   const updatedBy = useUserId();
   const doelen = useDoelen(plan.id);

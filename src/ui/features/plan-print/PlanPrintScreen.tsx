@@ -11,13 +11,7 @@
  */
 import { useId } from 'react';
 import { volledigeNaam, type Client } from '../../../domain/model/client.ts';
-import {
-  LEVENSDOMEINEN,
-  LEVENSDOMEIN_LABEL,
-  type Naaste,
-  type Plan,
-  type PlanItem,
-} from '../../../domain/plan/model.ts';
+import { type Naaste, type Plan, type PlanItem } from '../../../domain/plan/model.ts';
 import { geldendeBeslissing, type Beslissing } from '../../../domain/plan/routering.ts';
 import { findGemeente, findZorgverzekeraar } from '../../../domain/reference/index.ts';
 import type { Voorziening } from '../../../domain/sociale-kaart/model.ts';
@@ -30,7 +24,8 @@ import {
   usePlanItems,
 } from '../../hooks/usePlan.ts';
 import { useVoorzieningen } from '../../hooks/useSocialeKaart.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
+import { DoelenLijst } from '../../components/PlanWeergave.tsx';
 import { nl } from '../../i18n/nl.ts';
 import './plan-print.css';
 
@@ -197,17 +192,7 @@ function PlanPrint(props: { plan: Plan; client: Client; onTerug: () => void }) {
         {doelen.length > 0 && (
           <>
             <h3>{t.doelen}</h3>
-            <ul>
-              {LEVENSDOMEINEN.flatMap((d) =>
-                doelen
-                  .filter((x) => x.levensdomein === d)
-                  .map((x) => (
-                    <li key={x.id}>
-                      <strong>{LEVENSDOMEIN_LABEL[d]}:</strong> {x.omschrijving}
-                    </li>
-                  )),
-              )}
-            </ul>
+            <DoelenLijst doelen={doelen} />
           </>
         )}
 

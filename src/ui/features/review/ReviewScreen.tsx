@@ -17,7 +17,6 @@ import { findInzetType } from '../../../domain/catalog/index.ts';
 import { volledigeNaam, type Client } from '../../../domain/model/client.ts';
 import { PLAN_STAPPEN, type PlanStap } from '../../../domain/plan/ladder.ts';
 import {
-  LEVENSDOMEINEN,
   LEVENSDOMEIN_LABEL,
   type Doel,
   type Naaste,
@@ -36,7 +35,8 @@ import { naamVoorOpslaan } from '../../hooks/useGebruiker.ts';
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
 import { datumVanMoment, momentNl, useReviewComments, useReviews } from '../../hooks/useReviews.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
+import { DoelTekst, DoelenLijst } from '../../components/PlanWeergave.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { tr } from './teksten.ts';
 import './review.css';
@@ -211,25 +211,23 @@ function SectieInhoud({ stap, data, ctx }: { stap: PlanStap; data: PlanData; ctx
           {doelen.length === 0 ? (
             <Leeg />
           ) : (
-            <ul className="review-items">
-              {LEVENSDOMEINEN.flatMap((d) =>
-                doelen
-                  .filter((x) => x.levensdomein === d)
-                  .map((x) => (
-                    <Item
-                      key={x.id}
-                      ctx={ctx}
-                      sectie={stap}
-                      itemId={x.id}
-                      onderwerp={`doel ${LEVENSDOMEIN_LABEL[d]}: ${x.omschrijving}`}
-                    >
-                      <p>
-                        <strong>{LEVENSDOMEIN_LABEL[d]}:</strong> {x.omschrijving}
-                      </p>
-                    </Item>
-                  )),
+            <DoelenLijst
+              doelen={doelen}
+              className="review-items"
+              item={(x) => (
+                <Item
+                  key={x.id}
+                  ctx={ctx}
+                  sectie={stap}
+                  itemId={x.id}
+                  onderwerp={`doel ${LEVENSDOMEIN_LABEL[x.levensdomein]}: ${x.omschrijving}`}
+                >
+                  <p>
+                    <DoelTekst doel={x} />
+                  </p>
+                </Item>
               )}
-            </ul>
+            />
           )}
         </>
       );

@@ -2,13 +2,12 @@ import { useId } from 'react';
 import { CATALOGUS_PEILDATUM } from '../../../domain/sociale-kaart/model.ts';
 import { SocialeKaartZoeker } from '../../components/SocialeKaartZoeker.tsx';
 import { nl } from '../../i18n/nl.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 
 const t = nl.socialeKaart;
 
-// The peildatum is a calendar date: format it in UTC so no time zone moves it a day.
-const peildatum = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(
-  new Date(`${CATALOGUS_PEILDATUM}T00:00:00Z`),
-);
+// A calendar date, written out without any time zone (so none moves it a day).
+const peildatum = datumNl(CATALOGUS_PEILDATUM);
 
 /**
  * The sociale kaart on its own: search and browse the algemene voorzieningen, add an entry that

@@ -14,7 +14,7 @@ import {
 import { GEMEENTEN, ZORGKANTOORREGIOS, ZORGVERZEKERAARS } from '../../../domain/reference/index.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import { DateField, Form, SelectField, TextField, type FormApi } from '../../components/index.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 import { euroBedrag, financierNaam, inzetLabel, tekstNaarBedrag } from './opmaak.ts';
 import { nieuwTarief } from './server.ts';
 

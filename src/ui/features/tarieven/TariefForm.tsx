@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { tariefInvoerSchema, type Tarief } from '../../../domain/kosten/model.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import { DateField, Form, TextField } from '../../components/index.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 import { bedragAlsTekst, euroBedrag, perEenheid, tekstNaarBedrag } from './opmaak.ts';
 import { nieuwTarief } from './server.ts';
 

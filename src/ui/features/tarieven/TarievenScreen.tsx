@@ -4,21 +4,17 @@
  * latest price of a row. A price is never changed in place, so the history stays visible.
  * Online-only: the list comes from the server each time and is not stored on the device.
  */
-import { Fragment, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Fragment, useCallback, useId, useMemo, useState } from 'react';
 import { BETAALDE_DOMEINEN, type Tarief } from '../../../domain/kosten/model.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
-import { datumNl } from '../../i18n/datum.ts';
-import { vandaagIso } from '../../hooks/vandaag.ts';
+import { datumNl } from '../../lib/opmaak.ts';
+import { morgen, vandaag as vandaagNl } from '../../lib/klok.ts';
+import { useServerData } from '../../lib/useServerData.ts';
 import { euroBedrag, financierNaam, inzetLabel, perEenheid } from './opmaak.ts';
 import { haalTarieven, verwijderTarief } from './server.ts';
 import { NieuweReeksForm } from './NieuweReeksForm.tsx';
 import { TariefForm } from './TariefForm.tsx';
 import './tarieven.css';
-
-type Stand =
-  | { soort: 'laden' }
-  | { soort: 'fout'; melding: string }
-  | { soort: 'klaar'; tarieven: readonly Tarief[] };
 
 const sleutel = (t: Pick<Tarief, 'inzetCode' | 'domein' | 'financierCode'>) =>
   `${t.inzetCode}|${t.domein}|${t.financierCode ?? '*'}`;
@@ -34,19 +30,13 @@ function laatstePerSleutel(tarieven: readonly Tarief[]): Set<string> {
   return new Set([...laatste.values()].map((t) => t.id));
 }
 
-const morgen = (): string => {
-  const d = new Date();
-  d.setDate(d.getDate() + 1);
-  return vandaagIso(d);
-};
-
 export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBewerken: boolean }) {
   const { fetch: fetchFn, magBewerken } = props;
   const titelId = useId();
   const domeinId = useId();
   const zoekId = useId();
-  const [stand, setStand] = useState<Stand>({ soort: 'laden' });
-  const [poging, setPoging] = useState(0);
+  const laad = useCallback(() => haalTarieven(fetchFn), [fetchFn]);
+  const { status: stand, opnieuw } = useServerData('/api/tarieven', laad);
   const [domein, setDomein] = useState('');
   const [zoek, setZoek] = useState('');
   const [alleenGeldig, setAlleenGeldig] = useState(false);
@@ -54,29 +44,10 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
   const [verwijder, setVerwijder] = useState<string | null>(null);
   const [nieuweRij, setNieuweRij] = useState(false);
   const [melding, setMelding] = useState<{ soort: 'ok' | 'fout'; tekst: string } | null>(null);
-  const opnieuw = useCallback(() => setPoging((p) => p + 1), []);
 
-  useEffect(() => {
-    let actueel = true;
-    void haalTarieven(fetchFn).then((a) => {
-      if (!actueel) return;
-      setStand(
-        a.ok ? { soort: 'klaar', tarieven: a.tarieven } : { soort: 'fout', melding: a.melding },
-      );
-    });
-    return () => {
-      actueel = false;
-    };
-  }, [fetchFn, poging]);
-
-  useEffect(() => {
-    window.addEventListener('online', opnieuw);
-    return () => window.removeEventListener('online', opnieuw);
-  }, [opnieuw]);
-
-  const tarieven = useMemo(() => (stand.soort === 'klaar' ? stand.tarieven : []), [stand]);
+  const tarieven = useMemo(() => (stand.soort === 'klaar' ? stand.data : []), [stand]);
   const laatste = useMemo(() => laatstePerSleutel(tarieven), [tarieven]);
-  const vandaag = vandaagIso();
+  const vandaag = vandaagNl();
   const zichtbaar = useMemo(() => {
     const z = zoek.trim().toLocaleLowerCase('nl');
     return tarieven

@@ -1,24 +1,12 @@
 import { findInzetType } from '../../../domain/catalog/index.ts';
-import type { Tarief, VolumeEenheid } from '../../../domain/kosten/model.ts';
+import type { Tarief } from '../../../domain/kosten/model.ts';
 import {
   ZORGKANTOORREGIOS,
   findGemeente,
   findZorgverzekeraar,
 } from '../../../domain/reference/index.ts';
 
-const EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
-export const euroBedrag = (bedrag: number): string => EURO.format(bedrag);
-
-const EENHEID: Record<VolumeEenheid, string> = {
-  uur: 'uur',
-  dagdeel: 'dagdeel',
-  rit: 'rit',
-  etmaal: 'etmaal',
-  maaltijd: 'maaltijd',
-  stuk: 'stuk',
-  maand: 'maand',
-};
-export const perEenheid = (e: VolumeEenheid): string => `per ${EENHEID[e]}`;
+export { euroBedrag, perEenheid } from '../../lib/opmaak.ts';
 
 export const inzetLabel = (code: string): string => findInzetType(code)?.label ?? code;
 

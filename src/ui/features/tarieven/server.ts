@@ -6,13 +6,8 @@
 import type { z } from 'zod';
 import { tarievenAntwoordSchema } from '../../../domain/kosten/api.ts';
 import type { TariefInvoer } from '../../../domain/kosten/model.ts';
-import type { FetchFn } from '../../../sync/client/http.ts';
-import {
-  serverMelding,
-  vraagServer,
-  type Antwoord,
-  type ServerMeldingen,
-} from '../../hooks/server-vraag.ts';
+import type { FetchFn, Verzoek } from '../../../sync/client/http.ts';
+import { serverMelding, vraagServer, type Antwoord, type ServerMeldingen } from '../../lib/api.ts';
 
 export const MELDINGEN = {
   offline:
@@ -43,7 +38,7 @@ async function tariefMelding(res: Response, methode: string): Promise<string | u
 function vraag<S extends z.ZodType>(
   fetchFn: FetchFn,
   url: string,
-  init: RequestInit,
+  init: Verzoek,
   schema: S | null,
 ): Promise<Antwoord<z.output<S> | null>> {
   const methode = init.method ?? 'GET';
@@ -52,7 +47,7 @@ function vraag<S extends z.ZodType>(
 
 export async function haalTarieven(fetchFn: FetchFn) {
   const a = await vraag(fetchFn, '/api/tarieven', { method: 'GET' }, tarievenAntwoordSchema);
-  return a.ok ? { ok: true as const, tarieven: a.data!.tarieven } : a;
+  return a.ok ? { ok: true as const, data: a.data!.tarieven } : a;
 }
 
 /** A new price from `geldigVan`; the server closes the previous row of the same key. */
