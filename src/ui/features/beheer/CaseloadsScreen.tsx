@@ -8,7 +8,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { BeheerClient, BeheerGebruiker } from '../../../domain/beheer/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 import { useServerLijst } from './laden.ts';
 import { tijdstipNl } from './opmaak.ts';
 import { beeindigReviewDeling, haalClienten, haalGebruikers, zetCaseload } from './server.ts';

@@ -8,7 +8,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { IMPORT_KOLOMMEN } from '../../../domain/caseload-import/index.ts';
 import type { BeheerGebruiker, ImportAntwoord } from '../../../domain/beheer/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
-import { datumNl } from '../../i18n/datum.ts';
+import { datumNl } from '../../lib/opmaak.ts';
 import { useServerLijst } from './laden.ts';
 import { haalGebruikers, importeer } from './server.ts';
 import './beheer.css';

@@ -10,8 +10,9 @@ import type {
   ToegangRegelWire,
 } from '../../../domain/beheer/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
-import { datumNl } from '../../i18n/datum.ts';
-import { vandaagIso } from '../../hooks/vandaag.ts';
+import { datumNl } from '../../lib/opmaak.ts';
+import { vandaag as vandaagIso } from '../../lib/klok.ts';
+import { plusDagen } from '../../../domain/model/dates.ts';
 import { useServerLijst } from './laden.ts';
 import { UITKOMST_NAAM, actieNaam, rolNaam, tijdstipNl } from './opmaak.ts';
 import {
@@ -23,11 +24,7 @@ import {
 } from './server.ts';
 import './beheer.css';
 
-const dagenTerug = (n: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  return vandaagIso(d);
-};
+const dagenTerug = (n: number) => plusDagen(vandaagIso(), -n);
 
 export function ToegangslogScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
   const titelId = useId();

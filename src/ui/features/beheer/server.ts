@@ -13,8 +13,8 @@ import {
   wachtwoordHerstelAntwoordSchema,
 } from '../../../domain/beheer/api.ts';
 import type { BeheerRol as Rol } from '../../../domain/beheer/api.ts';
-import type { FetchFn } from '../../../sync/client/http.ts';
-import { vraagServer, type Antwoord, type ServerMeldingen } from '../../hooks/server-vraag.ts';
+import type { FetchFn, Verzoek } from '../../../sync/client/http.ts';
+import { vraagServer, type Antwoord, type ServerMeldingen } from '../../lib/api.ts';
 
 export const MELDINGEN = {
   offline:
@@ -30,7 +30,7 @@ export const MELDINGEN = {
 function vraag<S extends z.ZodType>(
   fetchFn: FetchFn,
   url: string,
-  init: RequestInit,
+  init: Verzoek,
   schema: S | null,
   bij409?: string,
 ): Promise<Antwoord<z.output<S> | null>> {
