@@ -7,7 +7,7 @@
  * Every change is written to the access log with the beheerder as actor, and so is every read of
  * caseloads (per client listed) and of the access log itself.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordIdSchema } from '../../domain/model/ids.ts';
 import { gebruikerSchema, rolSchema } from '../../sync/protocol/wire.ts';
@@ -39,7 +39,7 @@ import {
 import { tabel, tekst as t } from './coordinator-csv.ts';
 import { resendClient } from '../db/records.ts';
 import { ingelogd } from '../plugins/auth.ts';
-import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
+import { FOUT } from '../plugins/zod-contract.ts';
 
 // Contracts. Kept here until a beheer screen needs them on the device; then they move to
 // src/sync/protocol so both sides validate the same thing.
@@ -163,8 +163,7 @@ const zwakWachtwoord = (bezwaar: keyof typeof WACHTWOORD_BEZWAAR_TEKST) => ({
   message: WACHTWOORD_BEZWAAR_TEKST[bezwaar],
 });
 
-export const beheerRoutes: FastifyPluginAsync = async (app) => {
-  app.setValidatorCompiler(zodValidatorCompiler);
+export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
   // onRequest: before the body is parsed, so a stranger learns nothing from a 400.
   app.addHook('onRequest', app.vereisRol('beheerder'));
 
@@ -173,7 +172,7 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         response: {
-          200: antwoord(z.object({ gebruikers: z.array(beheerGebruikerSchema) })),
+          200: z.object({ gebruikers: z.array(beheerGebruikerSchema) }),
           ...BESCHERMD,
         },
       },
@@ -204,12 +203,12 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Body: z.infer<typeof nieuweGebruikerSchema> }>(
+  app.post(
     '/beheer/gebruikers',
     {
       schema: {
         body: nieuweGebruikerSchema,
-        response: { 201: antwoord(gebruikerSchema), 400: FOUT, 409: FOUT, ...BESCHERMD },
+        response: { 201: gebruikerSchema, 400: FOUT, 409: FOUT, ...BESCHERMD },
       },
     },
     async (request, reply) => {
@@ -227,13 +226,13 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: z.infer<typeof idParamsSchema> }>(
+  app.post(
     '/beheer/gebruikers/:id/intrekken',
     {
       schema: {
         params: idParamsSchema,
         response: {
-          200: antwoord(z.object({ ingetrokken: z.number().int().nonnegative() })),
+          200: z.object({ ingetrokken: z.number().int().nonnegative() }),
           400: FOUT,
           404: FOUT,
           ...BESCHERMD,
@@ -254,16 +253,14 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
   );
 
   // Deactivate (or reactivate) an account: no login, and every session ends at once.
-  app.put<{ Params: z.infer<typeof idParamsSchema>; Body: z.infer<typeof actiefSchema> }>(
+  app.put(
     '/beheer/gebruikers/:id/actief',
     {
       schema: {
         params: idParamsSchema,
         body: actiefSchema,
         response: {
-          200: antwoord(
-            z.object({ actief: z.boolean(), ingetrokken: z.number().int().nonnegative() }),
-          ),
+          200: z.object({ actief: z.boolean(), ingetrokken: z.number().int().nonnegative() }),
           400: FOUT,
           404: FOUT,
           409: FOUT,
@@ -301,17 +298,14 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
   );
 
   // Reset a password (she forgot it, or it leaked): the policy applies, her sessions end.
-  app.post<{
-    Params: z.infer<typeof idParamsSchema>;
-    Body: z.infer<typeof wachtwoordHerstelSchema>;
-  }>(
+  app.post(
     '/beheer/gebruikers/:id/wachtwoord',
     {
       schema: {
         params: idParamsSchema,
         body: wachtwoordHerstelSchema,
         response: {
-          200: antwoord(z.object({ ingetrokken: z.number().int().nonnegative() })),
+          200: z.object({ ingetrokken: z.number().int().nonnegative() }),
           400: FOUT,
           404: FOUT,
           ...BESCHERMD,
@@ -339,12 +333,17 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
 
   // The access log (NEN 7513) per client or per user over a period; JSON or CSV. Reading it is
   // itself logged, in the same transaction.
-  app.get<{ Querystring: z.output<typeof toegangslogVraagSchema> }>(
+  app.get(
     '/beheer/toegangslog',
     {
       schema: {
         querystring: toegangslogVraagSchema,
-        response: { 200: antwoord(toegangslogAntwoordSchema), 400: FOUT, ...BESCHERMD },
+        // formaat=csv: the CSV text, sent as it is (a string skips the serializer).
+        response: {
+          200: z.union([toegangslogAntwoordSchema, z.string()]),
+          400: FOUT,
+          ...BESCHERMD,
+        },
       },
     },
     async (request, reply) => {
@@ -378,13 +377,13 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.put<{ Body: z.infer<typeof caseloadWijzigingSchema> }>(
+  app.put(
     '/beheer/caseload',
     {
       schema: {
         body: caseloadWijzigingSchema,
         response: {
-          200: antwoord(caseloadWijzigingSchema),
+          200: caseloadWijzigingSchema,
           400: FOUT,
           404: FOUT,
           409: FOUT,
@@ -422,13 +421,13 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.put<{ Body: z.infer<typeof reviewDelingWijzigingSchema> }>(
+  app.put(
     '/beheer/review-deling',
     {
       schema: {
         body: reviewDelingWijzigingSchema,
         response: {
-          200: antwoord(reviewDelingWijzigingSchema),
+          200: reviewDelingWijzigingSchema,
           400: FOUT,
           404: FOUT,
           409: FOUT,

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 
 interface HealthOptions {
   readonly schemaVersion: number;
@@ -9,25 +10,18 @@ interface HealthOptions {
  * GET /api/health: liveness plus a real round trip to the database.
  * GET /api/config: what the app needs to know about this deployment (no personal data).
  */
-export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, opts) => {
+export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, opts) => {
   app.get(
     '/health',
     {
       schema: {
         response: {
-          200: {
-            type: 'object',
-            required: ['status', 'store', 'schemaVersion'],
-            properties: {
-              status: { type: 'string', enum: ['ok'] },
-              store: { type: 'string', enum: ['pglite', 'postgres'] },
-              schemaVersion: { type: 'integer' },
-            },
-          },
-          503: {
-            type: 'object',
-            properties: { status: { type: 'string' }, message: { type: 'string' } },
-          },
+          200: z.object({
+            status: z.literal('ok'),
+            store: z.enum(['pglite', 'postgres']),
+            schemaVersion: z.number().int(),
+          }),
+          503: z.object({ status: z.string(), message: z.string().optional() }),
         },
       },
     },
@@ -46,11 +40,7 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, opts)
     {
       schema: {
         response: {
-          200: {
-            type: 'object',
-            required: ['demo'],
-            properties: { demo: { type: 'boolean' } },
-          },
+          200: z.object({ demo: z.boolean() }),
         },
       },
     },
