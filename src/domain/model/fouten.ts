@@ -35,7 +35,7 @@ export function toonWaarde(v: unknown): string {
   } catch {
     s = String(typeof v);
   }
-  return s.length > MAX_WAARDE ? `${s.slice(0, MAX_WAARDE - 3)}…` : s;
+  return s.length > MAX_WAARDE ? `${s.slice(0, MAX_WAARDE - 1)}…` : s;
 }
 
 /** The issues of the union branch that got furthest into the value (deepest paths, then fewest). */

@@ -14,7 +14,7 @@
  */
 import type { FastifyError, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { foutTekst, veldFouten, type VeldFout } from '../../domain/model/fouten.ts';
 import { foutAntwoordSchema } from '../../sync/protocol/fout.ts';
 

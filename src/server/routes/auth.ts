@@ -177,9 +177,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const bezwaar = wachtwoordBezwaar(nieuw, g.gebruikersnaam);
       if (bezwaar) {
-        return reply
-          .code(400)
-          .send({ error: 'weak_password', message: WACHTWOORD_BEZWAAR_TEKST[bezwaar] });
+        return reply.code(400).send({
+          error: 'weak_password',
+          message: WACHTWOORD_BEZWAAR_TEKST[bezwaar],
+          // The field is named, its value never echoed (a password).
+          fouten: [{ veld: 'body.nieuw', melding: WACHTWOORD_BEZWAAR_TEKST[bezwaar] }],
+        });
       }
       const sessiesBeeindigd = await app.store.transaction(async (tx) => {
         await zetWachtwoord(tx, g.id, nieuw);

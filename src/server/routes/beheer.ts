@@ -158,9 +158,11 @@ const idParamsSchema = z.object({ id: z.uuid() });
 
 const BESCHERMD = { 401: FOUT, 403: FOUT };
 const GEBRUIKER_ONBEKEND = { error: 'not_found', message: 'No such user' };
+// The field is named, its value never echoed (a password).
 const zwakWachtwoord = (bezwaar: keyof typeof WACHTWOORD_BEZWAAR_TEKST) => ({
   error: 'weak_password',
   message: WACHTWOORD_BEZWAAR_TEKST[bezwaar],
+  fouten: [{ veld: 'body.wachtwoord', melding: WACHTWOORD_BEZWAAR_TEKST[bezwaar] }],
 });
 
 export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {

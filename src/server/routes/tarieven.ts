@@ -18,7 +18,8 @@ import { tariefInvoerSchema, tariefSchema } from '../../domain/kosten/model.ts';
 import { alleTarieven, verwijderTarief, voegTariefToe } from '../db/tarieven.ts';
 import { ACTIES, logToegang } from '../db/toegang.ts';
 import { ingelogd } from '../plugins/auth.ts';
-import { FOUT } from '../plugins/zod-contract.ts';
+import { toonWaarde } from '../../domain/model/fouten.ts';
+import { FOUT, antwoordMet } from '../plugins/zod-contract.ts';
 
 const idParamsSchema = z.object({ id: z.uuid() });
 const BESCHERMD = { 401: FOUT, 403: FOUT };
@@ -57,9 +58,16 @@ export const tariefRoutes: FastifyPluginAsyncZod = async (app) => {
       const g = ingelogd(request);
       const uitkomst = await voegTariefToe(app.store, request.body, g.id, app.nu());
       if (!uitkomst.ok && uitkomst.reden === 'onbekende-inzet') {
-        return reply
-          .code(400)
-          .send({ error: 'bad_request', message: `Unknown inzet code: ${request.body.inzetCode}` });
+        return reply.code(400).send(
+          antwoordMet([
+            {
+              veld: 'body.inzetCode',
+              waarde: toonWaarde(request.body.inzetCode),
+              toegestaan: 'een code uit de inzetcatalogus',
+              melding: 'Unknown inzet code',
+            },
+          ]),
+        );
       }
       if (!uitkomst.ok) {
         return reply.code(409).send({
