@@ -227,6 +227,8 @@ export const nl = {
     inzetTypeHulpmiddel: 'Soort hulpmiddel',
     kiesType: 'Kies uit de lijst',
     aanbieder: 'Aanbieder',
+    aanbiederAgb: 'AGB-code van de aanbieder',
+    aanbiederAgbHint: '8 cijfers. Alleen als u die weet; het plan kan ook zonder.',
     omvang: (eenheid: string) => `Hoeveel (${eenheid})`,
     omvangHint: 'Een getal, bijvoorbeeld 2 of 2,5.',
     startdatum: 'Startdatum',
