@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zorgverzekeraarId } from '../../src/domain/model/zorgverzekeraar.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { foutAntwoordSchema } from '../../src/sync/protocol/fout.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
@@ -120,5 +121,48 @@ describe('a 400 names the field, the value and what is accepted', () => {
   it('the value given is in the answer only, never in the log', () => {
     expect(log).not.toBe('');
     expect(log).not.toContain(GEPLANT);
+  });
+});
+
+describe('a name given to an unknown UZOVI code is kept on the server (issue 16, point 4)', () => {
+  let t: TestStore;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = await openTestStore('pglite');
+    app = await buildApp({ store: t.store, schemaVersion: t.schemaVersion, staticDir: null });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.cleanup();
+  });
+
+  it('one arrangeur names it, another one pulls it', async () => {
+    const anna = await userWithSession(t.store, 'arrangeur', 'Anna');
+    const bert = await userWithSession(t.store, 'arrangeur', 'Bert');
+    const id = zorgverzekeraarId('0101');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { cookie: anna.cookie },
+      payload: {
+        deviceId: 'tablet-anna',
+        mutations: [
+          mutation({
+            recordType: 'zorgverzekeraar',
+            recordId: id as never,
+            fields: { uzovi: '0101', naam: 'Univé' },
+          }),
+        ],
+      },
+    });
+    expect(res.json()).toMatchObject({ results: [{ status: 'applied' }] });
+    const pull = await app.inject({
+      method: 'GET',
+      url: '/api/sync/pull?cursor=0',
+      headers: { cookie: bert.cookie },
+    });
+    const records = (pull.json() as { records: { id: string; fields: unknown }[] }).records;
+    expect(records.find((r) => r.id === id)?.fields).toEqual({ uzovi: '0101', naam: 'Univé' });
   });
 });
