@@ -2,11 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Store } from './db/store.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { hardeningPlugin } from './plugins/hardening.ts';
 import { metVeiligeSerializers } from './plugins/log.ts';
+import { validatieFout } from './plugins/zod-contract.ts';
 import { authRoutes } from './routes/auth.ts';
 import { beheerRoutes } from './routes/beheer.ts';
 import { casemanagerRoutes } from './routes/casemanagers.ts';
@@ -84,14 +91,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     );
   });
 
+  // Every route's contract is its zod schemas (plugins/zod-contract.ts).
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
   // One error handler: 4xx says what was wrong; 5xx details stay in the log, never in the reply.
-  app.setErrorHandler((error: { statusCode?: number; message: string }, req, reply) => {
+  // A 400 names each field, the value given and what is accepted — in the reply only: the value
+  // may be client data, so nothing of it is logged.
+  app.setErrorHandler((error: FastifyError, req, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
       req.log.error({ err: error, route: req.routeOptions.url }, 'request failed');
       return reply.code(500).send({ error: 'internal_error', message: 'Internal server error' });
     }
-    return reply.code(status).send({ error: 'bad_request', message: error.message });
+    const fout = status === 400 ? validatieFout(error, req) : null;
+    return reply.code(status).send(fout ?? { error: 'bad_request', message: error.message });
   });
 
   // Before everything else: headers, the Origin check, input bounds, no-store on /api.

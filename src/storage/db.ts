@@ -15,6 +15,7 @@ import { RECORD_TYPES, type Mutation, type RecordType } from '../domain/model/re
 import type { Doel, Naaste, Plan, PlanItem, PlanVersie } from '../domain/plan/model.ts';
 import type { Review, ReviewComment } from '../domain/plan/review.ts';
 import type { Voorziening } from '../domain/sociale-kaart/model.ts';
+import type { ZorgverzekeraarNaam } from '../domain/model/zorgverzekeraar.ts';
 
 /** A client as stored: the domain record plus the words the name search uses (never synced). */
 export type ClientRow = Client & { zoekwoorden: string[] };
@@ -127,6 +128,7 @@ export const RECORD_TABELLEN = {
   conflict: 'conflicts',
   review: 'reviews',
   reviewComment: 'reviewComments',
+  zorgverzekeraar: 'zorgverzekeraars',
 } as const satisfies Record<RecordType, keyof ArrangeurDB>;
 
 export type SyncedTable = (typeof RECORD_TABELLEN)[RecordType];
@@ -154,6 +156,8 @@ export class ArrangeurDB extends Dexie {
   reviews!: Table<Review, string>;
   /** The reviewer's comments per section or item; `openstaand` mirrors `afgehandeld`. */
   reviewComments!: Table<ReviewCommentRow, string>;
+  /** Names given to UZOVI codes the shipped list does not know (domain/model/zorgverzekeraar.ts). */
+  zorgverzekeraars!: Table<ZorgverzekeraarNaam, string>;
   /** Device-only per-field base revisions (see SyncBasisRow). */
   syncBasis!: Table<SyncBasisRow, string>;
 
@@ -193,6 +197,11 @@ export class ArrangeurDB extends Dexie {
     this.version(5).stores({
       reviews: 'id, planId, clientId, casemanagerId',
       reviewComments: 'id, planId, reviewId, openstaand',
+    });
+    // v6: names of UZOVI codes not in the shipped list (issue 16, point 4); the id is derived
+    // from the code, so `id` is all the index it needs.
+    this.version(6).stores({
+      zorgverzekeraars: 'id',
     });
   }
 }

@@ -8,7 +8,8 @@
  *   NaN-ish), an unknown key added (also `__proto__`, `constructor`, `prototype`), or a key
  *   removed — so the hostile value travels past the outer schema into the deeper checks;
  * - or a wholly hostile body, query string or path parameter (also raw, malformed JSON).
- * as one of the four roles or without a session. Asserted: never a 5xx; every request answers
+ * as one of the four roles or without a session. Asserted: never a 5xx; every 400 names the
+ * refused fields (`fouten`, each `body.…`, `querystring.…` or `params.…`); every request answers
  * within REQUEST_TIMEOUT_MS; the data is unchanged except what was accepted (a record changes
  * only when a mutation on it was `applied`; other tables only after a 2xx from a route that
  * writes them).
@@ -23,6 +24,7 @@ import { maakSessie } from '../../src/server/db/accounts.ts';
 import type { Queryable } from '../../src/server/db/store.ts';
 import { zetReviewDeling } from '../../src/server/db/toegang.ts';
 import type { Mutation } from '../../src/sync/protocol/mutation.ts';
+import { foutAntwoordSchema } from '../../src/sync/protocol/fout.ts';
 import { pushResponseSchema, type Rol } from '../../src/sync/protocol/wire.ts';
 import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
 import { mutation, newClient, pushOk, userWithSession, type TestUser } from './fixtures/sync.ts';
@@ -726,6 +728,24 @@ describe.each(STORE_KINDS)('fuzz: no input makes a 5xx on %s', (kind) => {
               throw new Error(
                 `${res.statusCode} on ${v.method} ${v.url.slice(0, 200)}: ${res.body.slice(0, 300)}`,
               );
+            }
+            if (res.statusCode === 400) {
+              // Every 400 names each refused field (issue 16, point 3): where in the request,
+              // and the message says it too.
+              const fout = foutAntwoordSchema.parse(res.json());
+              const velden = fout.fouten ?? [];
+              const goed =
+                velden.length > 0 &&
+                velden.every(
+                  (f) =>
+                    /^(body|querystring|params|headers)(\.|$)/.test(f.veld) &&
+                    fout.message?.includes(f.veld),
+                );
+              if (!goed) {
+                throw new Error(
+                  `400 without a field on ${v.method} ${v.url.slice(0, 200)}: ${res.body.slice(0, 300)}`,
+                );
+              }
             }
             if (res.statusCode < 300 && v.route === 'POST /api/sync/push') {
               const results = pushResponseSchema.parse(res.json()).results;

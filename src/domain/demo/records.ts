@@ -61,7 +61,7 @@ const REVIEW_STAND: Readonly<Record<number, ReviewBesluit | null>> = {
   6: 'akkoord',
 };
 
-export type DemoRecordType = Exclude<RecordType, 'conflict' | 'voorziening'>;
+export type DemoRecordType = Exclude<RecordType, 'conflict' | 'voorziening' | 'zorgverzekeraar'>;
 
 /** One demo record as the server stores it: the wire fields of its current state. */
 export interface DemoRecord {

@@ -148,8 +148,16 @@ function goal(d: Doel, clientId: string): FhirResource {
   };
 }
 
-function organisatie(id: string, f: FinancierRef | { naam: string }): FhirResource {
-  const identifier = 'systeem' in f ? [{ system: f.systeem, value: f.code }] : undefined;
+/** An aanbieder by name, with its AGB-Z code where the arrangeur entered one. */
+type Aanbieder = { naam: string; agb?: string | undefined };
+
+function organisatie(id: string, f: FinancierRef | Aanbieder): FhirResource {
+  const identifier =
+    'systeem' in f
+      ? [{ system: f.systeem, value: f.code }]
+      : f.agb
+        ? [{ system: SYSTEMEN.agb, value: f.agb }]
+        : undefined;
   return {
     resourceType: 'Organization',
     id,
@@ -168,8 +176,13 @@ export function planNaarFhir(exp: PlanExport, moment: string): FhirBundle {
   const add = (r: FhirResource) => entries.push({ fullUrl: urn(r.id), resource: r });
   const sleutel = plan?.id ?? client.id;
   const organisaties = new Map<string, string>();
-  const organisatieRef = (f: FinancierRef | { naam: string }): Reference => {
-    const k = 'systeem' in f ? `${f.systeem}|${f.code}` : `aanbieder|${f.naam}`;
+  const organisatieRef = (f: FinancierRef | Aanbieder): Reference => {
+    const k =
+      'systeem' in f
+        ? `${f.systeem}|${f.code}`
+        : f.agb
+          ? `${SYSTEMEN.agb}|${f.agb}`
+          : `aanbieder|${f.naam}`;
     let id = organisaties.get(k);
     if (!id) {
       id = afgeleidId(sleutel, k);
@@ -207,8 +220,9 @@ export function planNaarFhir(exp: PlanExport, moment: string): FhirBundle {
     const performer: Reference[] = [];
     if (item.naasteId && naasteIds.has(item.naasteId)) performer.push(ref(item.naasteId));
     else if (item.stap === 'eigen-kracht') performer.push(ref(client.id));
-    if (item.aanbieder) performer.push(organisatieRef({ naam: item.aanbieder }));
-    else if (item.voorzieningNaam) performer.push(organisatieRef({ naam: item.voorzieningNaam }));
+    if (item.aanbieder) {
+      performer.push(organisatieRef({ naam: item.aanbieder, agb: item.aanbiederAgb }));
+    } else if (item.voorzieningNaam) performer.push(organisatieRef({ naam: item.voorzieningNaam }));
 
     const financiering = financieringExtensie(item, client, organisatieRef);
     const detail = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tekst } from './tekst.ts';
-import { findGemeente, findZorgverzekeraar } from '../reference/index.ts';
+import { findGemeente } from '../reference/index.ts';
 import { isoDateSchema } from './dates.ts';
 import { bsnSchema, huisnummerSchema, postcodeSchema } from './identity.ts';
 import { recordIdSchema } from './ids.ts';
@@ -29,9 +29,11 @@ export const clientInvoerSchema = z.object({
     .refine((c) => findGemeente(c) !== undefined, 'Kies een gemeente uit de lijst.'),
   zorgverzekeraar: z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
+    // Any 4-digit UZOVI code: the shipped list is incomplete, and a code it does not know can be
+    // given a name (model/zorgverzekeraar.ts); routing names it "Zorgverzekeraar (UZOVI …)" meanwhile.
     z
       .string()
-      .refine((u) => findZorgverzekeraar(u) !== undefined, 'Kies een zorgverzekeraar uit de lijst.')
+      .regex(/^[0-9]{4}$/, 'Een UZOVI-code heeft 4 cijfers. Kies een zorgverzekeraar uit de lijst.')
       .optional(),
   ),
   wlzIndicatie: wlzIndicatieSchema.nullable(),

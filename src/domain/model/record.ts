@@ -17,6 +17,7 @@ export const RECORD_TYPES = [
   'conflict',
   'review',
   'reviewComment',
+  'zorgverzekeraar',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof recordTypeSchema>;

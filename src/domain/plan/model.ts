@@ -180,6 +180,15 @@ export const planItemVeldenSchema = z.object({
   /** Hulpmiddel and professioneel: the inzet that routing decides on. */
   inzet: opgeslagenInzetSchema.optional(),
   aanbieder: optioneleTekst(200),
+  /**
+   * The aanbieder's AGB code (Vektis AGB-Z: 8 digits) where the arrangeur knows it; exported as the
+   * Organization's identifier (docs/fhir.md). Never required: a plan does not wait for it.
+   */
+  aanbiederAgb: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{8}$/, 'Een AGB-code heeft 8 cijfers, bijvoorbeeld 12345678.')
+    .optional(),
   routering: routeringSnapshotSchema.optional(),
   override: overrideSchema.optional(),
 });

@@ -23,6 +23,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { heeftOngeldigeTekens } from '../../domain/model/tekst.ts';
+import { antwoordMet } from './zod-contract.ts';
 
 /** Deepest nesting any request may have; the deepest real record (a planVersie) is about 6. */
 export const MAX_DIEPTE = 16;
@@ -40,6 +41,15 @@ declare module 'fastify' {
   }
 }
 
+/** Why a value may not enter: where (a dotted path, '' for the value itself) and what is wrong. */
+export interface InvoerProbleem {
+  readonly pad: string;
+  readonly melding: string;
+  readonly toegestaan: string;
+}
+
+const TEKST_ZONDER_FOUTE_TEKENS = 'tekst zonder NUL en zonder losse surrogaten';
+
 /**
  * Why this value may not enter (null: fine). Iterative, so a hostile depth cannot blow the stack.
  * @param perItem objects whose content is checked elsewhere: only their depth counts here.
@@ -47,27 +57,56 @@ declare module 'fastify' {
 export function invoerProbleem(
   waarde: unknown,
   perItem: ReadonlySet<unknown> = new Set(),
-): string | null {
-  const stapel: Array<{ v: unknown; diepte: number; vrij: boolean }> = [
-    { v: waarde, diepte: 0, vrij: false },
+): InvoerProbleem | null {
+  const stapel: Array<{ v: unknown; diepte: number; vrij: boolean; pad: string }> = [
+    { v: waarde, diepte: 0, vrij: false, pad: '' },
   ];
+  const onder = (pad: string, k: string) => (pad ? `${pad}.${k}` : k);
   while (stapel.length > 0) {
-    const { v, diepte, vrij: boven } = stapel.pop()!;
+    const { v, diepte, vrij: boven, pad } = stapel.pop()!;
     if (typeof v === 'string') {
-      if (!boven && heeftOngeldigeTekens(v)) return 'Invalid characters in text';
+      if (!boven && heeftOngeldigeTekens(v)) {
+        return {
+          pad,
+          melding: 'Invalid characters in text',
+          toegestaan: TEKST_ZONDER_FOUTE_TEKENS,
+        };
+      }
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
-    if (diepte >= MAX_DIEPTE) return 'Nested too deeply';
+    if (diepte >= MAX_DIEPTE) {
+      return { pad, melding: 'Nested too deeply', toegestaan: `maximaal ${MAX_DIEPTE} niveaus` };
+    }
     const vrij = boven || perItem.has(v);
     if (Array.isArray(v)) {
-      for (const x of v) stapel.push({ v: x, diepte: diepte + 1, vrij });
+      v.forEach((x, i) =>
+        stapel.push({ v: x, diepte: diepte + 1, vrij, pad: onder(pad, String(i)) }),
+      );
       continue;
     }
     for (const k of Object.keys(v)) {
-      if (!vrij && heeftOngeldigeTekens(k)) return 'Invalid characters in a key';
-      if (!vrij && VERBODEN_SLEUTELS.has(k)) return 'Forbidden key';
-      stapel.push({ v: (v as Record<string, unknown>)[k], diepte: diepte + 1, vrij });
+      // A bad key is not echoed: it may be unprintable.
+      if (!vrij && heeftOngeldigeTekens(k)) {
+        return {
+          pad,
+          melding: 'Invalid characters in a key',
+          toegestaan: TEKST_ZONDER_FOUTE_TEKENS,
+        };
+      }
+      if (!vrij && VERBODEN_SLEUTELS.has(k)) {
+        return {
+          pad: onder(pad, k),
+          melding: 'Forbidden key',
+          toegestaan: 'geen __proto__, constructor of prototype',
+        };
+      }
+      stapel.push({
+        v: (v as Record<string, unknown>)[k],
+        diepte: diepte + 1,
+        vrij,
+        pad: onder(pad, k),
+      });
     }
   }
   return null;
@@ -131,11 +170,21 @@ async function hardeningImpl(app: FastifyInstance): Promise<void> {
     const perItem = request.routeOptions.config.tekstPerMutatie
       ? mutatieVelden(request.body)
       : undefined;
-    const probleem =
-      invoerProbleem(request.body, perItem) ??
-      invoerProbleem(request.query) ??
-      invoerProbleem(request.params);
-    if (probleem) return reply.code(400).send({ error: 'bad_request', message: probleem });
+    const delen = [
+      ['body', () => invoerProbleem(request.body, perItem)],
+      ['querystring', () => invoerProbleem(request.query)],
+      ['params', () => invoerProbleem(request.params)],
+    ] as const;
+    for (const [deel, probleem] of delen) {
+      const p = probleem();
+      if (!p) continue;
+      // The value is not echoed: it is what the schema never gets to see (NUL, a lone surrogate,
+      // a structure too deep to show).
+      const veld = p.pad ? `${deel}.${p.pad}` : deel;
+      return reply
+        .code(400)
+        .send(antwoordMet([{ veld, melding: p.melding, toegestaan: p.toegestaan }]));
+    }
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

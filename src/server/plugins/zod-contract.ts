@@ -1,37 +1,73 @@
 /**
  * Routes declare their contract with the zod schemas of src/domain and src/sync/protocol, so the
- * device and the server validate the very same thing (issue 5, item 6).
+ * device and the server validate the very same thing (issue 5, item 6), through
+ * fastify-type-provider-zod (issue 15, point 5):
  *
- * - Input (`body`, `params`, `querystring`): a zod schema, checked by `zodValidatorCompiler`.
- *   A failure is a 400 naming the fields, never a 5xx. The parsed value (trimmed, coerced) replaces
- *   the raw input, so handlers see what the schema promises.
- * - Output (`response`): `antwoord(zodSchema)` turns it into JSON Schema for Fastify's serializer,
- *   which also drops any property the contract does not list: a handler cannot leak a column.
- *
- * Set the compiler inside an encapsulated route plugin (`app.setValidatorCompiler(...)`), so routes
- * that use plain JSON Schema elsewhere keep Ajv.
+ * - app.ts sets its `validatorCompiler` and `serializerCompiler` once for every route, and each
+ *   route plugin is a `FastifyPluginAsyncZod`, so a handler's `request.body` / `query` / `params`
+ *   have the schema's parsed type (trimmed, coerced) without a cast.
+ * - Output (`response`): the zod schema itself. The serializer encodes the answer with it, so a
+ *   property the contract does not list is dropped (zod objects strip unknown keys): a handler
+ *   cannot leak a column.
+ * - A refused input is a 400 naming every field, the value given and what is accepted
+ *   (`validatieFout`, with domain/model/fouten.ts — the same text the routing CLI gives).
  */
-import type { FastifySchemaCompiler } from 'fastify';
-import { z } from 'zod';
+import type { FastifyError, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { foutTekst, veldFouten, type VeldFout } from '../../domain/model/fouten.ts';
+import { foutAntwoordSchema } from '../../sync/protocol/fout.ts';
 
-export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
-  ({ schema, httpPart }) =>
-  (data) => {
-    const result = schema.safeParse(data);
-    if (result.success) return { value: result.data };
-    const message = result.error.issues
-      .map((i) => `${[httpPart ?? 'input', ...i.path.map(String)].join('.')}: ${i.message}`)
-      .join('; ');
-    return { error: Object.assign(new Error(message), { statusCode: 400 }) };
-  };
-
-/** A zod schema as the JSON Schema of a response (what the serializer sends). */
-export const antwoord = (schema: z.ZodType): Record<string, unknown> => {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { target: 'draft-7' });
-  return json;
-};
-
-/** Every 4xx/5xx body: a stable code for the app to translate, and a short English message. */
-export const foutSchema = z.object({ error: z.string(), message: z.string().optional() });
+/**
+ * Every 4xx/5xx body: a stable code for the app to translate, a short message, and for a 400 the
+ * refused fields (`fouten`). The message and `fouten` may echo (shortened) what the caller sent:
+ * they go back to her only, never into a log.
+ */
+export const foutSchema = foutAntwoordSchema;
 export type Fout = z.infer<typeof foutSchema>;
-export const FOUT = antwoord(foutSchema);
+export const FOUT = foutSchema;
+
+type Issue = z.core.$ZodIssue;
+
+/** The request part a validation failure was about, as Fastify names it. */
+function deelVan(request: FastifyRequest, deel: string): unknown {
+  switch (deel) {
+    case 'body':
+      return request.body;
+    case 'querystring':
+      return request.query;
+    case 'params':
+      return request.params;
+    case 'headers':
+      return request.headers;
+    default:
+      return undefined;
+  }
+}
+
+/** A 400 body for an error, or null when it is not about the input. */
+export function validatieFout(error: FastifyError, request: FastifyRequest): Fout | null {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const deel = error.validationContext ?? 'invoer';
+    // fastify-type-provider-zod keeps each zod issue's own fields in `params`; the path is in
+    // `instancePath` ("/context/wlzIndicatie").
+    const issues = error.validation.map(
+      (v) =>
+        ({
+          ...v.params,
+          code: v.keyword,
+          path: v.instancePath.split('/').filter((k) => k !== ''),
+          message: v.message ?? '',
+        }) as unknown as Issue,
+    );
+    return antwoordMet(veldFouten(deel, issues, deelVan(request, deel)));
+  }
+  if ((error.statusCode ?? 500) !== 400) return null;
+  // Not a schema: the body could not be read as JSON (or was empty where one is needed).
+  const deel = error.validationContext ?? 'body';
+  return antwoordMet([{ veld: deel, melding: error.message, toegestaan: 'JSON' }]);
+}
+
+export function antwoordMet(fouten: readonly VeldFout[]): Fout {
+  return { error: 'bad_request', message: fouten.map(foutTekst).join('; '), fouten: [...fouten] };
+}

@@ -14,7 +14,8 @@
  * the lower-cased username, whether or not it exists (the answer says nothing about that).
  */
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginRequestSchema, loginResponseSchema } from '../../sync/protocol/wire.ts';
 import {
@@ -31,7 +32,7 @@ import {
 } from '../db/accounts.ts';
 import { ACTIES, logToegang } from '../db/toegang.ts';
 import { ingelogd, sessieToken, wisSessieCookie, zetSessieCookie } from '../plugins/auth.ts';
-import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
+import { FOUT } from '../plugins/zod-contract.ts';
 
 /** Change your own password: the current one (proof it is you, not a borrowed session) and a new one. */
 export const wachtwoordWijzigingSchema = z
@@ -60,8 +61,7 @@ const TE_VEEL = {
   message: 'Too many failed logins; try again after Retry-After seconds',
 };
 
-export const authRoutes: FastifyPluginAsync = async (app) => {
-  app.setValidatorCompiler(zodValidatorCompiler);
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   // Encapsulated here: only login is limited, by the two limiters below (not per request).
   await app.register(rateLimit, { global: false });
   const perAccount = app.createRateLimit({
@@ -75,12 +75,12 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     keyGenerator: (request) => `adres:${request.ip}`,
   });
 
-  app.post<{ Body: z.infer<typeof loginRequestSchema> }>(
+  app.post(
     '/auth/login',
     {
       schema: {
         body: loginRequestSchema,
-        response: { 200: antwoord(loginResponseSchema), 400: FOUT, 401: FOUT, 429: FOUT },
+        response: { 200: loginResponseSchema, 400: FOUT, 401: FOUT, 429: FOUT },
       },
     },
     async (request, reply) => {
@@ -124,7 +124,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   // Idempotent: logging out without (or with an ended) session still clears the cookie.
   app.post(
     '/auth/logout',
-    { schema: { response: { 204: { type: 'null' } } } },
+    { schema: { response: { 204: z.undefined() } } },
     async (request, reply) => {
       const token = sessieToken(request);
       if (token) {
@@ -142,7 +142,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     '/auth/me',
     {
       onRequest: app.authenticate,
-      schema: { response: { 200: antwoord(loginResponseSchema), 401: FOUT } },
+      schema: { response: { 200: loginResponseSchema, 401: FOUT } },
     },
     async (request) => ({
       gebruiker: ingelogd(request),
@@ -150,14 +150,14 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     }),
   );
 
-  app.post<{ Body: z.infer<typeof wachtwoordWijzigingSchema> }>(
+  app.post(
     '/auth/wachtwoord',
     {
       onRequest: app.authenticate,
       schema: {
         body: wachtwoordWijzigingSchema,
         response: {
-          200: antwoord(z.object({ sessiesBeeindigd: z.number().int().nonnegative() })),
+          200: z.object({ sessiesBeeindigd: z.number().int().nonnegative() }),
           400: FOUT,
           401: FOUT,
           403: FOUT,
@@ -177,9 +177,12 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       }
       const bezwaar = wachtwoordBezwaar(nieuw, g.gebruikersnaam);
       if (bezwaar) {
-        return reply
-          .code(400)
-          .send({ error: 'weak_password', message: WACHTWOORD_BEZWAAR_TEKST[bezwaar] });
+        return reply.code(400).send({
+          error: 'weak_password',
+          message: WACHTWOORD_BEZWAAR_TEKST[bezwaar],
+          // The field is named, its value never echoed (a password).
+          fouten: [{ veld: 'body.nieuw', melding: WACHTWOORD_BEZWAAR_TEKST[bezwaar] }],
+        });
       }
       const sessiesBeeindigd = await app.store.transaction(async (tx) => {
         await zetWachtwoord(tx, g.id, nieuw);

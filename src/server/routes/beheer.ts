@@ -7,7 +7,7 @@
  * Every change is written to the access log with the beheerder as actor, and so is every read of
  * caseloads (per client listed) and of the access log itself.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { controleerImport, importSleutels } from '../../domain/caseload-import/index.ts';
@@ -63,7 +63,7 @@ import { lockRecordWrites } from '../db/records.ts';
 const IMPORT_LOCK = 7_314_001;
 import { vandaagIn } from '../db/gezag.ts';
 import { ingelogd } from '../plugins/auth.ts';
-import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
+import { FOUT } from '../plugins/zod-contract.ts';
 
 // Contracts. Kept here until a beheer screen needs them on the device; then they move to
 // src/sync/protocol so both sides validate the same thing.
@@ -198,13 +198,14 @@ export function leesImportBestand(bestand: string): {
 
 const BESCHERMD = { 401: FOUT, 403: FOUT };
 const GEBRUIKER_ONBEKEND = { error: 'not_found', message: 'No such user' };
+// The field is named, its value never echoed (a password).
 const zwakWachtwoord = (bezwaar: keyof typeof WACHTWOORD_BEZWAAR_TEKST) => ({
   error: 'weak_password',
   message: WACHTWOORD_BEZWAAR_TEKST[bezwaar],
+  fouten: [{ veld: 'body.wachtwoord', melding: WACHTWOORD_BEZWAAR_TEKST[bezwaar] }],
 });
 
-export const beheerRoutes: FastifyPluginAsync = async (app) => {
-  app.setValidatorCompiler(zodValidatorCompiler);
+export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
   // onRequest: before the body is parsed, so a stranger learns nothing from a 400.
   app.addHook('onRequest', app.vereisRol('beheerder'));
 
@@ -213,7 +214,7 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         response: {
-          200: antwoord(z.object({ gebruikers: z.array(beheerGebruikerSchema) })),
+          200: z.object({ gebruikers: z.array(beheerGebruikerSchema) }),
           ...BESCHERMD,
         },
       },
@@ -250,7 +251,7 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Body: z.infer<typeof nieuweGebruikerSchema> }>(
+  app.post(
     '/beheer/gebruikers',
     {
       schema: {
@@ -258,7 +259,7 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
         response: {
           // With a password given: the user (as before issue 14); without: { gebruiker,
           // startwachtwoord }.
-          201: antwoord(z.union([startwachtwoordAntwoordSchema, gebruikerSchema])),
+          201: z.union([startwachtwoordAntwoordSchema, gebruikerSchema]),
           400: FOUT,
           409: FOUT,
           ...BESCHERMD,
@@ -288,13 +289,13 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: z.infer<typeof idParamsSchema> }>(
+  app.post(
     '/beheer/gebruikers/:id/intrekken',
     {
       schema: {
         params: idParamsSchema,
         response: {
-          200: antwoord(z.object({ ingetrokken: z.number().int().nonnegative() })),
+          200: z.object({ ingetrokken: z.number().int().nonnegative() }),
           400: FOUT,
           404: FOUT,
           ...BESCHERMD,
@@ -315,16 +316,14 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
   );
 
   // Deactivate (or reactivate) an account: no login, and every session ends at once.
-  app.put<{ Params: z.infer<typeof idParamsSchema>; Body: z.infer<typeof actiefSchema> }>(
+  app.put(
     '/beheer/gebruikers/:id/actief',
     {
       schema: {
         params: idParamsSchema,
         body: actiefSchema,
         response: {
-          200: antwoord(
-            z.object({ actief: z.boolean(), ingetrokken: z.number().int().nonnegative() }),
-          ),
+          200: z.object({ actief: z.boolean(), ingetrokken: z.number().int().nonnegative() }),
           400: FOUT,
           404: FOUT,
           409: FOUT,
@@ -362,17 +361,14 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
   );
 
   // Reset a password (she forgot it, or it leaked): the policy applies, her sessions end.
-  app.post<{
-    Params: z.infer<typeof idParamsSchema>;
-    Body: z.infer<typeof wachtwoordHerstelSchema>;
-  }>(
+  app.post(
     '/beheer/gebruikers/:id/wachtwoord',
     {
       schema: {
         params: idParamsSchema,
         body: wachtwoordHerstelSchema,
         response: {
-          200: antwoord(wachtwoordHerstelAntwoordSchema),
+          200: wachtwoordHerstelAntwoordSchema,
           400: FOUT,
           404: FOUT,
           ...BESCHERMD,
@@ -404,12 +400,17 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
 
   // The access log (NEN 7513) per client or per user over a period; JSON or CSV. Reading it is
   // itself logged, in the same transaction.
-  app.get<{ Querystring: z.output<typeof toegangslogVraagSchema> }>(
+  app.get(
     '/beheer/toegangslog',
     {
       schema: {
         querystring: toegangslogVraagSchema,
-        response: { 200: antwoord(toegangslogAntwoordSchema), 400: FOUT, ...BESCHERMD },
+        // formaat=csv: the CSV text, sent as it is (a string skips the serializer).
+        response: {
+          200: z.union([toegangslogAntwoordSchema, z.string()]),
+          400: FOUT,
+          ...BESCHERMD,
+        },
       },
     },
     async (request, reply) => {
@@ -443,13 +444,13 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.put<{ Body: z.infer<typeof caseloadWijzigingSchema> }>(
+  app.put(
     '/beheer/caseload',
     {
       schema: {
         body: caseloadWijzigingSchema,
         response: {
-          200: antwoord(caseloadWijzigingSchema),
+          200: caseloadWijzigingSchema,
           400: FOUT,
           404: FOUT,
           409: FOUT,
@@ -488,13 +489,13 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.put<{ Body: z.infer<typeof reviewDelingWijzigingSchema> }>(
+  app.put(
     '/beheer/review-deling',
     {
       schema: {
         body: reviewDelingWijzigingSchema,
         response: {
-          200: antwoord(reviewDelingWijzigingSchema),
+          200: reviewDelingWijzigingSchema,
           400: FOUT,
           404: FOUT,
           409: FOUT,
@@ -534,7 +535,7 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
   // logged, as for the caseloads.
   app.get(
     '/beheer/clienten',
-    { schema: { response: { 200: antwoord(clientenAntwoordSchema), ...BESCHERMD } } },
+    { schema: { response: { 200: clientenAntwoordSchema, ...BESCHERMD } } },
     async (request) => {
       const beheerder = ingelogd(request);
       return app.store.transaction(async (tx) => {
@@ -542,7 +543,13 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
         const perClient = new Map<string | null, number>(clienten.map((c) => [c.id, 1]));
         if (perClient.size === 0) perClient.set(null, 0);
         await logToegangPerClient(tx, beheerder, BEHEER_ACTIES.clientenGelezen, perClient);
-        return { clienten };
+        return {
+          clienten: clienten.map((c) => ({
+            ...c,
+            caseload: [...c.caseload],
+            historie: [...c.historie],
+          })),
+        };
       });
     },
   );
@@ -550,13 +557,13 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
   // Import of an existing caseload (issue 14, point 3). `voorbeeld: true` checks and stores
   // nothing; otherwise the good rows that are not yet a client are stored (matched by BSN, or by
   // name and birth date: a second import of the same file stores nothing).
-  app.post<{ Body: z.infer<typeof importVraagSchema> }>(
+  app.post(
     '/beheer/import',
     {
       schema: {
         body: importVraagSchema,
         response: {
-          200: antwoord(importAntwoordSchema),
+          200: importAntwoordSchema,
           400: FOUT,
           404: FOUT,
           409: FOUT,
@@ -623,8 +630,8 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
         }
         return {
           rijen: antwoordRijen,
-          onbekendeKolommen: controle.onbekendeKolommen,
-          ontbrekendeKolommen: controle.ontbrekendeKolommen,
+          onbekendeKolommen: [...controle.onbekendeKolommen],
+          ontbrekendeKolommen: [...controle.ontbrekendeKolommen],
           opgeslagen,
         };
       });

@@ -4,18 +4,18 @@
  * build plans (arrangeur, casemanager); a coordinator or beheerder gets 403. No client data: the
  * list is the same whoever's caseload asks.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { casemanagersResponseSchema } from '../../sync/protocol/casemanagers.ts';
 import { ingelogd } from '../plugins/auth.ts';
-import { FOUT, antwoord } from '../plugins/zod-contract.ts';
+import { FOUT } from '../plugins/zod-contract.ts';
 
-export const casemanagerRoutes: FastifyPluginAsync = async (app) => {
+export const casemanagerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/casemanagers',
     {
       onRequest: app.vereisRol('arrangeur', 'casemanager'),
       schema: {
-        response: { 200: antwoord(casemanagersResponseSchema), 401: FOUT, 403: FOUT },
+        response: { 200: casemanagersResponseSchema, 401: FOUT, 403: FOUT },
       },
     },
     async (request) => {

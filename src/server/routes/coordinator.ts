@@ -24,8 +24,9 @@
  * db/kosten-regels.ts (no pricing per request); the overview reads maintained totals only, and
  * the line exports stream page by page. A period past the kept horizon is priced per request.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   exportVraagSchema,
   overridesAntwoordSchema,
@@ -61,7 +62,7 @@ import {
 import { alleTarieven } from '../db/tarieven.ts';
 import { ACTIES, logToegang, logToegangPerClient } from '../db/toegang.ts';
 import { ingelogd } from '../plugins/auth.ts';
-import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
+import { FOUT } from '../plugins/zod-contract.ts';
 import {
   bestandsnaam,
   overridesCsv,
@@ -77,8 +78,10 @@ const BESCHERMD = { 400: FOUT, 401: FOUT, 403: FOUT };
 
 type Periode = z.output<typeof periodeVraagSchema>;
 
-export const coordinatorRoutes: FastifyPluginAsync = async (app) => {
-  app.setValidatorCompiler(zodValidatorCompiler);
+/** A file answer: text, or a stream of it (exports are streamed in constant memory). */
+const BESTAND = z.custom<string | Readable>((v) => typeof v === 'string' || v instanceof Readable);
+
+export const coordinatorRoutes: FastifyPluginAsyncZod = async (app) => {
   // onRequest: before the query is validated, so another role learns nothing from a 400.
   app.addHook('onRequest', app.vereisRol('coordinator'));
 
@@ -213,17 +216,17 @@ export const coordinatorRoutes: FastifyPluginAsync = async (app) => {
   }
 
   for (const soort of ['overzicht', 'verevening', 'overrides'] as const) {
-    const schema = {
+    const schema: z.ZodType = {
       overzicht: overzichtSchema,
       verevening: vereveningSchema,
       overrides: overridesAntwoordSchema,
     }[soort];
-    app.get<{ Querystring: Periode }>(
+    app.get(
       `/coordinator/${soort}`,
       {
         schema: {
           querystring: periodeVraagSchema,
-          response: { 200: antwoord(schema), ...BESCHERMD },
+          response: { 200: schema, ...BESCHERMD },
         },
       },
       async (request) => {
@@ -234,12 +237,12 @@ export const coordinatorRoutes: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.get<{ Querystring: z.output<typeof regelsVraagSchema> }>(
+  app.get(
     '/coordinator/regels',
     {
       schema: {
         querystring: regelsVraagSchema,
-        response: { 200: antwoord(regelsAntwoordSchema), ...BESCHERMD },
+        response: { 200: regelsAntwoordSchema, ...BESCHERMD },
       },
     },
     async (request) => {
@@ -257,9 +260,13 @@ export const coordinatorRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Querystring: z.output<typeof exportVraagSchema> }>(
+  app.get(
     '/coordinator/export',
-    { schema: { querystring: exportVraagSchema, response: { 400: FOUT, 401: FOUT, 403: FOUT } } },
+    {
+      // 200: the file, JSON or CSV text or a stream of it, sent as it is (a string or a stream
+      // skips the serializer).
+      schema: { querystring: exportVraagSchema, response: { 200: BESTAND, ...BESCHERMD } },
+    },
     async (request, reply) => {
       const { soort, formaat, van, tot } = request.query;
       const kop = (type: string) =>

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { appliedMigration } from '../db/migrations.ts';
 
 interface HealthOptions {
@@ -13,25 +14,18 @@ interface HealthOptions {
  *   answers 503 to new requests once close() has begun).
  * GET /api/config: what the app needs to know about this deployment (no personal data).
  */
-export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, opts) => {
+export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, opts) => {
   app.get(
     '/health',
     {
       schema: {
         response: {
-          200: {
-            type: 'object',
-            required: ['status', 'store', 'schemaVersion'],
-            properties: {
-              status: { type: 'string', enum: ['ok'] },
-              store: { type: 'string', enum: ['pglite', 'postgres'] },
-              schemaVersion: { type: 'integer' },
-            },
-          },
-          503: {
-            type: 'object',
-            properties: { status: { type: 'string' }, message: { type: 'string' } },
-          },
+          200: z.object({
+            status: z.literal('ok'),
+            store: z.enum(['pglite', 'postgres']),
+            schemaVersion: z.number().int(),
+          }),
+          503: z.object({ status: z.string(), message: z.string().optional() }),
         },
       },
     },
@@ -50,18 +44,8 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, opts)
     {
       schema: {
         response: {
-          200: {
-            type: 'object',
-            required: ['status', 'schemaVersion'],
-            properties: {
-              status: { type: 'string', enum: ['ready'] },
-              schemaVersion: { type: 'integer' },
-            },
-          },
-          503: {
-            type: 'object',
-            properties: { status: { type: 'string' }, message: { type: 'string' } },
-          },
+          200: z.object({ status: z.literal('ready'), schemaVersion: z.number().int() }),
+          503: z.object({ status: z.string(), message: z.string().optional() }),
         },
       },
     },
@@ -86,11 +70,7 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, opts)
     {
       schema: {
         response: {
-          200: {
-            type: 'object',
-            required: ['demo'],
-            properties: { demo: { type: 'boolean' } },
-          },
+          200: z.object({ demo: z.boolean() }),
         },
       },
     },

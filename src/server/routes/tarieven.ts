@@ -11,14 +11,15 @@
  *
  * Every call is written to the access log (no client involved: client_id null).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tarievenAntwoordSchema } from '../../domain/kosten/api.ts';
 import { tariefInvoerSchema, tariefSchema } from '../../domain/kosten/model.ts';
 import { alleTarieven, verwijderTarief, voegTariefToe } from '../db/tarieven.ts';
 import { ACTIES, logToegang } from '../db/toegang.ts';
 import { ingelogd } from '../plugins/auth.ts';
-import { FOUT, antwoord, zodValidatorCompiler } from '../plugins/zod-contract.ts';
+import { toonWaarde } from '../../domain/model/fouten.ts';
+import { FOUT, antwoordMet } from '../plugins/zod-contract.ts';
 
 const idParamsSchema = z.object({ id: z.uuid() });
 const BESCHERMD = { 401: FOUT, 403: FOUT };
@@ -29,14 +30,12 @@ export const verwijderAntwoordSchema = z.object({
   heropend: tariefSchema.nullable(),
 });
 
-export const tariefRoutes: FastifyPluginAsync = async (app) => {
-  app.setValidatorCompiler(zodValidatorCompiler);
-
+export const tariefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/tarieven',
     {
       onRequest: app.vereisRol('coordinator', 'beheerder'),
-      schema: { response: { 200: antwoord(tarievenAntwoordSchema), ...BESCHERMD } },
+      schema: { response: { 200: tarievenAntwoordSchema, ...BESCHERMD } },
     },
     async (request) => {
       const g = ingelogd(request);
@@ -46,22 +45,29 @@ export const tariefRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Body: z.output<typeof tariefInvoerSchema> }>(
+  app.post(
     '/beheer/tarieven',
     {
       onRequest: app.vereisRol('beheerder'),
       schema: {
         body: tariefInvoerSchema.strict(),
-        response: { 201: antwoord(tariefSchema), 400: FOUT, 409: FOUT, ...BESCHERMD },
+        response: { 201: tariefSchema, 400: FOUT, 409: FOUT, ...BESCHERMD },
       },
     },
     async (request, reply) => {
       const g = ingelogd(request);
       const uitkomst = await voegTariefToe(app.store, request.body, g.id, app.nu());
       if (!uitkomst.ok && uitkomst.reden === 'onbekende-inzet') {
-        return reply
-          .code(400)
-          .send({ error: 'bad_request', message: `Unknown inzet code: ${request.body.inzetCode}` });
+        return reply.code(400).send(
+          antwoordMet([
+            {
+              veld: 'body.inzetCode',
+              waarde: toonWaarde(request.body.inzetCode),
+              toegestaan: 'een code uit de inzetcatalogus',
+              melding: 'Unknown inzet code',
+            },
+          ]),
+        );
       }
       if (!uitkomst.ok) {
         return reply.code(409).send({
@@ -74,14 +80,14 @@ export const tariefRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.delete<{ Params: z.infer<typeof idParamsSchema> }>(
+  app.delete(
     '/beheer/tarieven/:id',
     {
       onRequest: app.vereisRol('beheerder'),
       schema: {
         params: idParamsSchema,
         response: {
-          200: antwoord(verwijderAntwoordSchema),
+          200: verwijderAntwoordSchema,
           400: FOUT,
           404: FOUT,
           409: FOUT,

@@ -1,10 +1,12 @@
 /**
  * The sync client's HTTP edge: every request goes with the session cookie (`same-origin`), every
  * answer is parsed with its wire schema (docs/style.md 12), and every failure becomes one of three faults
- * the status can explain: not logged in (401), server unreachable (network error, 502–504), or a
- * server fault (any other non-2xx, or an answer that does not match the wire).
+ * the status can explain: not logged in (401), server unreachable (network error, 502–504), the
+ * request refused (400: the answer names the fields, sync/protocol/fout.ts), or a server fault
+ * (any other non-2xx, or an answer that does not match the wire).
  */
 import type { z } from 'zod';
+import { foutAntwoordSchema } from '../protocol/fout.ts';
 import { syncFout, type SyncFout, type SyncFoutCode } from './meldingen.ts';
 
 /** The part of `fetch` the sync client uses; tests pass a fake server here. */
@@ -15,9 +17,10 @@ export class SyncHttpFout extends Error {
   constructor(
     code: SyncFoutCode,
     readonly status?: number,
+    velden: readonly string[] = [],
   ) {
     super(`sync: ${code}${status ? ` (${status})` : ''}`);
-    this.fout = syncFout(code);
+    this.fout = syncFout(code, velden);
   }
 }
 
@@ -85,6 +88,7 @@ export async function vraag<S extends z.ZodType>(
   }
   if (res.status === 401) throw new SyncHttpFout('niet-ingelogd', 401);
   if (ONBEREIKBAAR.has(res.status)) throw new SyncHttpFout('server-onbereikbaar', res.status);
+  if (res.status === 400) throw new SyncHttpFout('geweigerd', 400, await velden(res));
   if (!res.ok) throw new SyncHttpFout('serverfout', res.status);
   let body: unknown;
   try {
@@ -98,4 +102,14 @@ export async function vraag<S extends z.ZodType>(
     throw new SyncHttpFout('serverfout', res.status);
   }
   return parsed.data;
+}
+
+/** The fields a 400 names (not their values: the status is stored on the device and shown). */
+async function velden(res: Response): Promise<string[]> {
+  try {
+    const body = foutAntwoordSchema.safeParse(await res.json());
+    return body.success ? (body.data.fouten ?? []).map((f) => f.veld) : [];
+  } catch {
+    return [];
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { RejectReason } from '../protocol/wire.ts';
 
-export type SyncFoutCode = 'niet-ingelogd' | 'server-onbereikbaar' | 'serverfout';
+export type SyncFoutCode = 'niet-ingelogd' | 'server-onbereikbaar' | 'serverfout' | 'geweigerd';
 
 /** A fault the status shows: a code for the UI's logic and a sentence for the user. */
 export interface SyncFout {
@@ -17,12 +17,23 @@ export const FOUT_TEKST: Record<SyncFoutCode, string> = {
     'U bent niet meer ingelogd. Log opnieuw in om uw wijzigingen te versturen. Ze blijven bewaard op dit apparaat.',
   'server-onbereikbaar':
     'De server is nu niet bereikbaar. Uw wijzigingen blijven bewaard op dit apparaat en worden vanzelf verstuurd zodra er weer verbinding is.',
+  geweigerd:
+    'De server heeft de gegevens niet aangenomen. Uw wijzigingen blijven bewaard op dit apparaat. Neem contact op met de beheerder als deze melding blijft staan.',
   serverfout:
     'Er ging iets mis op de server. Uw wijzigingen blijven bewaard op dit apparaat; we proberen het straks opnieuw. Blijft deze melding staan, neem dan contact op met de beheerder.',
 };
 
-export function syncFout(code: SyncFoutCode): SyncFout {
-  return { code, tekst: FOUT_TEKST[code] };
+/**
+ * @param velden for `geweigerd` (a 400): the fields the server named, shown after the sentence
+ * so the beheerder knows where to look ("Het ging om: body.mutations.0.recordId.").
+ */
+export function syncFout(code: SyncFoutCode, velden: readonly string[] = []): SyncFout {
+  const genoemd = [...new Set(velden)].slice(0, 3);
+  const tekst =
+    code === 'geweigerd' && genoemd.length > 0
+      ? `${FOUT_TEKST[code]} Het ging om: ${genoemd.join(', ')}.`
+      : FOUT_TEKST[code];
+  return { code, tekst };
 }
 
 const WEIGER_TEKST: Record<RejectReason | 'lokaal-ongeldig', string> = {

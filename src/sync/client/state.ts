@@ -13,7 +13,7 @@ const syncStateSchema = z.object({
   lastSyncedAt: z.string().nullable().catch(null),
   lastError: z
     .object({
-      code: z.enum(['niet-ingelogd', 'server-onbereikbaar', 'serverfout']),
+      code: z.enum(['niet-ingelogd', 'server-onbereikbaar', 'serverfout', 'geweigerd']),
       tekst: z.string(),
     })
     .nullable()

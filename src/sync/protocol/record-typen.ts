@@ -29,6 +29,10 @@ import {
   reviewVeldenSchema,
 } from '../../domain/plan/review.ts';
 import { voorzieningInvoerSchema, voorzieningSchema } from '../../domain/sociale-kaart/model.ts';
+import {
+  zorgverzekeraarNaamInvoerSchema,
+  zorgverzekeraarNaamSchema,
+} from '../../domain/model/zorgverzekeraar.ts';
 import { conflictFieldsSchema } from './wire.ts';
 
 /**
@@ -137,6 +141,12 @@ export const RECORD_TYPE_INFO: { readonly [T in RecordType]: RecordTypeInfo } = 
     velden: reviewCommentVeldenSchema,
     label: 'Opmerking bij de review',
     client: 'via-plan',
+  },
+  zorgverzekeraar: {
+    record: zorgverzekeraarNaamSchema,
+    velden: zorgverzekeraarNaamInvoerSchema,
+    label: 'Naam van een zorgverzekeraar',
+    client: 'geen',
   },
 };
 

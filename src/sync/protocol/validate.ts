@@ -21,6 +21,7 @@
  */
 import type { z } from 'zod';
 import { heeftOngeldigeTekens } from '../../domain/model/tekst.ts';
+import { foutTekst, veldFouten } from '../../domain/model/fouten.ts';
 import type { RecordType } from '../../domain/model/record.ts';
 import { RECORD_TYPE_INFO, typenMetKoppeling } from './record-typen.ts';
 
@@ -58,9 +59,11 @@ export function validateMerged(
   }
   const parsed = schema.safeParse(invoer);
   if (!parsed.success) {
+    // Field and what is accepted (domain/model/fouten.ts); not the value: this detail is kept
+    // in the server's mutation ledger, and the value may be client data.
     return cut(
-      parsed.error.issues
-        .map((i) => `${i.path.map(String).join('.') || type}: ${i.message}`)
+      veldFouten(null, parsed.error.issues)
+        .map((f) => foutTekst({ ...f, veld: f.veld || type }))
         .join('; '),
     );
   }

@@ -175,4 +175,36 @@ describe('FHIR R4 export of the ondersteuningsplan', () => {
     });
     expect(clientUitFhir({ resourceType: 'Bundle', entry: [] })).toMatchObject({ ok: false });
   });
+
+  it('an aanbieder with an AGB code is an Organization identified by agb-z; without one, by name only', () => {
+    const idx = exports.findIndex((e) => e.plan && e.items.some((i) => i.stap === 'professioneel'));
+    const e = exports[idx]!;
+    const item = e.items.find((i) => i.stap === 'professioneel')!;
+    const metAgb = {
+      ...e,
+      items: e.items.map((i) =>
+        i === item ? { ...i, aanbieder: 'Thuiszorg De Vallei', aanbiederAgb: '12345678' } : i,
+      ),
+    };
+    const b = planNaarFhir(metAgb, MOMENT);
+    const orgs = resources(b, 'Organization') as unknown as {
+      id: string;
+      name: string;
+      identifier?: { system: string; value: string }[];
+    }[];
+    const vallei = orgs.find((o) => o.name === 'Thuiszorg De Vallei');
+    expect(vallei?.identifier).toEqual([
+      { system: 'http://fhir.nl/fhir/NamingSystem/agb-z', value: '12345678' },
+    ]);
+    expect(b.entry.flatMap((x) => problemen(x.resource))).toEqual([]);
+    const zonder = planNaarFhir(
+      { ...e, items: e.items.map((i) => (i === item ? { ...i, aanbieder: 'Buurtzorg X' } : i)) },
+      MOMENT,
+    );
+    const x = (
+      resources(zonder, 'Organization') as unknown as { name: string; identifier?: unknown }[]
+    ).find((o) => o.name === 'Buurtzorg X');
+    expect(x).toBeDefined();
+    expect(x?.identifier).toBeUndefined();
+  });
 });

@@ -166,7 +166,7 @@ describe('clientInvoerSchema', () => {
         voornaam: ' ',
         bsn: '123456789',
         gemeente: 'GM9999',
-        zorgverzekeraar: '0000',
+        zorgverzekeraar: 'VGZ',
         wlzIndicatie: wlzIndicatie({ geldigVan: '2026-05-01', geldigTot: '2026-04-01' }),
       }),
     );
@@ -176,9 +176,16 @@ describe('clientInvoerSchema', () => {
       voornaam: 'Vul de voornaam in.',
       bsn: 'Dit BSN klopt niet (de elfproef faalt). Kijk het nummer na.',
       gemeente: 'Kies een gemeente uit de lijst.',
-      zorgverzekeraar: 'Kies een zorgverzekeraar uit de lijst.',
+      zorgverzekeraar: 'Een UZOVI-code heeft 4 cijfers. Kies een zorgverzekeraar uit de lijst.',
       'wlzIndicatie.geldigTot': 'De einddatum ligt vóór de begindatum.',
     });
+  });
+});
+
+describe('a UZOVI code the shipped list does not know (issue 16, point 4)', () => {
+  it('is accepted as any 4-digit code, so the plan never waits for the list', () => {
+    const r = clientInvoerSchema.safeParse(clientInvoer({ zorgverzekeraar: '0101' }));
+    expect(r.success && r.data.zorgverzekeraar).toBe('0101');
   });
 });
 

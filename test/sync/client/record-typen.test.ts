@@ -3,6 +3,7 @@
  * ways. The loop runs over the registry (RECORD_TYPES), so a new type cannot escape it: it needs a
  * sample record below, or this test fails.
  */
+import { zorgverzekeraarId } from '../../../src/domain/model/zorgverzekeraar.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maakDemoData } from '../../../src/domain/demo/records.ts';
 import { RECORD_TYPES, type RecordType } from '../../../src/domain/model/record.ts';
@@ -61,6 +62,17 @@ function voorbeelden(): Map<RecordType, WireRecord> {
       omschrijving: 'Elke dinsdag koffie en een praatje.',
       herkomst: 'lokaal',
     },
+    rev: rev++,
+    updatedAt: NU.toISOString(),
+    updatedBy: GEBRUIKER,
+    deleted: false,
+  });
+  // A name given to an unknown UZOVI code (its id follows from the code).
+  perType.set('zorgverzekeraar', {
+    id: zorgverzekeraarId('0101'),
+    type: 'zorgverzekeraar',
+    clientId: null,
+    fields: { naam: 'Univé', uzovi: '0101' },
     rev: rev++,
     updatedAt: NU.toISOString(),
     updatedBy: GEBRUIKER,

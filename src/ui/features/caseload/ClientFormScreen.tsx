@@ -1,4 +1,5 @@
-import { useId, useRef } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useRef, useState } from 'react';
 import { useWatch, type DefaultValues, type FieldPath } from 'react-hook-form';
 import {
   clientInvoerSchema,
@@ -14,6 +15,10 @@ import {
 } from '../../../domain/model/wlz.ts';
 import { ZORGVERZEKERAARS } from '../../../domain/reference/index.ts';
 import { saveClient } from '../../../storage/repositories/clients.ts';
+import {
+  noemZorgverzekeraar,
+  zorgverzekeraarNamen,
+} from '../../../storage/repositories/zorgverzekeraars.ts';
 import {
   CheckboxField,
   DateField,
@@ -148,17 +153,7 @@ function ClientVelden({ form }: { form: ClientForm }) {
       </fieldset>
       <fieldset className="groep">
         <legend>{t.zorg}</legend>
-        <SelectField
-          control={control}
-          name="zorgverzekeraar"
-          label={t.zorgverzekeraar}
-          optional
-          emptyLabel={t.zorgverzekeraarOnbekend}
-          options={ZORGVERZEKERAARS.map((v) => ({
-            value: v.uzovi,
-            label: `${v.naam} (UZOVI ${v.uzovi})`,
-          }))}
-        />
+        <ZorgverzekeraarVeld form={form} />
         <TextField control={control} name="huisarts" label={t.huisarts} optional />
         <IntensieveKindzorgVeld form={form} />
         <WlzVelden form={form} />
@@ -288,4 +283,87 @@ function naarFormulier(c: Client | undefined): DefaultValues<ClientInvoer> {
     ...(c?.intensieveKindzorg !== undefined ? { intensieveKindzorg: c.intensieveKindzorg } : {}),
     huisarts: c?.huisarts ?? '',
   };
+}
+
+/**
+ * The zorgverzekeraar: the shipped UZOVI list plus the codes colleagues named, and a way to name
+ * a code that is in neither (issue 16, point 4). The name is a synced record of its own
+ * (storage/repositories/zorgverzekeraars.ts), so it is given once for the whole organisation.
+ */
+function ZorgverzekeraarVeld({ form }: { form: ClientForm }) {
+  const db = useDb();
+  const userId = useUserId();
+  const namen = useLiveQuery(() => zorgverzekeraarNamen(db), [db]) ?? [];
+  const gekozen = useWatch({ control: form.control, name: 'zorgverzekeraar' }) as
+    string | undefined;
+  const [code, setCode] = useState('');
+  const [naam, setNaam] = useState('');
+  const [melding, setMelding] = useState<{ tekst: string; fout: boolean } | null>(null);
+  const codeId = useId();
+  const naamId = useId();
+  const opties = [
+    ...ZORGVERZEKERAARS.map((v) => ({ value: v.uzovi, label: `${v.naam} (UZOVI ${v.uzovi})` })),
+    ...namen.map((v) => ({ value: v.uzovi, label: `${v.naam} (UZOVI ${v.uzovi})` })),
+  ];
+  if (gekozen && !opties.some((o) => o.value === gekozen)) {
+    opties.push({ value: gekozen, label: t.zorgverzekeraarCodeOnbekend(gekozen) });
+  }
+
+  async function toevoegen() {
+    const r = await noemZorgverzekeraar(db, { uzovi: code, naam }, { updatedBy: userId });
+    if (!r.ok) {
+      setMelding({ tekst: r.issues.map((i) => i.message).join(' '), fout: true });
+      return;
+    }
+    form.setValue('zorgverzekeraar', r.zorgverzekeraar.uzovi, { shouldDirty: true });
+    setMelding({ tekst: t.zorgverzekeraarToegevoegd(r.zorgverzekeraar.naam), fout: false });
+    setCode('');
+    setNaam('');
+  }
+
+  return (
+    <>
+      <SelectField
+        control={form.control}
+        name="zorgverzekeraar"
+        label={t.zorgverzekeraar}
+        optional
+        emptyLabel={t.zorgverzekeraarOnbekend}
+        options={opties}
+      />
+      <details className="zorgverzekeraar-toevoegen">
+        <summary>{t.zorgverzekeraarNietInLijst}</summary>
+        <p className="hint">{t.zorgverzekeraarNietInLijstUitleg}</p>
+        <div className="rij">
+          <div className="veld">
+            <label htmlFor={codeId}>{t.uzoviCode}</label>
+            <input
+              id={codeId}
+              inputMode="numeric"
+              autoComplete="off"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </div>
+          <div className="veld">
+            <label htmlFor={naamId}>{t.zorgverzekeraarNaam}</label>
+            <input
+              id={naamId}
+              autoComplete="off"
+              value={naam}
+              onChange={(e) => setNaam(e.target.value)}
+            />
+          </div>
+        </div>
+        <button type="button" className="knop" onClick={() => void toevoegen()}>
+          {t.zorgverzekeraarToevoegen}
+        </button>
+        {melding && (
+          <p role={melding.fout ? 'alert' : 'status'} className={melding.fout ? 'fout' : 'hint'}>
+            {melding.tekst}
+          </p>
+        )}
+      </details>
+    </>
+  );
 }

@@ -34,6 +34,7 @@ const VELDEN: Record<string, string> = {
   hoeVaak: 'Hoe vaak',
   belasting: 'Hoe zwaar is het',
   aanbieder: 'Aanbieder',
+  aanbiederAgb: 'AGB-code van de aanbieder',
   inzet: 'Soort hulp en omvang',
   override: 'Andere financier met reden',
   resolved: 'Opgelost',

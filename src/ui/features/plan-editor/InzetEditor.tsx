@@ -33,6 +33,7 @@ export function naarInzetForm(item: PlanItem | undefined): InzetForm {
     omschrijving: item?.omschrijving ?? '',
     doelId: item?.doelId ?? '',
     aanbieder: item?.aanbieder ?? '',
+    aanbiederAgb: item?.aanbiederAgb ?? '',
     inzet: {
       code: i?.code ?? '',
       omvang: { aantal: i?.omvang ? String(i.omvang.aantal).replace('.', ',') : '' },
@@ -156,6 +157,14 @@ export function InzetEditor(props: {
         />
         <TextAreaField control={control} name="omschrijving" label={t.omschrijving} rows={2} />
         <TextField control={control} name="aanbieder" label={t.aanbieder} optional />
+        <TextField
+          control={control}
+          name="aanbiederAgb"
+          label={t.aanbiederAgb}
+          hint={t.aanbiederAgbHint}
+          inputMode="numeric"
+          optional
+        />
         <TextField
           control={control}
           name="inzet.omvang.aantal"

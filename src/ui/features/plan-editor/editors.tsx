@@ -240,7 +240,14 @@ export function ItemEditor(props: {
       savePlanItem(
         db,
         {
-          ...behouden(item, ['inzet', 'voorzieningId', 'voorzieningNaam', 'aanbieder', 'override']),
+          ...behouden(item, [
+            'inzet',
+            'voorzieningId',
+            'voorzieningNaam',
+            'aanbieder',
+            'aanbiederAgb',
+            'override',
+          ]),
           doelId: undefined,
           naasteId: undefined,
           ...v,

@@ -51,6 +51,7 @@ export interface InzetForm {
   omschrijving: string;
   doelId: string;
   aanbieder: string;
+  aanbiederAgb: string;
   inzet: {
     code: string;
     omvang: { aantal: string };
@@ -86,6 +87,7 @@ export function naarInzetInvoer(f: InzetForm) {
     omschrijving: f.omschrijving,
     doelId: leegIsAfwezig(f.doelId),
     aanbieder: f.aanbieder,
+    aanbiederAgb: leegIsAfwezig(f.aanbiederAgb.trim()),
     inzet: {
       code: f.inzet.code,
       omvang: aantal === undefined ? undefined : { aantal, eenheid: type?.eenheid ?? 'stuk' },
@@ -113,7 +115,7 @@ const inzetInvoerSchema = inzetFeitenSchema.extend({
 export const inzetFormSchema = z.preprocess(
   (v) => naarInzetInvoer(v as InzetForm),
   planItemVeldenSchema
-    .pick({ omschrijving: true, doelId: true, aanbieder: true })
+    .pick({ omschrijving: true, doelId: true, aanbieder: true, aanbiederAgb: true })
     .extend({ inzet: inzetInvoerSchema, override: overrideSchema.optional() }),
 );
 export type InzetUitvoer = z.output<typeof inzetFormSchema>;
