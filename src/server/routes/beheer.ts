@@ -36,6 +36,7 @@ import {
   zetReviewDeling,
   type ToegangRegel,
 } from '../db/toegang.ts';
+import { zetMoetWachtwoordWijzigen } from '../db/tweede-factor.ts';
 import { tabel, tekst as t } from './coordinator-csv.ts';
 import { resendClient } from '../db/records.ts';
 import { ingelogd } from '../plugins/auth.ts';
@@ -220,6 +221,8 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
       if (!gebruiker) {
         return reply.code(409).send({ error: 'conflict', message: 'Username already taken' });
       }
+      // Issue 14: the password she got is a start password; she chooses her own at first login.
+      await zetMoetWachtwoordWijzigen(app.store, gebruiker.id, true);
       await logToegang(app.store, beheerder, ACTIES.gebruikerAangemaakt, null, 1, {
         betreftGebruiker: gebruiker.id,
       });
@@ -327,6 +330,8 @@ export const beheerRoutes: FastifyPluginAsync = async (app) => {
       if (bezwaar) return reply.code(400).send(zwakWachtwoord(bezwaar));
       const ingetrokken = await app.store.transaction(async (tx) => {
         await zetWachtwoord(tx, id, request.body.wachtwoord);
+        // Issue 14: a reset password is a start password; she chooses her own at her next login.
+        await zetMoetWachtwoordWijzigen(tx, id, true);
         const n = await trekAlleSessiesIn(tx, id, app.nu());
         await logToegang(tx, beheerder, ACTIES.wachtwoordHersteld, null, n, {
           betreftGebruiker: id,

@@ -20,6 +20,7 @@ import {
   SocialeKaartScreen,
   CoordinatorScreen,
   TarievenScreen,
+  BeveiligingScreen,
 } from './screens.ts';
 import { magScherm, menu, startScherm } from './rollen.ts';
 import {
@@ -199,6 +200,7 @@ function Shell({
           {screen.name === 'tarieven' && (
             <TarievenScreen fetch={fetchFn} magBewerken={rol === 'beheerder'} />
           )}
+          {screen.name === 'beveiliging' && <BeveiligingScreen fetch={fetchFn} />}
           {screen.name === 'nieuwe-client' && (
             <ClientFormScreen
               // A new client: she continues into the plan (issue 11, point 9).

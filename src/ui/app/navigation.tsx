@@ -27,7 +27,9 @@ export type Screen =
   /** The coordinator's pseudonymised "wie betaalt wat" view. */
   | { readonly name: 'wie-betaalt-wat' }
   /** Tariffs: edited by the beheerder, read by the coordinator. */
-  | { readonly name: 'tarieven' };
+  | { readonly name: 'tarieven' }
+  /** The beheerder's second-factor setting and status per user (issue 14). */
+  | { readonly name: 'beveiliging' };
 
 const PATHS: Record<Screen['name'], string> = {
   caseload: '/',
@@ -42,6 +44,7 @@ const PATHS: Record<Screen['name'], string> = {
   review: '/review',
   'wie-betaalt-wat': '/wie-betaalt-wat',
   tarieven: '/tarieven',
+  beveiliging: '/beveiliging',
 };
 
 /** The screen the current history entry (or, on a fresh start, the URL) points at. */
@@ -55,6 +58,7 @@ export function screenFromLocation(): Screen {
   if (path === PATHS.conflicten) return { name: 'conflicten' };
   if (path === PATHS['wie-betaalt-wat']) return { name: 'wie-betaalt-wat' };
   if (path === PATHS.tarieven) return { name: 'tarieven' };
+  if (path === PATHS.beveiliging) return { name: 'beveiliging' };
   return { name: 'caseload' };
 }
 

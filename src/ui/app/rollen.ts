@@ -22,7 +22,7 @@ const PER_ROL: Readonly<Record<string, readonly Naam[]>> = {
   arrangeur: CLIENTWERK,
   casemanager: CLIENTWERK,
   coordinator: ['wie-betaalt-wat', 'tarieven'],
-  beheerder: ['tarieven'],
+  beheerder: ['tarieven', 'beveiliging'],
 };
 
 /** The screen a role starts on (and falls back to). An unknown role gets "Over deze app". */
@@ -45,6 +45,7 @@ export function menu(rol: string): readonly { screen: Screen; label: string }[] 
   if (mag('wie-betaalt-wat'))
     items.push({ screen: { name: 'wie-betaalt-wat' }, label: 'Wie betaalt wat' });
   if (mag('tarieven')) items.push({ screen: { name: 'tarieven' }, label: 'Tarieven' });
+  if (mag('beveiliging')) items.push({ screen: { name: 'beveiliging' }, label: 'Beveiliging' });
   items.push({ screen: { name: 'over' }, label: 'Over deze app' });
   return items;
 }

@@ -70,6 +70,9 @@ export const CoordinatorScreen = lazyScreen(() =>
 export const TarievenScreen = lazyScreen(() =>
   import('../features/tarieven/index.ts').then((m) => m.TarievenScreen),
 );
+export const BeveiligingScreen = lazyScreen(() =>
+  import('../features/beveiliging/index.ts').then((m) => m.BeveiligingScreen),
+);
 export const LogoutScreen = lazyScreen(() =>
   import('../features/session/LogoutScreen.tsx').then((m) => m.LogoutScreen),
 );
@@ -94,6 +97,7 @@ const SCREENS: Record<Screen['name'], { preload(): Promise<unknown> }> = {
   review: ReviewScreen,
   'wie-betaalt-wat': CoordinatorScreen,
   tarieven: TarievenScreen,
+  beveiliging: BeveiligingScreen,
 };
 
 /** Loads the module of a screen (default: the one the URL opens on). Never rejects. */
