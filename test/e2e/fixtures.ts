@@ -137,19 +137,16 @@ export async function maakAccount(
 ): Promise<Account & { readonly id: string }> {
   const api = await request.newContext({ baseURL: E2E_BASE_URL });
   try {
-    const login = await api.post('/api/auth/login', {
-      data: { gebruikersnaam: BEA.gebruikersnaam, wachtwoord: BEA.wachtwoord },
-    });
-    if (!login.ok()) throw new Error(`beheerder login: ${login.status()}`);
+    await apiLogin(api, BEA);
     const account: Account = {
       gebruikersnaam: `${prefix}-${randomUUID().slice(0, 8)}`,
-      wachtwoord: 'e2e-wachtwoord-2026',
+      wachtwoord: 'e2e-startwachtwoord-2026',
       naam,
     };
     const res = await api.post('/api/beheer/gebruikers', { data: { ...account, rol } });
     if (res.status() !== 201) throw new Error(`nieuwe ${rol}: ${res.status()} ${await res.text()}`);
     const { id } = (await res.json()) as { id: string };
-    return { ...account, id };
+    return { ...(await eigenWachtwoord(account)), id };
   } finally {
     await api.dispose();
   }
