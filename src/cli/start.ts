@@ -18,6 +18,13 @@ const demoAccounts = config.demo
         (g) => `    ${g.gebruikersnaam.padEnd(6)} ${g.wachtwoord.padEnd(16)} ${g.rol}, ${g.naam}`,
       ),
       '',
+      '  cor en bea vragen na het wachtwoord ook een code (tweede factor). Alleen voor deze',
+      '  demo-gegevens is hun geheim vast en openbaar; zet het in een authenticator-app, of',
+      '  vraag de code van dit moment op met `npm run totp -- <geheim>`:',
+      ...DEMO_GEBRUIKERS.filter((g) => g.demoTotpGeheim).map(
+        (g) => `    ${g.gebruikersnaam.padEnd(6)} geheim ${g.demoTotpGeheim}`,
+      ),
+      '',
     ].join('\n')
   : '';
 console.log(`

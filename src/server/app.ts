@@ -21,6 +21,7 @@ import { coordinatorRoutes } from './routes/coordinator.ts';
 import { healthRoutes } from './routes/health.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { tariefRoutes } from './routes/tarieven.ts';
+import { tweedeFactorRoutes } from './routes/tweede-factor.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -118,6 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(casemanagerRoutes, { prefix: '/api' });
   await app.register(tariefRoutes, { prefix: '/api' });
   await app.register(coordinatorRoutes, { prefix: '/api' });
+  await app.register(tweedeFactorRoutes, { prefix: '/api' });
   await app.register(healthRoutes, {
     prefix: '/api',
     schemaVersion: opts.schemaVersion,

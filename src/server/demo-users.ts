@@ -5,6 +5,7 @@
  */
 import type { Rol } from '../sync/protocol/wire.ts';
 import { aantalGebruikers, maakGebruiker } from './db/accounts.ts';
+import { maakTotp } from './db/tweede-factor.ts';
 import type { Store } from './db/store.ts';
 
 export interface DemoGebruiker {
@@ -12,6 +13,11 @@ export interface DemoGebruiker {
   readonly naam: string;
   readonly rol: Rol;
   readonly wachtwoord: string;
+  /**
+   * DEMO ONLY: a fixed, published TOTP secret (base32) for the roles that need a second factor
+   * (issue 14), so the printout can say how to log in. Never a real deployment's secret.
+   */
+  readonly demoTotpGeheim?: string;
 }
 
 export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
@@ -22,9 +28,25 @@ export const DEMO_GEBRUIKERS: readonly DemoGebruiker[] = [
     rol: 'casemanager',
     wachtwoord: 'demo-carla-2026',
   },
-  { gebruikersnaam: 'cor', naam: 'Cor Jansen', rol: 'coordinator', wachtwoord: 'demo-cor-2026' },
-  { gebruikersnaam: 'bea', naam: 'Bea Smit', rol: 'beheerder', wachtwoord: 'demo-bea-2026' },
+  {
+    gebruikersnaam: 'cor',
+    naam: 'Cor Jansen',
+    rol: 'coordinator',
+    wachtwoord: 'demo-cor-2026',
+    demoTotpGeheim: 'ARRANGEURDEMOCORARRANGEURDEMOCOR',
+  },
+  {
+    gebruikersnaam: 'bea',
+    naam: 'Bea Smit',
+    rol: 'beheerder',
+    wachtwoord: 'demo-bea-2026',
+    demoTotpGeheim: 'ARRANGEURDEMOBEAARRANGEURDEMOBEA',
+  },
 ];
+
+/** The current code of a demo secret (`npm run totp -- <secret>`, and the e2e page models). */
+export const demoTotpCode = (geheim: string, nu = new Date()): string =>
+  maakTotp(geheim).generate({ timestamp: nu.getTime() });
 
 /**
  * Creates the demo accounts when the user table is empty, in one transaction (two instances
@@ -35,7 +57,17 @@ export async function maakDemoGebruikers(store: Store): Promise<boolean> {
   if ((await aantalGebruikers(store)) > 0) return false;
   return store.transaction(async (tx) => {
     if ((await aantalGebruikers(tx)) > 0) return false;
-    for (const g of DEMO_GEBRUIKERS) await maakGebruiker(tx, g);
+    for (const g of DEMO_GEBRUIKERS) {
+      const gemaakt = await maakGebruiker(tx, g);
+      if (gemaakt && g.demoTotpGeheim) {
+        // Enrolled and confirmed, with the published demo secret (demo data only).
+        await tx.query(
+          `INSERT INTO tweede_factor (gebruiker_id, geheim, aangemaakt_op, bevestigd_op)
+           VALUES ($1, $2, now(), now())`,
+          [gemaakt.id, g.demoTotpGeheim],
+        );
+      }
+    }
     return true;
   });
 }

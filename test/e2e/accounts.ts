@@ -4,11 +4,22 @@
  * her caseload starts empty and a test never pulls the clients another test made. She is called
  * Anja de Boer like the demo user `anja` (src/server/demo-users.ts), whose role she has.
  */
+import { DEMO_GEBRUIKERS } from '../../src/server/demo-users.ts';
+
 export interface Account {
   readonly gebruikersnaam: string;
   readonly wachtwoord: string;
   readonly naam: string;
+  /** Her TOTP secret (issue 14), when she has a second factor: the page models give the code. */
+  readonly totpGeheim?: string;
 }
+
+/** The published demo secret of a demo user (demo data only, see src/server/demo-users.ts). */
+const demoGeheim = (naam: string): string => {
+  const geheim = DEMO_GEBRUIKERS.find((g) => g.gebruikersnaam === naam)?.demoTotpGeheim;
+  if (!geheim) throw new Error(`no demo secret for ${naam}`);
+  return geheim;
+};
 
 /** The demo users made by test/e2e/serve.ts (as in src/server/demo-users.ts). */
 export const ANJA: Account = {
@@ -20,6 +31,7 @@ export const BEA: Account = {
   gebruikersnaam: 'bea',
   wachtwoord: 'demo-bea-2026',
   naam: 'Bea Smit',
+  totpGeheim: demoGeheim('bea'),
 };
 
 let huidig: Account = ANJA;
@@ -38,4 +50,5 @@ export const COR: Account = {
   gebruikersnaam: 'cor',
   wachtwoord: 'demo-cor-2026',
   naam: 'Cor Jansen',
+  totpGeheim: demoGeheim('cor'),
 };

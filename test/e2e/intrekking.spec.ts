@@ -8,6 +8,7 @@ import { BEA } from './accounts.ts';
 import { E2E_BASE_URL } from './env.ts';
 import { expect, synchroniseer, test } from './fixtures.ts';
 import { CaseloadPage } from './pages/caseload-page.ts';
+import { apiLogin } from './totp.ts';
 
 /** Client ids and first names as stored in IndexedDB (not from the screen). */
 async function opgeslagenClienten(page: Page): Promise<{ id: string; voornaam: string }[]> {
@@ -59,10 +60,7 @@ test('a client taken out of her caseload disappears from her tablet at the next 
   // The beheerder takes Gerrit out of her caseload.
   const api = await request.newContext({ baseURL: E2E_BASE_URL });
   try {
-    const login = await api.post('/api/auth/login', {
-      data: { gebruikersnaam: BEA.gebruikersnaam, wachtwoord: BEA.wachtwoord },
-    });
-    expect(login.ok()).toBe(true);
+    await apiLogin(api, BEA);
     const res = await api.put('/api/beheer/caseload', {
       data: { gebruikerId: gebruiker.id, clientId: gerrit.id, toewijzen: false },
     });

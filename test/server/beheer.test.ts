@@ -5,7 +5,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { magClientLezen, magClientSchrijven } from '../../src/server/db/toegang.ts';
 import type { Gebruiker, Rol } from '../../src/sync/protocol/wire.ts';
 import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
-import { login, maakTestGebruiker } from './fixtures/gebruikers.ts';
+import { login, loginMetStartwachtwoord, maakTestGebruiker } from './fixtures/gebruikers.ts';
 
 type Verzoek = Pick<InjectOptions, 'method' | 'url' | 'payload'>;
 
@@ -253,7 +253,7 @@ describe.each(STORE_KINDS)('beheer routes on %s', (kind) => {
       rol: 'casemanager',
     });
     expect(res.body).not.toContain('wachtwoord');
-    await login(app, 'dirk.v', gebruikerBody.wachtwoord);
+    await loginMetStartwachtwoord(app, 'dirk.v', gebruikerBody.wachtwoord);
     const dubbel = await als('beheerder', {
       method: 'POST',
       url: '/api/beheer/gebruikers',

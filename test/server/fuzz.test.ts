@@ -250,6 +250,31 @@ function voorbeelden(w: Wereld): Record<string, () => Verzoek[]> {
         body: { huidig: 'niet-het-goede', nieuw: 'een-ander-lang-wachtwoord' },
       },
     ],
+    // Issue 14: the steps of a half session (a full or no session gets a 401) and "Beveiliging".
+    'POST /api/auth/start/wachtwoord': () => [
+      { method: 'POST', url: '/api/auth/start/wachtwoord', body: { nieuw: 'lente-fiets-koffie' } },
+    ],
+    'POST /api/auth/start/tweede-factor/begin': () => [
+      { method: 'POST', url: '/api/auth/start/tweede-factor/begin' },
+    ],
+    'POST /api/auth/start/tweede-factor/bevestig': () => [
+      { method: 'POST', url: '/api/auth/start/tweede-factor/bevestig', body: { code: '123456' } },
+    ],
+    'POST /api/auth/start/tweede-factor': () => [
+      { method: 'POST', url: '/api/auth/start/tweede-factor', body: { code: '123456' } },
+      {
+        method: 'POST',
+        url: '/api/auth/start/tweede-factor',
+        body: { herstelcode: 'abcde-fghjk' },
+      },
+    ],
+    'GET /api/beheer/beveiliging': () => [{ method: 'GET', url: '/api/beheer/beveiliging' }],
+    'PUT /api/beheer/beveiliging': () => [
+      { method: 'PUT', url: '/api/beheer/beveiliging', body: { tweedeFactorVoorIedereen: false } },
+    ],
+    'POST /api/beheer/gebruikers/:id/tweede-factor/herstel': () => [
+      { method: 'POST', url: `/api/beheer/gebruikers/${randomUUID()}/tweede-factor/herstel` },
+    ],
     'GET /api/health': () => [{ method: 'GET', url: '/api/health' }],
     'GET /api/ready': () => [{ method: 'GET', url: '/api/ready' }],
     'GET /api/config': () => [{ method: 'GET', url: '/api/config' }],
@@ -480,6 +505,7 @@ const SCHRIJFT: Record<string, readonly string[]> = {
   'PUT /api/beheer/gebruikers/:id/actief': ['gebruikers'],
   'POST /api/beheer/gebruikers/:id/wachtwoord': ['gebruikers'],
   'POST /api/auth/wachtwoord': ['gebruikers'],
+  'POST /api/auth/start/wachtwoord': ['gebruikers'],
   'PUT /api/beheer/caseload': ['caseload', 'records'],
   'PUT /api/beheer/review-deling': ['review_deling', 'records'],
   'POST /api/beheer/import': ['records', 'caseload'],

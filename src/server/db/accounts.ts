@@ -351,25 +351,62 @@ export interface NieuweSessie {
   readonly uiterlijk: Date;
 }
 
+/**
+ * A "half" session (issue 14): steps still open after the password (a new password, the second
+ * factor) end it after this long, and it is not renewed by use.
+ */
+export const HALVE_SESSIE_MS = 10 * 60 * 1000;
+
+/** @param openStappen steps still to take (db/tweede-factor.ts); empty: a normal session. */
 export async function maakSessie(
   q: Queryable,
   gebruikerId: string,
   nu: Date,
+  openStappen: readonly string[] = [],
 ): Promise<NieuweSessie> {
   const token = randomBytes(32).toString('base64url');
-  const verlooptOp = new Date(nu.getTime() + SESSIE_GLIJDEND_MS);
+  const verlooptOp = new Date(
+    nu.getTime() + (openStappen.length > 0 ? HALVE_SESSIE_MS : SESSIE_GLIJDEND_MS),
+  );
   const uiterlijk = new Date(nu.getTime() + SESSIE_MAX_MS);
   await q.query(
-    `INSERT INTO sessies (id, gebruiker_id, aangemaakt_op, verloopt_op, laatst_gebruikt_op)
-     VALUES ($1, $2, $3, $4, $3)`,
-    [sessieId(token), gebruikerId, nu.toISOString(), verlooptOp.toISOString()],
+    `INSERT INTO sessies (id, gebruiker_id, aangemaakt_op, verloopt_op, laatst_gebruikt_op,
+                          open_stappen)
+     VALUES ($1, $2, $3, $4, $3, $5::text[])`,
+    [sessieId(token), gebruikerId, nu.toISOString(), verlooptOp.toISOString(), [...openStappen]],
   );
   return { token, verlooptOp, uiterlijk };
+}
+
+/**
+ * Closes one open step of a half session. When none is left it becomes a normal session (its
+ * sliding end starts now). @returns the steps still open, or null when the session is not live
+ * or did not have that step open.
+ */
+export async function sluitStap(
+  q: Queryable,
+  token: string,
+  stap: string,
+  nu: Date,
+): Promise<string[] | null> {
+  if (!TOKEN_PATROON.test(token)) return null;
+  const rows = await q.query<{ open_stappen: string[] }>(
+    `UPDATE sessies SET open_stappen = array_remove(open_stappen, $2),
+       verloopt_op = CASE WHEN cardinality(array_remove(open_stappen, $2)) = 0
+                          THEN $4::timestamptz ELSE verloopt_op END,
+       laatst_gebruikt_op = $3
+     WHERE id = $1 AND ingetrokken_op IS NULL AND verloopt_op > $3 AND $2 = ANY (open_stappen)
+     RETURNING open_stappen`,
+    [sessieId(token), stap, nu.toISOString(), new Date(nu.getTime() + SESSIE_GLIJDEND_MS)],
+  );
+  return rows[0] ? [...rows[0].open_stappen] : null;
 }
 
 export interface GeldigeSessie {
   readonly gebruiker: Gebruiker;
   readonly verlooptOp: Date;
+  /** Steps still open (issue 14); non-empty: a half session that only reaches those steps. */
+  readonly openStappen: readonly string[];
 }
 
 /**
@@ -390,10 +427,11 @@ export async function gebruikSessie(
       s_aangemaakt: Date | string;
       verloopt_op: Date | string;
       laatst: Date | string;
+      open_stappen: string[] | null;
     }
   >(
     `SELECT g.id, g.gebruikersnaam, g.naam, g.rol, s.aangemaakt_op AS s_aangemaakt,
-            s.verloopt_op, s.laatst_gebruikt_op AS laatst
+            s.verloopt_op, s.laatst_gebruikt_op AS laatst, s.open_stappen
      FROM sessies s JOIN gebruikers g ON g.id = s.gebruiker_id
      WHERE s.id = $1 AND s.ingetrokken_op IS NULL AND s.verloopt_op > $2 AND g.actief`,
     [id, nu.toISOString()],
@@ -402,6 +440,9 @@ export async function gebruikSessie(
   if (!r) return null;
   const uiterlijk = new Date(r.s_aangemaakt).getTime() + SESSIE_MAX_MS;
   let verlooptOp = new Date(r.verloopt_op);
+  const openStappen = [...(r.open_stappen ?? [])];
+  // A half session is never renewed by use: it ends HALVE_SESSIE_MS after the password.
+  if (openStappen.length > 0) return { gebruiker: alsGebruiker(r), verlooptOp, openStappen };
   if (nu.getTime() - new Date(r.laatst).getTime() >= VERNIEUW_NA_MS) {
     verlooptOp = new Date(Math.min(nu.getTime() + SESSIE_GLIJDEND_MS, uiterlijk));
     await q.query(`UPDATE sessies SET verloopt_op = $2, laatst_gebruikt_op = $3 WHERE id = $1`, [
@@ -410,7 +451,7 @@ export async function gebruikSessie(
       nu.toISOString(),
     ]);
   }
-  return { gebruiker: alsGebruiker(r), verlooptOp };
+  return { gebruiker: alsGebruiker(r), verlooptOp, openStappen };
 }
 
 /** Logout. @returns whether a live session was revoked. */

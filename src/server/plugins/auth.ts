@@ -38,6 +38,12 @@ declare module 'fastify' {
     gebruiker: Gebruiker | null;
     /** When the current session ends unless used again; null without a session. */
     sessieVerlooptOp: Date | null;
+    /**
+     * A "half" session (issue 14): the password was right but steps are still open (a new
+     * password, the second factor). `gebruiker` is then null, so every other route answers 401;
+     * only the routes of those steps (routes/tweede-factor.ts) read this.
+     */
+    halveSessie: { gebruiker: Gebruiker; openStappen: readonly string[] } | null;
   }
   interface FastifyInstance {
     /** Hook: 401 `{ error: 'unauthenticated' }` without a valid session. */
@@ -97,12 +103,18 @@ async function authPluginImpl(app: FastifyInstance, opts: AuthOptions): Promise<
 
   app.decorateRequest('gebruiker', null);
   app.decorateRequest('sessieVerlooptOp', null);
+  app.decorateRequest('halveSessie', null);
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSIE_COOKIE];
     if (!token) return;
     const sessie = await gebruikSessie(app.store, token, nu());
     if (!sessie) return;
+    if (sessie.openStappen.length > 0) {
+      request.halveSessie = { gebruiker: sessie.gebruiker, openStappen: sessie.openStappen };
+      request.sessieVerlooptOp = sessie.verlooptOp;
+      return;
+    }
     request.gebruiker = sessie.gebruiker;
     request.sessieVerlooptOp = sessie.verlooptOp;
   });

@@ -31,6 +31,7 @@ import {
   zetWachtwoord,
 } from '../db/accounts.ts';
 import { ACTIES, logToegang } from '../db/toegang.ts';
+import { openStappenNaWachtwoord } from '../db/tweede-factor.ts';
 import { ingelogd, sessieToken, wisSessieCookie, zetSessieCookie } from '../plugins/auth.ts';
 import { FOUT } from '../plugins/zod-contract.ts';
 
@@ -109,15 +110,22 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply.code(401).send(ONJUIST);
       }
       const nu = app.nu();
+      // Issue 14: a start password or a second factor still to give makes a "half" session.
+      const vereist = await openStappenNaWachtwoord(app.store, gebruiker.id, gebruiker.rol);
       const sessie = await app.store.transaction(async (tx) => {
         // A new login on this browser ends the session it held before: one live session per cookie.
         const oud = sessieToken(request);
         if (oud) await trekSessieIn(tx, oud, nu);
         await logToegang(tx, gebruiker, ACTIES.login, null, 0);
-        return maakSessie(tx, gebruiker.id, nu);
+        return maakSessie(tx, gebruiker.id, nu, vereist);
       });
       zetSessieCookie(reply, sessie, nu);
-      return { gebruiker, verlooptOp: sessie.verlooptOp.toISOString() };
+      // `vereist` only when steps are open: a normal login answers as it always did.
+      return {
+        gebruiker,
+        verlooptOp: sessie.verlooptOp.toISOString(),
+        ...(vereist.length > 0 ? { vereist } : {}),
+      };
     },
   );
 

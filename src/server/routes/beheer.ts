@@ -275,7 +275,9 @@ export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
       const gebruiker = await app.store.transaction(async (tx) => {
         const g = await maakGebruiker(tx, { ...request.body, wachtwoord });
         if (!g) return null;
-        if (gegeven === undefined) await zetMoetWachtwoordWijzigen(tx, g.id, true);
+        // Issue 14: any password a beheerder set is a start password (she knows it): the user
+        // chooses her own at her first login.
+        await zetMoetWachtwoordWijzigen(tx, g.id, true);
         await logToegang(tx, beheerder, ACTIES.gebruikerAangemaakt, null, 1, {
           betreftGebruiker: g.id,
         });
@@ -386,8 +388,9 @@ export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
       if (bezwaar) return reply.code(400).send(zwakWachtwoord(bezwaar));
       const ingetrokken = await app.store.transaction(async (tx) => {
         await zetWachtwoord(tx, id, wachtwoord);
-        // A start password must be replaced at her next login; a password given here is hers.
-        await zetMoetWachtwoordWijzigen(tx, id, gegeven === undefined);
+        // A reset password is a start password (the beheerder knows it): she chooses her own at
+        // her next login.
+        await zetMoetWachtwoordWijzigen(tx, id, true);
         const n = await trekAlleSessiesIn(tx, id, app.nu());
         await logToegang(tx, beheerder, ACTIES.wachtwoordHersteld, null, n, {
           betreftGebruiker: id,

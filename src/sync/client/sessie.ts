@@ -3,10 +3,12 @@
  * the PIN never does (see storage/sessie.ts). Errors come back as Dutch sentences for the login
  * screen; the body is never logged.
  */
-import { loginResponseSchema, type Gebruiker } from '../protocol/wire.ts';
+import { loginResponseSchema, type Gebruiker, type LoginStap } from '../protocol/wire.ts';
 import { verstuur, type FetchFn } from './http.ts';
 
-export type LoginUitkomst = { ok: true; gebruiker: Gebruiker } | { ok: false; fout: string };
+/** `vereist`: steps before the session is a normal one (issue 14); empty: logged in. */
+export type LoginUitkomst =
+  { ok: true; gebruiker: Gebruiker; vereist: readonly LoginStap[] } | { ok: false; fout: string };
 
 export const LOGIN_FOUT = {
   onjuist: 'De gebruikersnaam of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.',
@@ -45,7 +47,7 @@ export async function login(
   try {
     const parsed = loginResponseSchema.safeParse(await res.json());
     if (!parsed.success) return { ok: false, fout: LOGIN_FOUT.server };
-    return { ok: true, gebruiker: parsed.data.gebruiker };
+    return { ok: true, gebruiker: parsed.data.gebruiker, vereist: parsed.data.vereist ?? [] };
   } catch {
     return { ok: false, fout: LOGIN_FOUT.server };
   }

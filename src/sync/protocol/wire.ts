@@ -153,9 +153,21 @@ export const gebruikerSchema = z.object({
   rol: rolSchema,
 });
 export type Gebruiker = z.infer<typeof gebruikerSchema>;
+/**
+ * Steps still needed after a correct password (issue 14), in this order: choose her own password
+ * (she logged in with a start password), set up the second factor, or give its code.
+ */
+export const LOGIN_STAPPEN = ['wachtwoord', 'tweedeFactorInstellen', 'tweedeFactor'] as const;
+export const loginStapSchema = z.enum(LOGIN_STAPPEN);
+export type LoginStap = z.infer<typeof loginStapSchema>;
 export const loginResponseSchema = z.object({
   gebruiker: gebruikerSchema,
   /** ISO time the session ends unless renewed; the session itself is an HttpOnly cookie. */
   verlooptOp: z.string(),
+  /**
+   * Empty or absent: a normal session. Otherwise a "half" session that reaches only the routes of
+   * these steps (`/api/auth/start/*`); the last step's answer is a normal login answer.
+   */
+  vereist: z.array(loginStapSchema).optional(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;

@@ -25,6 +25,7 @@ import {
   CaseloadsScreen,
   ToegangslogScreen,
   ImportScreen,
+  BeveiligingScreen,
 } from './screens.ts';
 import { magScherm, menu, startScherm } from './rollen.ts';
 import {
@@ -206,6 +207,7 @@ function Shell({
           {screen.name === 'beheer-caseloads' && <CaseloadsScreen fetch={fetchFn} />}
           {screen.name === 'beheer-toegangslog' && <ToegangslogScreen fetch={fetchFn} />}
           {screen.name === 'beheer-import' && <ImportScreen fetch={fetchFn} />}
+          {screen.name === 'beveiliging' && <BeveiligingScreen fetch={fetchFn} />}
           {screen.name === 'nieuwe-client' && (
             <ClientFormScreen
               // A new client: she continues into the plan (issue 11, point 9).

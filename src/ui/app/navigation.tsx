@@ -32,7 +32,9 @@ export type Screen =
   | { readonly name: 'beheer-gebruikers' }
   | { readonly name: 'beheer-caseloads' }
   | { readonly name: 'beheer-toegangslog' }
-  | { readonly name: 'beheer-import' };
+  | { readonly name: 'beheer-import' }
+  /** The beheerder's second-factor setting and status per user (issue 14). */
+  | { readonly name: 'beveiliging' };
 
 const PATHS: Record<Screen['name'], string> = {
   caseload: '/',
@@ -51,6 +53,7 @@ const PATHS: Record<Screen['name'], string> = {
   'beheer-caseloads': '/beheer/caseloads',
   'beheer-toegangslog': '/beheer/toegangslog',
   'beheer-import': '/beheer/import',
+  beveiliging: '/beveiliging',
 };
 
 /** The screen the current history entry (or, on a fresh start, the URL) points at. */
@@ -65,6 +68,7 @@ export function screenFromLocation(): Screen {
   if (path === PATHS['wie-betaalt-wat']) return { name: 'wie-betaalt-wat' };
   if (path === PATHS.tarieven) return { name: 'tarieven' };
   for (const naam of BEHEER) if (path === PATHS[naam]) return { name: naam };
+  if (path === PATHS.beveiliging) return { name: 'beveiliging' };
   return { name: 'caseload' };
 }
 

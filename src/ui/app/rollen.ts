@@ -29,6 +29,7 @@ const PER_ROL: Readonly<Record<string, readonly Naam[]>> = {
     'beheer-caseloads',
     'beheer-import',
     'beheer-toegangslog',
+    'beveiliging',
   ],
 };
 
@@ -59,6 +60,7 @@ export function menu(rol: string): readonly { screen: Screen; label: string }[] 
   if (mag('beheer-toegangslog'))
     items.push({ screen: { name: 'beheer-toegangslog' }, label: 'Toegangslog' });
   if (mag('tarieven')) items.push({ screen: { name: 'tarieven' }, label: 'Tarieven' });
+  if (mag('beveiliging')) items.push({ screen: { name: 'beveiliging' }, label: 'Beveiliging' });
   items.push({ screen: { name: 'over' }, label: 'Over deze app' });
   return items;
 }

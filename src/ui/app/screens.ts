@@ -75,6 +75,9 @@ export const GebruikersScreen = lazyScreen(() => beheer().then((m) => m.Gebruike
 export const CaseloadsScreen = lazyScreen(() => beheer().then((m) => m.CaseloadsScreen));
 export const ToegangslogScreen = lazyScreen(() => beheer().then((m) => m.ToegangslogScreen));
 export const ImportScreen = lazyScreen(() => beheer().then((m) => m.ImportScreen));
+export const BeveiligingScreen = lazyScreen(() =>
+  import('../features/beveiliging/index.ts').then((m) => m.BeveiligingScreen),
+);
 export const LogoutScreen = lazyScreen(() =>
   import('../features/session/LogoutScreen.tsx').then((m) => m.LogoutScreen),
 );
@@ -103,6 +106,7 @@ const SCREENS: Record<Screen['name'], { preload(): Promise<unknown> }> = {
   'beheer-caseloads': CaseloadsScreen,
   'beheer-toegangslog': ToegangslogScreen,
   'beheer-import': ImportScreen,
+  beveiliging: BeveiligingScreen,
 };
 
 /** Loads the module of a screen (default: the one the URL opens on). Never rejects. */

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { testAccount, type Account } from '../accounts.ts';
 import { expect } from '../fixtures.ts';
+import { codeGebruikt, totpCode } from '../totp.ts';
 
 export const PIN = '24680';
 
@@ -24,7 +25,22 @@ export class LoginPage {
     await this.page.getByLabel('Kies een pincode van 5 cijfers').fill(pin);
     await this.page.getByLabel('Typ de pincode nog een keer').fill(pin);
     await this.page.getByRole('button', { name: 'Inloggen' }).click();
+    if (wie.totpGeheim) await this.tweedeStap(wie.totpGeheim);
     await expect(this.page.getByTestId('gebruiker')).toContainText(wie.naam);
+  }
+
+  /** The second factor (issue 14): the code of her secret, as her authenticator app shows it. */
+  async tweedeStap(geheim: string) {
+    const veld = this.page.getByLabel('Code uit uw authenticator-app');
+    await expect(this.page.getByRole('heading', { name: 'Tweede stap' })).toBeVisible();
+    for (let poging = 0; poging < 3; poging++) {
+      await veld.fill(await totpCode(geheim));
+      await this.page.getByRole('button', { name: 'Code controleren' }).click();
+      const gebruikt = this.page.getByText('Deze code is al gebruikt.');
+      await expect(this.page.getByTestId('gebruiker').or(gebruikt)).toBeVisible();
+      if (!(await gebruikt.isVisible())) return;
+      codeGebruikt(geheim);
+    }
   }
 
   async ontgrendel(pin: string) {

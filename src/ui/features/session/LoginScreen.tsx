@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import { useCallback, useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import {
   bewaarSessie,
   isGeldigePin,
@@ -7,7 +7,9 @@ import {
 } from '../../../storage/sessie.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import { login, logoutServer } from '../../../sync/client/sessie.ts';
+import type { Gebruiker, LoginStap } from '../../../sync/client/start-stappen.ts';
 import { useDb } from '../../hooks/db-context.tsx';
+import { StartStappen } from './StartStappen.tsx';
 
 export const LOGIN_TEKST = {
   titel: 'Inloggen',
@@ -63,6 +65,28 @@ export function LoginScreen({
   const [melding, setMelding] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
   const [veilig] = useState(isVeiligeContext);
+  // Issue 14: steps still open after the password; the PIN waits here (memory only) until they
+  // are done, and is then kept on the device like after any login.
+  const [stappen, setStappen] = useState<{
+    vereist: readonly LoginStap[];
+    gebruiker: Gebruiker;
+    pin: string;
+  } | null>(null);
+
+  const naStappen = useCallback(() => {
+    if (!stappen) return;
+    void bewaarSessie(db, stappen.gebruiker, stappen.pin)
+      .then(onIngelogd)
+      .catch((fout: unknown) => {
+        console.error('Inloggen: sessie niet opgeslagen.', fout);
+        setStappen(null);
+        setMelding('Inloggen is niet gelukt op dit apparaat. Probeer het nog een keer.');
+      });
+  }, [db, stappen, onIngelogd]);
+  const opnieuw = useCallback((m: string) => {
+    setStappen(null);
+    setMelding(m);
+  }, []);
 
   async function verstuur(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -103,6 +127,14 @@ export function LoginScreen({
       if (!wissel.ok) {
         await logoutServer(fetchFn);
         setMelding(LOGIN_TEKST.andereGebruiker(wissel.vorigeNaam, wissel.aantal));
+        return;
+      }
+      if (uitkomst.vereist.length > 0) {
+        setStappen({
+          vereist: uitkomst.vereist,
+          gebruiker: uitkomst.gebruiker,
+          pin: waarde('pin'),
+        });
         return;
       }
       await bewaarSessie(db, uitkomst.gebruiker, waarde('pin'));
@@ -168,6 +200,17 @@ export function LoginScreen({
           <p className="hint">{LOGIN_TEKST.onveilig.adres(window.location.origin)}</p>
         </div>
       </section>
+    );
+  }
+
+  if (stappen) {
+    return (
+      <StartStappen
+        fetch={fetchFn}
+        vereist={stappen.vereist}
+        onKlaar={naStappen}
+        onOpnieuw={opnieuw}
+      />
     );
   }
 

@@ -1,0 +1,112 @@
+/**
+ * The steps after a correct password (issue 14): her own password instead of the start
+ * password, enrolment of the second factor, or its code. Each answer says which steps are still
+ * open; errors come back as Dutch sentences for the login screen. Nothing here is logged.
+ */
+import { z } from 'zod';
+import { loginStapSchema, type LoginStap } from '../protocol/wire.ts';
+import type { FetchFn } from './http.ts';
+import { LOGIN_FOUT, teVeelPogingen } from './sessie.ts';
+
+export const STAP_FOUT = {
+  zwakWachtwoord:
+    'Dit wachtwoord is niet sterk genoeg. Kies er een van minstens 12 tekens, zonder uw gebruikersnaam, en geen bekend wachtwoord.',
+  zelfdeWachtwoord: 'Kies een ander wachtwoord dan het startwachtwoord.',
+  onjuisteCode: 'Deze code klopt niet. Typ de code die nu in de app staat.',
+  gebruikteCode: 'Deze code is al gebruikt. Wacht op de volgende code in de app en typ die.',
+  onjuisteHerstelcode: 'Deze herstelcode klopt niet of is al gebruikt.',
+  verlopen: 'Het inloggen duurde te lang of is afgebroken. Log opnieuw in.',
+} as const;
+
+const stapAntwoordSchema = z.object({
+  vereist: z.array(loginStapSchema).optional(),
+  herstelcodes: z.array(z.string()).optional(),
+});
+const inschrijvingSchema = z.object({
+  geheim: z.string(),
+  otpauthUrl: z.string(),
+  qrSvg: z.string(),
+});
+export type Inschrijving = z.infer<typeof inschrijvingSchema>;
+
+export type StapUitkomst<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly fout: string; readonly opnieuwInloggen: boolean };
+
+async function post<T>(
+  fetchFn: FetchFn,
+  pad: string,
+  body: unknown,
+  schema: z.ZodType<T>,
+  fout400: (error: string | undefined) => string,
+): Promise<StapUitkomst<T>> {
+  let res: Response;
+  try {
+    res = await fetchFn(`/api/auth/start/${pad}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    return { ok: false, fout: LOGIN_FOUT.offline, opnieuwInloggen: false };
+  }
+  if (res.status === 401) return { ok: false, fout: STAP_FOUT.verlopen, opnieuwInloggen: true };
+  if (res.status === 429) {
+    const seconden = Number(res.headers.get('retry-after'));
+    const minuten = Number.isFinite(seconden) && seconden > 0 ? Math.ceil(seconden / 60) : 15;
+    return { ok: false, fout: teVeelPogingen(minuten), opnieuwInloggen: false };
+  }
+  if (res.status === 400) {
+    let error: string | undefined;
+    try {
+      error = ((await res.json()) as { error?: string }).error;
+    } catch {
+      // no JSON: the generic message
+    }
+    return { ok: false, fout: fout400(error), opnieuwInloggen: false };
+  }
+  if (!res.ok) return { ok: false, fout: LOGIN_FOUT.server, opnieuwInloggen: false };
+  try {
+    const parsed = schema.safeParse(await res.json());
+    if (parsed.success) return { ok: true, data: parsed.data };
+  } catch {
+    // fall through
+  }
+  return { ok: false, fout: LOGIN_FOUT.server, opnieuwInloggen: false };
+}
+
+export interface NaStap {
+  readonly vereist: readonly LoginStap[];
+  readonly herstelcodes?: readonly string[];
+}
+const naStap = stapAntwoordSchema.transform((d): NaStap => ({
+  vereist: d.vereist ?? [],
+  ...(d.herstelcodes ? { herstelcodes: d.herstelcodes } : {}),
+}));
+
+export const kiesWachtwoord = (fetchFn: FetchFn, nieuw: string) =>
+  post(fetchFn, 'wachtwoord', { nieuw }, naStap, (e) =>
+    e === 'same_password' ? STAP_FOUT.zelfdeWachtwoord : STAP_FOUT.zwakWachtwoord,
+  );
+
+export const beginInschrijving = (fetchFn: FetchFn) =>
+  post(fetchFn, 'tweede-factor/begin', undefined, inschrijvingSchema, () => LOGIN_FOUT.server);
+
+const codeFout = (e: string | undefined) =>
+  e === 'code_used' ? STAP_FOUT.gebruikteCode : STAP_FOUT.onjuisteCode;
+
+export const bevestigInschrijving = (fetchFn: FetchFn, code: string) =>
+  post(fetchFn, 'tweede-factor/bevestig', { code }, naStap, codeFout);
+
+export const geefCode = (fetchFn: FetchFn, code: string) =>
+  post(fetchFn, 'tweede-factor', { code }, naStap, codeFout);
+
+export const geefHerstelcode = (fetchFn: FetchFn, herstelcode: string) =>
+  post(fetchFn, 'tweede-factor', { herstelcode }, naStap, () => STAP_FOUT.onjuisteHerstelcode);
+
+export type { Gebruiker, LoginStap } from '../protocol/wire.ts';

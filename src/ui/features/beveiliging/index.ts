@@ -1,0 +1,1 @@
+export { BeveiligingScreen } from './BeveiligingScreen.tsx';
