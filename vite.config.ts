@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ResolvedConfig } from 'vite';
@@ -23,7 +23,7 @@ function preCompress(): Plugin {
       config = c;
     },
     closeBundle() {
-      const dir = join(config.root, config.build.outDir, config.build.assetsDir);
+      const dir = join(resolve(config.root, config.build.outDir), config.build.assetsDir);
       for (const file of readdirSync(dir)) {
         if (!/\.(js|css)$/.test(file)) continue;
         const bytes = readFileSync(join(dir, file));
