@@ -6,11 +6,12 @@ import './csp.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openDb } from './storage/db.ts';
+import { leesSessie } from './storage/sessie.ts';
 import { requestPersistence } from './storage/persistence.ts';
 import { watchConnectivity } from './sync/client/connectivity.ts';
 import type { SyncEngine } from './sync/client/engine.ts';
 import { App } from './ui/app/App.tsx';
-import { preloadScreen } from './ui/app/screens.ts';
+import { preloadStartScreen } from './ui/app/screens.ts';
 import { registerPwa } from './ui/app/pwa.ts';
 import { DbProvider } from './ui/hooks/db-context.tsx';
 import './ui/app/app.css';
@@ -35,13 +36,20 @@ const sync = {
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
 // The start screen's chunk first (see ui/app/screens.ts): rendering before it is there would show
-// a fallback and let React hold the screen back for its 300 ms fallback throttle.
-void preloadScreen().then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <DbProvider db={db}>
-        <App services={{ connectivity, registerPwa, sync }} />
-      </DbProvider>
-    </StrictMode>,
-  ),
-);
+// a fallback and let React hold the screen back for its 300 ms fallback throttle. Which screen
+// that is depends on the stored session (login, PIN, or the app); a database that does not answer
+// within a second (blocked by an upgrade in another tab) does not hold the first render back.
+void Promise.race([
+  leesSessie(db).catch(() => null),
+  new Promise<undefined>((r) => setTimeout(r, 1000)),
+])
+  .then(preloadStartScreen)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <DbProvider db={db}>
+          <App services={{ connectivity, registerPwa, sync }} />
+        </DbProvider>
+      </StrictMode>,
+    ),
+  );

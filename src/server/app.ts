@@ -132,10 +132,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       root: staticDir,
       // The cache headers are ours (setHeaders); @fastify/send's own would overwrite them.
       cacheControl: false,
+      // dist/assets has .br and .gz siblings (vite.config.ts preCompress): sent when accepted.
+      preCompressed: true,
       // Why each class is cached the way it is: hashed assets never change → cache for a year;
       // the service worker and the shell must be re-checked on every visit, or an update would
       // never be seen (the service worker itself does the offline caching).
       setHeaders(res, path) {
+        res.setHeader('vary', 'accept-encoding');
         if (/[/\\]assets[/\\]/.test(path)) {
           res.setHeader('cache-control', 'public, max-age=31536000, immutable');
         } else {

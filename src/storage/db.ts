@@ -11,7 +11,8 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Client } from '../domain/model/client.ts';
-import { RECORD_TYPES, type Mutation, type RecordType } from '../domain/model/record.ts';
+import type { Mutation } from '../domain/model/record.ts';
+import { RECORD_TYPES, type RecordType } from '../domain/model/record-types.ts';
 import type { Doel, Naaste, Plan, PlanItem, PlanVersie } from '../domain/plan/model.ts';
 import type { Review, ReviewComment } from '../domain/plan/review.ts';
 import type { Voorziening } from '../domain/sociale-kaart/model.ts';

@@ -49,22 +49,25 @@ declare global {
   }
 }
 
-function launch(profile: string): Promise<BrowserContext> {
+export function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1180, height: 820 },
     locale: 'nl-NL',
     args: ARGS,
+    // The server's CSP (script-src 'self') refuses the injected seeder and the polling worker's
+    // blob URL; the bench's own tools only, the app runs as it would.
+    bypassCSP: true,
   });
 }
 
-async function firstPage(context: BrowserContext): Promise<Page> {
+export async function firstPage(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? (await context.newPage());
 }
 
 /** docs/toolchain.md: await `ready` in evaluate, then wait for an activated controller. */
-async function waitForServiceWorker(page: Page): Promise<void> {
+export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
@@ -72,7 +75,7 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 /** Bundles test/bench/browser/seed.ts (dexie, zod, the storage code) into one module script. */
-async function buildSeeder(): Promise<string> {
+export async function buildSeeder(): Promise<string> {
   const { build } = await import('vite');
   const outDir = mkdtempSync(join(tmpdir(), 'arrangeur-bench-seed-'));
   try {

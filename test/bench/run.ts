@@ -13,6 +13,8 @@ const BENCHES: Readonly<Record<string, () => Promise<BenchModule>>> = {
   browser: () => import('./browser.ts'),
   sync: () => import('./sync.ts'),
   kosten: () => import('./kosten.ts'),
+  paint: () => import('./browser-paint.ts'),
+  'browser-sync': () => import('./browser-sync.ts'),
 };
 
 export function ok(r: BenchResult): boolean {

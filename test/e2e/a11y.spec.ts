@@ -320,7 +320,7 @@ test('coordinator: every tab of wie betaalt wat and tarieven; beheerder: tarieve
     await expect(co.heading).toBeVisible();
     await co.kiesPeriode(maand(0), maand(3));
     await expect(co.totaal).toBeVisible();
-    await expect(cp.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(cp.locator('.grafiek-staaf').first()).toBeVisible();
     await expectNoViolations(cp, 'wie-betaalt-wat-overzicht');
     await co.naarTab('Regels');
     await expect(co.regelsTabel).toBeVisible();

@@ -185,7 +185,7 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
     await expect(
       cp.getByRole('img', { name: /Staafgrafiek van de geplande kosten/ }),
     ).toBeVisible();
-    await expect(cp.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(cp.locator('.grafiek-staaf').first()).toBeVisible();
     const edeRij = co.overzichtRij(nu.nl, 'Wmo', 'Gemeente Ede');
     await expect(edeRij).toHaveCount(1);
     const edeKosten = centenVan(await edeRij.locator('td').nth(4).innerText());

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { migrate } from '../../src/server/db/migrations.ts';
@@ -16,6 +17,13 @@ describe.each(STORE_KINDS)('server on %s', (kind) => {
     writeFileSync(join(staticDir, 'sw.js'), '// sw');
     mkdirSync(join(staticDir, 'assets'));
     writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    // What vite.config.ts preCompress writes next to a hashed asset.
+    writeFileSync(join(staticDir, 'assets', 'groot-def456.js'), 'x'.repeat(4000));
+    writeFileSync(
+      join(staticDir, 'assets', 'groot-def456.js.br'),
+      brotliCompressSync(Buffer.from('x'.repeat(4000))),
+    );
+    writeFileSync(join(staticDir, 'assets', 'groot-def456.js.gz'), gzipSync('x'.repeat(4000)));
   });
   afterAll(async () => {
     await t.cleanup();
@@ -23,6 +31,31 @@ describe.each(STORE_KINDS)('server on %s', (kind) => {
   });
 
   const build = () => buildApp({ store: t.store, schemaVersion: t.schemaVersion, staticDir });
+
+  it('sends the pre-compressed sibling of an asset to a browser that accepts it (issue 13.6)', async () => {
+    const app = await build();
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/groot-def456.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe('x'.repeat(4000));
+    const gz = await app.inject({
+      method: 'GET',
+      url: '/assets/groot-def456.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plat = await app.inject({ method: 'GET', url: '/assets/groot-def456.js' });
+    expect(plat.headers['content-encoding']).toBeUndefined();
+    expect(plat.body).toBe('x'.repeat(4000));
+    await app.close();
+  });
 
   it('reports health with a real database round trip', async () => {
     const app = await build();

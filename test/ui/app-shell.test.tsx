@@ -40,7 +40,7 @@ describe('app shell per role', () => {
 
   it('starts a coordinator on "Wie betaalt wat" with no client screens in her menu', async () => {
     await renderApp(noServices, { ...ANJA, naam: 'Cor', rol: 'coordinator' });
-    // The coordinator screen's chunk (recharts) takes a while to import in jsdom under load.
+    // The coordinator screen's chunk takes a while to import in jsdom under load.
     expect(
       await screen.findByRole('heading', { name: /Wie betaalt wat/ }, { timeout: 10_000 }),
     ).toBeInTheDocument();
@@ -53,7 +53,7 @@ describe('app shell per role', () => {
   it('sends a coordinator who opens a client screen by its path to her start screen', async () => {
     window.history.replaceState(null, '', '/clienten/nieuw');
     await renderApp(noServices, { ...ANJA, naam: 'Cor', rol: 'coordinator' });
-    // The coordinator screen's chunk (recharts) takes a while to import in jsdom under load.
+    // The coordinator screen's chunk takes a while to import in jsdom under load.
     expect(
       await screen.findByRole('heading', { name: /Wie betaalt wat/ }, { timeout: 10_000 }),
     ).toBeInTheDocument();

@@ -12,7 +12,11 @@ import {
 } from '../../src/domain/kosten/model.ts';
 import type { FetchFn } from '../../src/sync/client/http.ts';
 import { CoordinatorScreen } from '../../src/ui/features/coordinator/index.ts';
-import { grafiekData } from '../../src/ui/features/coordinator/KostenGrafiek.tsx';
+import {
+  asStappen,
+  grafiekData,
+  KostenGrafiek,
+} from '../../src/ui/features/coordinator/KostenGrafiek.tsx';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -243,6 +247,39 @@ describe('CoordinatorScreen', () => {
     for (const m of OVERZICHT.perMaand) {
       const p = punten.find((x) => x.maand === m.maand)!;
       expect(Math.round(((p.Zvw ?? 0) + (p.Wmo ?? 0)) * 100)).toBe(m.kostenCent);
+    }
+  });
+
+  it('draws the chart itself: one bar per month and domain with money, heights adding up (issue 13.6)', () => {
+    const { container } = render(<KostenGrafiek overzicht={OVERZICHT} />);
+    const staven = [...container.querySelectorAll('rect.grafiek-staaf')];
+    // okt: Zvw and Wmo; nov: Wmo. Months without money draw no bar.
+    expect(staven.map((r) => plat(r.querySelector('title')?.textContent))).toEqual([
+      'oktober 2026, Zvw: € 750,00',
+      'oktober 2026, Wmo: € 564,00',
+      'november 2026, Wmo: € 364,00',
+    ]);
+    const h = (i: number) => Number(staven[i]!.getAttribute('height'));
+    expect(h(0) / h(1)).toBeCloseTo(750 / 564, 5);
+    // The Wmo part of october sits right on top of its Zvw part.
+    expect(Number(staven[1]!.getAttribute('y')) + h(1)).toBeCloseTo(
+      Number(staven[0]!.getAttribute('y')),
+      5,
+    );
+    // 12 months on the x axis, and the legend names the domains.
+    expect(container.querySelectorAll('svg text tspan')).toHaveLength(12);
+    expect(screen.getByRole('img', { name: /Staafgrafiek/ })).toHaveTextContent('ZvwWmo');
+  });
+
+  it('gives the y axis round steps from 0 up to at least the highest month', () => {
+    expect(asStappen(1314)).toEqual([0, 500, 1000, 1500]);
+    expect(asStappen(800)).toEqual([0, 200, 400, 600, 800]);
+    expect(asStappen(0)).toEqual([0, 1]);
+    for (const max of [1, 7, 99, 12_345.67, 3_000_000]) {
+      const s = asStappen(max);
+      expect(s[0]).toBe(0);
+      expect(s[s.length - 1]).toBeGreaterThanOrEqual(max);
+      expect(s.length).toBeLessThanOrEqual(6);
     }
   });
 

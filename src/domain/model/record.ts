@@ -1,26 +1,11 @@
 import { z } from 'zod';
 import { deviceIdSchema, recordIdSchema } from './ids.ts';
+import { RECORD_TYPES, type RecordType } from './record-types.ts';
 
-/**
- * The record types that travel through the outbox and the sync wire. Grows with each slice
- * (naaste, plan, doel, planItem, …); a type not listed here cannot be queued, so the server never
- * sees a record kind it has no rules for.
- */
-export const RECORD_TYPES = [
-  'client',
-  'naaste',
-  'plan',
-  'doel',
-  'planItem',
-  'planVersie',
-  'voorziening',
-  'conflict',
-  'review',
-  'reviewComment',
-  'zorgverzekeraar',
-] as const;
+// The list itself lives in record-types.ts (no zod), see there.
+export { RECORD_TYPES };
 export const recordTypeSchema = z.enum(RECORD_TYPES);
-export type RecordType = z.infer<typeof recordTypeSchema>;
+export type { RecordType };
 
 /**
  * One local change as it goes over the wire (docs/architecture.md, Sync). Shared by storage (which

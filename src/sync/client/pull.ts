@@ -20,7 +20,7 @@
  */
 import type { RecordType } from '../../domain/model/record.ts';
 import { recordTypeSchema } from '../../domain/model/record.ts';
-import type { ArrangeurDB } from '../../storage/db.ts';
+import type { ArrangeurDB, OutboxRow, SyncBasisRow } from '../../storage/db.ts';
 import { verwijderClientVanApparaat, type VerwijderdeClient } from '../../storage/intrekking.ts';
 import { deviceId } from '../../storage/meta.ts';
 import { PULL_PAGE_MAX, pullResponseSchema, type WireRecord } from '../protocol/wire.ts';
@@ -31,6 +31,7 @@ import {
   naarOpslag,
   parseMetHerstel,
   SCHEMA,
+  type Rij,
   syncTabellen,
   tabel,
   zonderLokaleSleutels,
@@ -130,10 +131,14 @@ export async function pasPaginaToe(
         }),
       );
     }
+    // Set-based (issue 13.4): what the page needs is read in bulk, the writes go in bulk at the
+    // end; the decisions per record are the same as one by one.
+    const pagina = await leesPagina(db, records);
     for (const record of records) {
-      const reden = await pasRecordToe(db, record);
+      const reden = await pasRecordToe(db, record, pagina);
       if (reden) overgeslagen.push({ id: record.id, type: record.type, reden });
     }
+    await schrijfPagina(db, pagina);
     const { cursor } = await leesSyncState(db);
     await zetSyncState(db, { cursor: Math.max(cursor, nextCursor) });
   });
@@ -147,15 +152,19 @@ export async function pasPaginaToe(
  * Safe offline: a local write of data the server already holds; local changes not yet accepted
  * are left as they are (see the file header).
  */
-async function pasRecordToe(db: ArrangeurDB, record: WireRecord): Promise<string | null> {
+async function pasRecordToe(
+  db: ArrangeurDB,
+  record: WireRecord,
+  pagina: Pagina,
+): Promise<string | null> {
   const typeR = recordTypeSchema.safeParse(record.type);
   if (!typeR.success) return `onbekend soort record '${record.type}'`;
   const type = typeR.data;
-  const table = tabel(db, type);
-  const lokaal = await table.get(record.id);
+  const sleutel = `${type}|${record.id}`;
+  const lokaal = pagina.lokaal.get(sleutel);
   if (lokaal?.rev !== undefined && lokaal.rev >= record.rev) return null;
 
-  const open = await db.outbox.where('[recordType+recordId]').equals([type, record.id]).toArray();
+  const open = pagina.open.get(sleutel) ?? [];
   const beschermd = new Set(open.flatMap((r) => Object.keys(r.fields)));
   const lokaalVerwijderd = open.some((r) => r.deleted === true);
   const volledig = !lokaal || (beschermd.size === 0 && !lokaalVerwijderd);
@@ -205,9 +214,70 @@ async function pasRecordToe(db: ArrangeurDB, record: WireRecord): Promise<string
   const botsing = await unieksBotsing(db, type, parsed.data);
   if (botsing) return botsing;
 
-  await table.put(naarOpslag(type, parsed.data));
-  await werkBasisBij(db, record, volledig, overgenomen);
+  const rij = naarOpslag(type, parsed.data);
+  pagina.lokaal.set(sleutel, rij);
+  // A plan is written at once: the next plan's unique-clientId check must see it.
+  if (type === 'plan') await tabel(db, type).put(rij);
+  else
+    (pagina.schrijf.get(type) ?? pagina.schrijf.set(type, new Map()).get(type)!).set(
+      record.id,
+      rij,
+    );
+  werkBasisBij(pagina, record, volledig, overgenomen);
   return null;
+}
+
+/** What a page reads (in bulk, before its records are applied) and what it will write. */
+interface Pagina {
+  /** Per `type|id`: the record on the device (updated as the page applies its records). */
+  readonly lokaal: Map<string, Rij | undefined>;
+  /** Per `type|id`: its pending or rejected outbox rows. */
+  readonly open: Map<string, OutboxRow[]>;
+  /** Per record id: the syncBasis row as it will be after the page (undefined: none). */
+  readonly basis: Map<string, SyncBasisRow | undefined>;
+  readonly basisGewijzigd: Set<string>;
+  /** Per type, per id: the rows to put at the end (plans are put at once). */
+  readonly schrijf: Map<RecordType, Map<string, Rij>>;
+}
+
+async function leesPagina(db: ArrangeurDB, records: readonly WireRecord[]): Promise<Pagina> {
+  const perType = new Map<RecordType, string[]>();
+  for (const r of records) {
+    const t = recordTypeSchema.safeParse(r.type);
+    if (t.success) (perType.get(t.data) ?? perType.set(t.data, []).get(t.data)!).push(r.id);
+  }
+  const lokaal = new Map<string, Rij | undefined>();
+  const open = new Map<string, OutboxRow[]>();
+  const sleutels: [RecordType, string][] = [];
+  for (const [type, ids] of perType) {
+    const rijen = await tabel(db, type).bulkGet(ids);
+    ids.forEach((id, i) => lokaal.set(`${type}|${id}`, rijen[i]));
+    for (const id of ids) sleutels.push([type, id]);
+  }
+  if (sleutels.length > 0) {
+    const rijen = await db.outbox.where('[recordType+recordId]').anyOf(sleutels).toArray();
+    for (const r of rijen) {
+      const k = `${r.recordType}|${r.recordId}`;
+      (open.get(k) ?? open.set(k, []).get(k)!).push(r);
+    }
+  }
+  const ids = [...new Set(records.map((r) => r.id))];
+  const basisRijen = await db.syncBasis.bulkGet(ids);
+  const basis = new Map(ids.map((id, i) => [id, basisRijen[i]]));
+  return { lokaal, open, basis, basisGewijzigd: new Set(), schrijf: new Map() };
+}
+
+async function schrijfPagina(db: ArrangeurDB, pagina: Pagina): Promise<void> {
+  for (const [type, rijen] of pagina.schrijf) await tabel(db, type).bulkPut([...rijen.values()]);
+  const weg: string[] = [];
+  const zet: SyncBasisRow[] = [];
+  for (const id of pagina.basisGewijzigd) {
+    const rij = pagina.basis.get(id);
+    if (rij) zet.push(rij);
+    else weg.push(id);
+  }
+  if (weg.length > 0) await db.syncBasis.bulkDelete(weg);
+  if (zet.length > 0) await db.syncBasis.bulkPut(zet);
 }
 
 /** Record meta and device-only keys are not fields the server sends in `fields`. */
@@ -239,15 +309,15 @@ async function unieksBotsing(
  * own-write revisions newer than it are kept. A partial apply: the fields taken are known as of
  * this revision; the protected ones keep their older base.
  *
- * Safe offline: device-only bookkeeping in the page's transaction.
+ * Safe offline: device-only bookkeeping, written with the page (schrijfPagina).
  */
-async function werkBasisBij(
-  db: ArrangeurDB,
+function werkBasisBij(
+  pagina: Pagina,
   record: WireRecord,
   volledig: boolean,
   overgenomen: string[],
-): Promise<void> {
-  const bestaand = await db.syncBasis.get(record.id);
+): void {
+  const bestaand = pagina.basis.get(record.id);
   const velden: Record<string, number> = { ...bestaand?.velden };
   if (volledig) {
     for (const [k, v] of Object.entries(velden)) if (v <= record.rev) delete velden[k];
@@ -255,8 +325,10 @@ async function werkBasisBij(
     for (const k of overgenomen) velden[k] = Math.max(velden[k] ?? 0, record.rev);
   }
   if (Object.keys(velden).length === 0) {
-    if (bestaand) await db.syncBasis.delete(record.id);
+    if (!bestaand) return;
+    pagina.basis.set(record.id, undefined);
   } else {
-    await db.syncBasis.put({ recordId: record.id, velden });
+    pagina.basis.set(record.id, { recordId: record.id, velden });
   }
+  pagina.basisGewijzigd.add(record.id);
 }

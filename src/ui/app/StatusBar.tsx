@@ -37,6 +37,19 @@ export function verbindingVan(
 }
 
 /**
+ * Holds the room of a text that follows in a moment (the outbox count, the sync status), so
+ * the screen below does not move when it comes (layout shift, issue 13.6). Invisible, also to a
+ * screen reader.
+ */
+export function Plek({ tekst }: { readonly tekst: string }) {
+  return (
+    <span className="status-plek" aria-hidden="true">
+      {tekst}
+    </span>
+  );
+}
+
+/**
  * Always visible (docs/architecture.md, Sync 6): online, offline or server unreachable, how many
  * changes have not reached the server, when the last sync ended, a fault with what to do, open
  * conflicts and refused changes, and who is logged in.
@@ -63,9 +76,10 @@ export function StatusBar(props: StatusBarProps) {
         <span className={`verbinding verbinding-${verbinding}`} data-testid="verbinding">
           {nl.verbinding[verbinding]}
         </span>
-        <Suspense fallback={null}>
+        <Suspense fallback={<Plek tekst="Alles is op dit apparaat opgeslagen" />}>
           <Wachtrij />
         </Suspense>
+        {!sync && props.onSyncNu && <Plek tekst="Laatst gesynchroniseerd om 00:00" />}
         {sync && (
           <span data-testid="laatst-gesynchroniseerd">
             {sync.bezig || gevraagd

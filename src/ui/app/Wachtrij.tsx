@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { pendingCount } from '../../storage/outbox.ts';
 import { useDb } from '../hooks/db-context.tsx';
+import { Plek } from './StatusBar.tsx';
 
 /**
  * How many changes have not reached the server yet. Its own chunk (StatusBar loads it lazily): the
@@ -9,7 +10,7 @@ import { useDb } from '../hooks/db-context.tsx';
 export default function Wachtrij() {
   const db = useDb();
   const pending = useLiveQuery(() => pendingCount(db), [db]);
-  if (pending === undefined) return null;
+  if (pending === undefined) return <Plek tekst="Alles is op dit apparaat opgeslagen" />;
   return (
     <span data-testid="wachtrij">
       {pending === 0

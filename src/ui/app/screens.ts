@@ -15,7 +15,9 @@
  * loaded instead of flashing a fallback.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { LokaleSessie } from '../../storage/sessie.ts';
 import { screenFromLocation, type Screen } from './navigation.tsx';
+import { magScherm, startScherm } from './rollen.ts';
 
 type LazyScreen<P> = LazyExoticComponent<ComponentType<P>> & { preload(): Promise<unknown> };
 
@@ -116,3 +118,21 @@ export function preloadScreen(screen: Screen = screenFromLocation()): Promise<vo
     () => undefined, // the lazy component retries and shows the error where it renders
   );
 }
+
+/**
+ * Loads the module of the screen the app will open on: the login screen without a session, the
+ * PIN screen when locked, else the screen of the URL (or the role's start screen when the role
+ * may not open that one; `undefined`: the session is not known, the URL's screen). Issue 13.6: on a first visit the login screen's chunk was fetched only
+ * after the caseload's (and its reference data) had loaded, a second round trip before any paint.
+ * Never rejects.
+ */
+export function preloadStartScreen(sessie: LokaleSessie | null | undefined): Promise<void> {
+  if (sessie === undefined) return preloadScreen(); // not known (yet): the URL's screen
+  if (!sessie) return LoginScreen.preload().then(ok, ok);
+  if (sessie.vergrendeld) return LockScreen.preload().then(ok, ok);
+  const screen = screenFromLocation();
+  const rol = sessie.gebruiker.rol;
+  return preloadScreen(magScherm(rol, screen.name) ? screen : startScherm(rol));
+}
+
+const ok = () => undefined;

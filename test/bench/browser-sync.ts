@@ -1,0 +1,286 @@
+/**
+ * Sync end to end in Chromium (issue 13.4, the browser part): the app's own sync engine, in the
+ * built app served by our own server (PGlite, temporary data dir, the demo accounts).
+ *
+ * Two devices (two Chromium profiles) log in as the demo arrangeur anja through the login screen.
+ * The push figures are end to end, so they include the server's push path (issue 13.1/13.2).
+ * 1. Device A, offline, gets EDITS new clients through the storage layer inside the page
+ *    (test/bench/browser/seed.ts: `saveClient`, outbox row in the same transaction), not by
+ *    typing. Then it goes online and its engine pushes them: from going online until the outbox
+ *    holds no pending row → records/s.
+ * 2. A fresh device B logs in: from the login click until all EDITS clients are in its
+ *    IndexedDB (login and its first pull) → records/s.
+ * 3. Incremental: 100 more edits on A, pushed the same way (ms); B, offline meanwhile, comes
+ *    online and pulls them (ms). Target ≤ 100 ms each.
+ * Done is seen by a Web Worker polling IndexedDB on its own thread (a busy page cannot hide it).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { loadConfig } from '../../src/server/config.ts';
+import { maakDemoGebruikers } from '../../src/server/demo-users.ts';
+import { startServer } from '../../src/server/main.ts';
+import { buildSeeder, firstPage, launch, waitForServiceWorker } from './browser.ts';
+import { ensureBuilt } from './build.ts';
+import type { BenchResult } from './types.ts';
+
+const EDITS = Number(process.env.BENCH_BROWSER_SYNC_EDITS ?? 10_000);
+const INCREMENT = 100;
+/** How long one phase may take before it is reported as not finished (the rest is skipped). */
+const TIMEOUT_MS = Number(process.env.BENCH_BROWSER_SYNC_TIMEOUT_S ?? 600) * 1000;
+const PIN = '24680';
+
+/** `store` (optionally one `index` value) holds at least `min`, or at most `max`, rows. */
+interface Telling {
+  store: string;
+  index?: string;
+  key?: string;
+  min?: number;
+  max?: number;
+}
+
+/**
+ * Starts a Worker that polls IndexedDB every 2 ms until the count holds; `window.__syncKlaar`
+ * then resolves with the absolute time (timeOrigin + now) it saw it.
+ */
+async function startTeller(page: Page, t: Telling): Promise<void> {
+  await page.evaluate((q) => {
+    const code = `onmessage = async (e) => {
+      const q = e.data;
+      const db = await new Promise((res, rej) => {
+        const r = indexedDB.open('arrangeur');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      db.onversionchange = () => db.close();
+      postMessage({ ready: true });
+      const tel = () => new Promise((res, rej) => {
+        const s = db.transaction(q.store, 'readonly').objectStore(q.store);
+        const r = q.index ? s.index(q.index).count(q.key) : s.count();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      for (;;) {
+        const n = await tel();
+        if ((q.min === undefined || n >= q.min) && (q.max === undefined || n <= q.max)) {
+          postMessage({ t: performance.timeOrigin + performance.now() });
+          db.close();
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    };`;
+    const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+    const w = window as unknown as { __syncKlaar?: Promise<number> };
+    return new Promise<void>((ready) => {
+      w.__syncKlaar = new Promise<number>((klaar) => {
+        worker.onmessage = (e: MessageEvent<{ ready?: true; t?: number }>) => {
+          if (e.data.ready) ready();
+          if (e.data.t !== undefined) {
+            klaar(e.data.t);
+            worker.terminate();
+          }
+        };
+      });
+      worker.postMessage(q);
+    });
+  }, t);
+}
+
+async function klaarNa(page: Page, start: number, timeoutMs: number): Promise<number> {
+  return page.evaluate(
+    async ({ start, timeoutMs }) => {
+      const w = window as unknown as { __syncKlaar?: Promise<number> };
+      const op = new Promise<never>((_, nee) =>
+        setTimeout(() => nee(new Error(`not done within ${timeoutMs} ms`)), timeoutMs),
+      );
+      return (await Promise.race([w.__syncKlaar!, op])) - start;
+    },
+    { start, timeoutMs },
+  );
+}
+
+const nu = (page: Page) => page.evaluate(() => performance.timeOrigin + performance.now());
+
+async function apparaat(
+  profile: string,
+  url: string,
+  verwachtClients = 0,
+): Promise<{ context: BrowserContext; page: Page; eerstePullMs: number }> {
+  const context = await launch(profile);
+  const page = await firstPage(context);
+  if (process.env.BENCH_BROWSER_SYNC_DEBUG) {
+    const t0 = Date.now();
+    page.on('requestfinished', (r) => {
+      if (!r.url().includes('/api/')) return;
+      const t = r.timing();
+      console.error(
+        `  ${profile.slice(-6)} +${Date.now() - t0} ms ${r.method()} ${new URL(r.url()).pathname} ${Math.round(t.responseEnd)} ms`,
+      );
+    });
+  }
+  page.setDefaultTimeout(60_000);
+  await page.goto(url);
+  await waitForServiceWorker(page);
+  await page.getByLabel('Gebruikersnaam').fill('anja');
+  await page.getByLabel('Wachtwoord').fill('demo-anja-2026');
+  await page.getByLabel('Kies een pincode van 5 cijfers').fill(PIN);
+  await page.getByLabel('Typ de pincode nog een keer').fill(PIN);
+  await startTeller(page, { store: 'clients', min: verwachtClients });
+  const start = await nu(page);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  const eerstePullMs = await klaarNa(page, start, TIMEOUT_MS);
+  await page.getByRole('heading', { name: 'Mijn cliënten' }).waitFor();
+  await page.getByText(/Laatst gesynchroniseerd/).waitFor();
+  return { context, page, eerstePullMs };
+}
+
+/** A, offline: `aantal` new clients through the storage layer; then online, until all are pushed. */
+async function pushNa(
+  a: { context: BrowserContext; page: Page },
+  seeder: string,
+  van: number,
+  aantal: number,
+): Promise<number> {
+  await a.context.setOffline(true);
+  await a.page
+    .getByTestId('verbinding')
+    .getByText(/^Offline/)
+    .waitFor();
+  const heeftSeeder = await a.page.evaluate(() => window.__arrangeurBench !== undefined);
+  if (!heeftSeeder) {
+    await a.page.addScriptTag({ type: 'module', content: seeder });
+    await a.page.waitForFunction(() => window.__arrangeurBench !== undefined);
+  }
+  const geschreven = await a.page.evaluate(
+    ({ van, tot }) => window.__arrangeurBench!.seedClients(van, tot),
+    { van, tot: van + aantal },
+  );
+  if (geschreven !== aantal) throw new Error(`seeded ${geschreven} of ${aantal}`);
+  await startTeller(a.page, { store: 'outbox', index: 'status', key: 'pending', max: 0 });
+  const start = await nu(a.page);
+  // Back online: the engine pushes by itself (connectivity), the button is pressed too in case
+  // it waits for its interval.
+  await a.context.setOffline(false);
+  await a.page
+    .getByRole('button', { name: 'Nu synchroniseren' })
+    .click({ timeout: 2_000 })
+    .catch(() => undefined);
+  return klaarNa(a.page, start, TIMEOUT_MS);
+}
+
+/** Pending outbox rows on the page's device (after a push that did not finish in time). */
+async function nogTeVersturen(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((res, rej) => {
+        const open = indexedDB.open('arrangeur');
+        open.onerror = () => rej(open.error);
+        open.onsuccess = () => {
+          const r = open.result
+            .transaction('outbox', 'readonly')
+            .objectStore('outbox')
+            .index('status')
+            .count('pending');
+          r.onsuccess = () => {
+            open.result.close();
+            res(r.result);
+          };
+          r.onerror = () => rej(r.error);
+        };
+      }),
+  );
+}
+
+/** B comes back online (and presses "Nu synchroniseren"): ms until it holds `clients` clients. */
+async function pullNa(
+  b: { context: BrowserContext; page: Page },
+  clients: number,
+): Promise<number> {
+  await startTeller(b.page, { store: 'clients', min: clients });
+  const start = await nu(b.page);
+  await b.context.setOffline(false);
+  await b.page
+    .getByRole('button', { name: 'Nu synchroniseren' })
+    .click({ timeout: 2_000 })
+    .catch(() => undefined);
+  return klaarNa(b.page, start, TIMEOUT_MS);
+}
+
+const perSec = (n: number, ms: number) => Math.round((n / ms) * 1000);
+
+export async function run(): Promise<BenchResult[]> {
+  const dist = await ensureBuilt();
+  const seeder = await buildSeeder();
+  const dataDir = mkdtempSync(join(tmpdir(), 'arrangeur-bench-sync-data-'));
+  const profielA = mkdtempSync(join(tmpdir(), 'arrangeur-bench-sync-a-'));
+  const profielB = mkdtempSync(join(tmpdir(), 'arrangeur-bench-sync-b-'));
+  const server = await startServer(
+    loadConfig({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: dist, LOG_LEVEL: 'warn' }),
+  );
+  await maakDemoGebruikers(server.store);
+  const url = `${server.url}/`;
+  const open: BrowserContext[] = [];
+  try {
+    const a = await apparaat(profielA, url);
+    open.push(a.context);
+    console.error(`bench browser-sync: device A logged in; ${EDITS} edits on A…`);
+    const pushMs = await pushNa(a, seeder, 0, EDITS).catch(async () => {
+      const over = await nogTeVersturen(a.page);
+      return { nietKlaar: EDITS - over };
+    });
+    if (typeof pushMs !== 'number') {
+      const gedaan = pushMs.nietKlaar;
+      console.error(`bench browser-sync: push not done in ${TIMEOUT_MS / 1000} s (${gedaan} sent)`);
+      return [
+        {
+          name: `browser-sync: device A pushes ${EDITS.toLocaleString('en-US')} offline edits — NOT FINISHED in ${TIMEOUT_MS / 1000} s (${gedaan.toLocaleString('en-US')} sent; server push path, issue 13.1/13.2); pull and incremental not measured`,
+          value: perSec(gedaan, TIMEOUT_MS),
+          unit: 'records/s',
+          // The rate that would have finished in time: a MISS, not hidden.
+          budget: perSec(EDITS, TIMEOUT_MS),
+        },
+      ];
+    }
+    // A fresh device: its login pulls everything (login click → all clients in IndexedDB).
+    const b = await apparaat(profielB, url, EDITS);
+    open.push(b.context);
+    const pullMs = b.eerstePullMs;
+    console.error(`bench browser-sync: B pulled ${EDITS} in ${Math.round(pullMs)} ms`);
+    // B offline while A pushes 100 more, so B's own interval cannot pull them before we measure.
+    await b.context.setOffline(true);
+    const push100 = await pushNa(a, seeder, EDITS, INCREMENT);
+    const pull100 = await pullNa(b, EDITS + INCREMENT);
+    return [
+      {
+        name: `browser-sync: device A pushes ${EDITS.toLocaleString('en-US')} offline edits (app engine, online → outbox empty, ${Math.round(pushMs)} ms)`,
+        value: perSec(EDITS, pushMs),
+        unit: 'records/s',
+      },
+      {
+        name: `browser-sync: fresh device B pulls them into IndexedDB (login click → all stored, incl. login, ${Math.round(pullMs)} ms)`,
+        value: perSec(EDITS, pullMs),
+        unit: 'records/s',
+      },
+      {
+        name: `browser-sync: incremental push of ${INCREMENT} edits (online → outbox empty)`,
+        value: Math.round(push100),
+        unit: 'ms',
+        budget: 100,
+        lowerIsBetter: true,
+      },
+      {
+        name: `browser-sync: incremental pull of ${INCREMENT} changes (B online → stored)`,
+        value: Math.round(pull100),
+        unit: 'ms',
+        budget: 100,
+        lowerIsBetter: true,
+      },
+    ];
+  } finally {
+    for (const c of open) await c.close().catch(() => undefined);
+    await server.close();
+    for (const d of [dataDir, profielA, profielB]) rmSync(d, { recursive: true, force: true });
+  }
+}
