@@ -23,7 +23,7 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     ? await openPostgres(config.databaseUrl)
     : await openPglite(config.dataDir);
   const schemaVersion = await migrate(store);
-  // The coordinator's kept cost lines: backfilled after migration 008, horizon moved on (13.5).
+  // The coordinator's kept cost lines: backfilled after migration 007, horizon moved on (13.5).
   await bijwerkenBijStart(store, new Date());
   // Only into an empty user table / record store: a demo never mixes with real accounts or work.
   // Under the migration lock: two instances starting at once on one PostgreSQL would otherwise

@@ -4,7 +4,7 @@
  *
  * 1. 5,010 clients with their plans — the fictional demo clients (src/domain/demo) written 167
  *    times under different seeds — priced into the kept lines by werkKostenBij (the backfill a
- *    server does at start after migration 008). Reported: clients priced per second.
+ *    server does at start after migration 007). Reported: clients priced per second.
  * 2. The totals scaled to 100,000 clients set-based in SQL (as the issue allows): the kept totals
  *    of those 5,010 clients copied 20 times, each copy under its own gemeenten, zorgverzekeraars
  *    and zorgkantoren (as a province has many), so the overview reads 20× the cells and counts

@@ -2,7 +2,7 @@
  * What the beheer screens need beyond accounts.ts and toegang.ts (issue 14, points 1 and 3): the
  * status of every account (last login, live sessions, start password), start passwords, the
  * clients a beheerder may name (least privilege: name and birth date only), the caseload history
- * (migration 011) and the caseload import.
+ * (migration 009) and the caseload import.
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { clientInvoerSchema, type ClientGegevens } from '../../domain/model/client.ts';
@@ -101,7 +101,7 @@ export interface BeheerClient {
   readonly geboortedatum: string | null;
   /** Users whose caseload holds the client now. */
   readonly caseload: readonly string[];
-  /** Every assignment, oldest first (migration 011). */
+  /** Every assignment, oldest first (migration 009). */
   readonly historie: readonly { gebruikerId: string; van: string; tot: string | null }[];
 }
 

@@ -1,6 +1,6 @@
 /**
  * The coordinator's priced lines and totals, kept up to date when records change (issue 13,
- * point 5; migration 008). Pricing stays pure in domain/kosten; this module stores what it gives:
+ * point 5; migration 007). Pricing stays pure in domain/kosten; this module stores what it gives:
  *
  * - `kosten_regel`: every priced line of a client per month, from her plan's first vaststelling
  *   up to the horizon (instellingen 'kosten-horizon', the end of next year when first set);
@@ -12,7 +12,7 @@
  * adds the new ones. Every server-side writer of records that affect costs calls it: the push
  * (routes/sync.ts, one marked place), tariff changes (db/tarieven.ts: every client with a line of
  * that inzet), the demo data (db/demo-data.ts), and the start of the server (`bijwerkenBijStart`:
- * the backfill of a store from before migration 008, and moving the horizon on).
+ * the backfill of a store from before migration 007, and moving the horizon on).
  *
  * A line does not depend on the report's period, except for the age band (taken on the report's
  * last day: made per request from kosten_client) and months past the horizon (a report past it
@@ -216,7 +216,7 @@ async function alleKostenClienten(q: Queryable): Promise<string[]> {
 
 /**
  * At server start: prices every client when the lines were never made (a store from before
- * migration 008) or when the horizon is less than a year ahead of `nu` (then it moves to the end
+ * migration 007) or when the horizon is less than a year ahead of `nu` (then it moves to the end
  * of next year). One transaction: a request sees the old lines or the new ones, never half.
  * @returns whether anything was recomputed.
  */

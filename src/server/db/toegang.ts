@@ -206,7 +206,7 @@ export async function voegToeAanCaseload(
      ON CONFLICT (gebruiker_id, client_id) DO NOTHING RETURNING client_id`,
     [gebruikerId, clientId],
   );
-  // History (migration 011): a new assignment starts a row.
+  // History (migration 009): a new assignment starts a row.
   if (nieuw.length > 0) {
     await q.query('INSERT INTO caseload_historie (gebruiker_id, client_id) VALUES ($1, $2)', [
       gebruikerId,
@@ -229,7 +229,7 @@ export async function verwijderUitCaseload(
     [gebruikerId, clientId],
   );
   if (rows.length > 0) {
-    // History (migration 011): the open assignment ends.
+    // History (migration 009): the open assignment ends.
     await q.query(
       `UPDATE caseload_historie SET tot_op = now()
        WHERE gebruiker_id = $1 AND client_id = $2 AND tot_op IS NULL`,

@@ -78,7 +78,7 @@ export const nieuweGebruikerSchema = z
     rol: rolSchema,
     /**
      * Left out (issue 14): the server makes a start password, answers it once and marks the
-     * account `moet_wachtwoord_wijzigen` (migration 011), so she chooses her own at first login.
+     * account `moet_wachtwoord_wijzigen` (migration 009), so she chooses her own at first login.
      */
     wachtwoord: z.string().min(WACHTWOORD_MIN).max(WACHTWOORD_MAX).optional(),
   })

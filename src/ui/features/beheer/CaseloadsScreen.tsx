@@ -1,6 +1,6 @@
 /**
  * Caseloads (issue 14, point 1): which client is in whose caseload, assign or move a client (the
- * history stays: migration 011, shown per client), and the review shares a beheerder can end.
+ * history stays: migration 009, shown per client), and the review shares a beheerder can end.
  *
  * Least privilege (docs/beheer.md): the beheerder sees a client only by name and birth date, the
  * least that tells two clients apart; never the BSN, address or plan. Every list read is logged.

@@ -1,4 +1,4 @@
--- 010: second factor (TOTP, RFC 6238) and the start-password flow (issue 14, points 2 and 4).
+-- 008: second factor (TOTP, RFC 6238) and the start-password flow (issue 14, points 2 and 4).
 -- Portable SQL: runs on PGlite and PostgreSQL 15+.
 
 -- A user made by a beheerder (or whose password a beheerder reset) must choose her own before

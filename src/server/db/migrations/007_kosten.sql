@@ -1,4 +1,4 @@
--- 008: the coordinator's priced lines and totals, kept up to date when records change
+-- 007: the coordinator's priced lines and totals, kept up to date when records change
 -- (issue 13, point 5; src/server/db/kosten-regels.ts). Portable SQL: PGlite and PostgreSQL 15+.
 -- Filled by the server, never by SQL alone: pricing is TypeScript (src/domain/kosten). A store
 -- migrated from before 008 is backfilled at server start (bijwerkenBijStart in kosten-regels.ts).

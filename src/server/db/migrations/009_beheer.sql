@@ -1,9 +1,9 @@
--- 011: beheer screens (issue 14, points 1 and 3). Portable SQL: runs on PGlite and PostgreSQL 15+.
+-- 009: beheer screens (issue 14, points 1 and 3). Portable SQL: runs on PGlite and PostgreSQL 15+.
 
 -- A start password (made by the server when a beheerder adds a user or resets her password, shown
 -- once) must be replaced by the user at her first login. The login flow reads this flag (branch
--- factor, issue 14 point 4); it is cleared when she sets her own password.
-ALTER TABLE gebruikers ADD COLUMN moet_wachtwoord_wijzigen boolean NOT NULL DEFAULT false;
+-- factor, issue 14 point 4); it is cleared when she sets her own password. 008 may have added it.
+ALTER TABLE gebruikers ADD COLUMN IF NOT EXISTS moet_wachtwoord_wijzigen boolean NOT NULL DEFAULT false;
 
 -- Caseload history: who had which client in her caseload from when to when. The caseload table
 -- holds only the present; a move (from one arrangeur to another) ends one row and starts another.
