@@ -6,6 +6,7 @@ import Fastify, {
   LogController,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyServerOptions,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -78,6 +79,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
     // HTTPS when TLS_CERT / TLS_KEY are set (config.ts); the instance type stays the HTTP one.
     ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
+    // A path Fastify cannot decode (bad percent-encoding) never reaches the error handler: it is
+    // answered here, as every 400 is, naming the field (the value is not echoed: it is no text).
+    frameworkErrors: (error, _req, res) => {
+      const reply = res as unknown as FastifyReply;
+      if (error.code === 'FST_ERR_BAD_URL') {
+        const melding = 'params: not a valid URL component (percent-encoding)';
+        return reply.code(400).send({
+          error: 'bad_request',
+          message: melding,
+          fouten: [{ veld: 'params', toegestaan: 'UTF-8 percent-encoding', melding }],
+        });
+      }
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+      return reply.code(status).send({ error: 'bad_request', message: error.message });
+    },
   });
   app.decorate('store', opts.store);
 

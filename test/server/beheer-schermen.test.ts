@@ -18,7 +18,7 @@ import {
   toegangslogAntwoordSchema,
 } from '../../src/domain/beheer/api.ts';
 import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
-import { login, maakTestGebruiker } from './fixtures/gebruikers.ts';
+import { login, loginMetStartwachtwoord, maakTestGebruiker } from './fixtures/gebruikers.ts';
 
 type Verzoek = Pick<InjectOptions, 'method' | 'url' | 'payload'>;
 
@@ -78,10 +78,14 @@ describe.each(STORE_KINDS)('beheer screens on %s', (kind) => {
     );
     expect(rij[0]).toMatchObject({ moet: true });
     expect(rij[0]!.hash).not.toContain(startwachtwoord);
-    // She can log in with it (the first-login password change is branch factor's).
-    await login(app, 'nina', startwachtwoord);
+    expect((await gebruikers()).find((g) => g.id === gebruiker.id)).toMatchObject({
+      moetWachtwoordWijzigen: true,
+      actieveSessies: 0,
+    });
+    // She logs in with it, must choose her own first (issue 14.4), and then the flag is off.
+    await loginMetStartwachtwoord(app, 'nina', startwachtwoord);
     const nina = (await gebruikers()).find((g) => g.id === gebruiker.id)!;
-    expect(nina).toMatchObject({ actief: true, moetWachtwoordWijzigen: true, actieveSessies: 1 });
+    expect(nina).toMatchObject({ actief: true, moetWachtwoordWijzigen: false, actieveSessies: 1 });
     expect(nina.laatsteLogin).not.toBeNull();
     // Two start passwords are never the same.
     const ander = await alsBea({
@@ -106,16 +110,16 @@ describe.each(STORE_KINDS)('beheer screens on %s', (kind) => {
     const body = res.json<{ ingetrokken: number; startwachtwoord: string }>();
     expect(body.ingetrokken).toBe(1);
     expect(body.startwachtwoord).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
-    await login(app, g.gebruikersnaam, body.startwachtwoord);
-    const status = (await gebruikers()).find((x) => x.id === g.id)!;
-    expect(status.moetWachtwoordWijzigen).toBe(true);
-    // A password given by the beheerder is hers to keep: the flag goes off.
+    expect((await gebruikers()).find((x) => x.id === g.id)!.moetWachtwoordWijzigen).toBe(true);
+    await loginMetStartwachtwoord(app, g.gebruikersnaam, body.startwachtwoord);
+    expect((await gebruikers()).find((x) => x.id === g.id)!.moetWachtwoordWijzigen).toBe(false);
+    // A password the beheerder typed is known to her too: also a start password.
     await alsBea({
       method: 'POST',
       url: `/api/beheer/gebruikers/${g.id}/wachtwoord`,
       payload: { wachtwoord: 'een-ander-lang-geheim' },
     });
-    expect((await gebruikers()).find((x) => x.id === g.id)!.moetWachtwoordWijzigen).toBe(false);
+    expect((await gebruikers()).find((x) => x.id === g.id)!.moetWachtwoordWijzigen).toBe(true);
   });
 
   it('shows live sessions per user; ending them leaves none', async () => {
