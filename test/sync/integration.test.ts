@@ -158,7 +158,7 @@ describe('two devices through the real server (PGlite)', () => {
       });
       expect(await listOpenConflicts(d.db)).toEqual([]);
       expect(await d.db.outbox.count()).toBe(0);
-      expect(d.engine.status()).toMatchObject({ pending: 0, rejected: 0, conflicten: 0 });
+      expect(d.engine.status()).toMatchObject({ wachtend: 0, geweigerd: 0, conflicten: 0 });
     }
   });
 
@@ -202,7 +202,7 @@ describe('two devices through the real server (PGlite)', () => {
     for (const d of [anna, dirk]) {
       expect((await d.db.plans.get(planId))?.hulpvraag).toBe('Weer zelf boodschappen doen');
       expect(await listOpenConflicts(d.db)).toEqual([]);
-      expect(d.engine.status()).toMatchObject({ pending: 0, rejected: 0, conflicten: 0 });
+      expect(d.engine.status()).toMatchObject({ wachtend: 0, geweigerd: 0, conflicten: 0 });
     }
   });
 });
