@@ -105,12 +105,13 @@ test('beheerder adds a nurse, imports her caseload, reads the log and turns her 
   await expect(lijst.first()).toContainText(`In de caseload van ${nora.naam}`);
   await expectNoViolations(page, 'beheer-caseloads');
 
-  // The nurse logs in with her start password and sees exactly the 3 clients.
+  // The nurse logs in with her start password, chooses her own and sees exactly the 3 clients.
+  let noraEigen = noraMetStart;
   const tablet = await launchDevice(viewport);
   try {
     const np = tablet.context.pages()[0] ?? (await tablet.context.newPage());
     np.setDefaultTimeout(30_000);
-    await eersteLogin(np, noraMetStart);
+    noraEigen = await eersteLogin(np, noraMetStart);
     const caseload = new CaseloadPage(np);
     await expect(caseload.heading).toBeVisible();
     for (const naam of namen) await expect(caseload.client(naam)).toBeVisible();
@@ -144,7 +145,8 @@ test('beheerder adds a nurse, imports her caseload, reads the log and turns her 
   try {
     const ap = ander.context.pages()[0] ?? (await ander.context.newPage());
     ap.setDefaultTimeout(30_000);
-    await loginGeweigerd(ap, noraMetStart);
+    // With her own password, which worked before: refused now.
+    await loginGeweigerd(ap, noraEigen);
   } finally {
     await ander.close();
   }

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Account } from '../accounts.ts';
 import { expect } from '../fixtures.ts';
-import { LoginPage, openEnLogin } from './login-page.ts';
+import { LoginPage, PIN } from './login-page.ts';
 
 /** The start password as the server makes it: four groups of four. */
 const START = /[a-z2-9]{4}(?:-[a-z2-9]{4}){3}/;
@@ -93,8 +93,23 @@ export class BeheerPage {
  * and sets her PIN; the first-login flow (branch factor: choose her own password, second factor)
  * goes here, in this one place.
  */
-export async function eersteLogin(page: Page, wie: Account): Promise<void> {
-  await openEnLogin(page, wie);
+export async function eersteLogin(page: Page, wie: Account): Promise<Account> {
+  await page.goto('/');
+  const login = new LoginPage(page);
+  await expect(login.heading).toBeVisible();
+  await page.getByLabel('Gebruikersnaam').fill(wie.gebruikersnaam);
+  await page.getByLabel('Wachtwoord').fill(wie.wachtwoord);
+  await page.getByLabel('Kies een pincode van 5 cijfers').fill(PIN);
+  await page.getByLabel('Typ de pincode nog een keer').fill(PIN);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  // A start password: she chooses her own first (issue 14.4).
+  await expect(page.getByRole('heading', { name: 'Kies uw eigen wachtwoord' })).toBeVisible();
+  const eigen = { ...wie, wachtwoord: 'mijn-eigen-geheim-2026' };
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill(eigen.wachtwoord);
+  await page.getByLabel('Typ het nieuwe wachtwoord nog een keer').fill(eigen.wachtwoord);
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(page.getByTestId('gebruiker')).toContainText(wie.naam);
+  return eigen;
 }
 
 /** A login that must fail (a deactivated account): the login screen stays, with a message. */
