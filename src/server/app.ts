@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { KostenWachtrij } from './db/kosten-wachtrij.ts';
 import type { Store } from './db/store.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { hardeningPlugin } from './plugins/hardening.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
    * https the session cookie is Secure and the login limit counts the real address. Default false.
    */
   readonly trustProxy?: boolean | string;
+  /** Milliseconds after a push before the cost queue is drained in the background (default 20). */
+  readonly kostenWachtMs?: number;
 }
 
 /**
@@ -49,6 +52,8 @@ export function requestIdFor(header: string | string[] | undefined): string {
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
+    /** The cost queue of this process (db/kosten-wachtrij.ts). */
+    kostenWachtrij: KostenWachtrij;
   }
 }
 
@@ -72,6 +77,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
   });
   app.decorate('store', opts.store);
+  // Pushes queue their changed clients; drained in the background and before coordinator reads.
+  const wachtrij = new KostenWachtrij(
+    opts.store,
+    (err) => app.log.warn({ err }, 'kosten: queue not drained'),
+    opts.kostenWachtMs,
+  );
+  app.decorate('kostenWachtrij', wachtrij);
+  app.addHook('onClose', () => wachtrij.sluit());
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
