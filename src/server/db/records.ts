@@ -315,6 +315,41 @@ export async function findMutations(
 }
 
 /**
+ * `rememberMutation` for many mutations of one user in one statement. Each mutation id at most
+ * once (the caller keeps the last answer per id).
+ */
+export async function rememberMutations(
+  q: Queryable,
+  userId: string,
+  rows: readonly { mutationId: string; deviceId: string; recordId: string; result: PushResult }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `INSERT INTO applied_mutations
+       (mutation_id, device_id, record_id, user_id, status, result_rev, conflicts, reason, detail)
+     SELECT m, d, r, $1::uuid, s, rv, c, re, de
+     FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::int[],
+                 $8::text[], $9::text[]) AS u(m, d, r, s, rv, c, re, de)
+     ORDER BY m
+     ON CONFLICT (mutation_id) DO UPDATE SET
+       status = EXCLUDED.status, result_rev = EXCLUDED.result_rev, conflicts = EXCLUDED.conflicts,
+       reason = EXCLUDED.reason, detail = EXCLUDED.detail, applied_at = now()
+     WHERE applied_mutations.status = 'rejected'`,
+    [
+      userId,
+      rows.map((x) => x.mutationId),
+      rows.map((x) => x.deviceId),
+      rows.map((x) => x.recordId),
+      rows.map((x) => x.result.status),
+      rows.map((x) => (x.result.status === 'applied' ? x.result.rev : null)),
+      rows.map((x) => (x.result.status === 'applied' ? x.result.conflicts : 0)),
+      rows.map((x) => (x.result.status === 'rejected' ? x.result.reason : null)),
+      rows.map((x) => (x.result.status === 'rejected' ? (x.result.detail ?? null) : null)),
+    ],
+  );
+}
+
+/**
  * Records the answer to a mutation. A rejection may be overwritten later by a retry's answer
  * (it changed nothing, so re-checking it is safe); an applied mutation is final.
  */

@@ -56,6 +56,7 @@ import {
   nextRev,
   type MutationOutcome,
   rememberMutation,
+  rememberMutations,
   userNames,
   writeRecord,
   type StoredRecord,
@@ -66,6 +67,7 @@ import {
   ACTIES,
   geefToegang,
   logToegang,
+  logToegangRijen,
   magClientAanmaken,
   magClientSchrijven,
   reviewDelingNaSchrijven,
@@ -151,18 +153,27 @@ async function pushDeel(
       tx,
       deel.map((m) => m.mutationId),
     );
-    const gezien = new Set<string>();
     const changed = new Map<string, Set<string>>();
     const results: PushResult[] = [];
+    // Written at the end, each in one statement: the ledger (the last answer per id) and the log.
+    const onthouden = new Map<string, Parameters<typeof rememberMutations>[2][number]>();
+    const log: Parameters<typeof logToegangRijen>[2][number][] = [];
     for (const m of deel) {
       const sleutel = m.mutationId.toLowerCase();
-      // The same mutation twice in one chunk: the second sees the first's answer.
-      const earlier = gezien.has(sleutel)
-        ? await findMutation(tx, m.mutationId)
-        : (ledger.get(sleutel) ?? null);
-      gezien.add(sleutel);
-      const o = await pushNaLedger(tx, g, m, opties.nu(), earlier);
-      await logUitkomst(tx, g, deviceId, o);
+      // The same mutation again in this chunk: the answer given to it above counts.
+      const eerder = onthouden.get(sleutel);
+      const earlier = eerder ? uitkomstVan(g, eerder.result) : (ledger.get(sleutel) ?? null);
+      const o = await pushNaLedger(tx, g, m, opties.nu(), earlier, (author, result) => {
+        onthouden.set(sleutel, { ...author, result });
+      });
+      if (o.logClient !== undefined) {
+        const ok = o.result.status === 'applied';
+        log.push({
+          actie: ok ? ACTIES.push : ACTIE_GEWEIGERD,
+          clientId: o.logClient,
+          uitkomst: ok ? 'ok' : 'geweigerd',
+        });
+      }
       if (o.result.status === 'applied' && typeof o.logClient === 'string') {
         const set = changed.get(m.recordType) ?? new Set<string>();
         set.add(o.logClient);
@@ -170,6 +181,8 @@ async function pushDeel(
       }
       results.push(o.result);
     }
+    await rememberMutations(tx, g.id, [...onthouden.values()]);
+    await logToegangRijen(tx, g, log, { apparaat: deviceId });
     if (opties.afterApply) {
       for (const [recordType, clienten] of changed) {
         await opties.afterApply(tx, clienten, recordType);
@@ -236,6 +249,18 @@ async function pushEenVoorEen(
   return results;
 }
 
+/** What the ledger would say of a mutation just answered `result` in this chunk. */
+function uitkomstVan(g: Gebruiker, result: PushResult): MutationOutcome {
+  return {
+    status: result.status === 'applied' ? 'applied' : 'rejected',
+    userId: g.id,
+    rev: result.status === 'applied' ? result.rev : null,
+    conflicts: result.status === 'applied' ? result.conflicts : 0,
+    reason: result.status === 'rejected' ? result.reason : null,
+    detail: result.status === 'rejected' ? (result.detail ?? null) : null,
+  };
+}
+
 interface PushOutcome {
   readonly result: PushResult;
   /** The client to log this access for; undefined: nothing to log (a replay). */
@@ -258,6 +283,7 @@ async function pushNaLedger(
   m: Mutation,
   now: Date,
   earlier: MutationOutcome | null,
+  onthoud?: (author: Parameters<typeof rememberMutation>[1], result: PushResult) => void,
 ): Promise<PushOutcome> {
   if (earlier && earlier.userId !== g.id) {
     // Someone else's mutation id: say nothing about it, change nothing.
@@ -273,7 +299,8 @@ async function pushNaLedger(
     recordId: m.recordId,
     userId: g.id,
   };
-  await rememberMutation(tx, author, decided.result);
+  if (onthoud) onthoud(author, decided.result);
+  else await rememberMutation(tx, author, decided.result);
   return decided;
 }
 
