@@ -10,6 +10,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { KostenWachtrij } from './db/kosten-wachtrij.ts';
 import type { Store } from './db/store.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { hardeningPlugin } from './plugins/hardening.ts';
@@ -41,6 +42,8 @@ export interface AppOptions {
    * https the session cookie is Secure and the login limit counts the real address. Default false.
    */
   readonly trustProxy?: boolean | string;
+  /** Milliseconds after a push before the cost queue is drained in the background (default 20). */
+  readonly kostenWachtMs?: number;
 }
 
 /**
@@ -58,6 +61,8 @@ export function requestIdFor(header: string | string[] | undefined): string {
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
+    /** The cost queue of this process (db/kosten-wachtrij.ts). */
+    kostenWachtrij: KostenWachtrij;
   }
 }
 
@@ -96,6 +101,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   app.decorate('store', opts.store);
+  // Pushes queue their changed clients; drained in the background and before coordinator reads.
+  const wachtrij = new KostenWachtrij(
+    opts.store,
+    (err) => app.log.warn({ err }, 'kosten: queue not drained'),
+    opts.kostenWachtMs,
+  );
+  app.decorate('kostenWachtrij', wachtrij);
+  app.addHook('onClose', () => wachtrij.sluit());
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { overridesAntwoordSchema, regelsAntwoordSchema } from '../../src/domain/kosten/api.ts';
 import { overzichtSchema, vereveningSchema } from '../../src/domain/kosten/model.ts';
 import { filterRegels, maakOverzicht } from '../../src/domain/kosten/overzicht.ts';
@@ -276,6 +276,60 @@ describe.each(STORE_KINDS)('kept cost lines on %s', (kind) => {
     const n = await t.store.query<{ n: number }>('SELECT count(*)::int AS n FROM kosten_regel');
     expect(n[0]!.n).toBeGreaterThan(100);
     await vergelijk();
+  });
+
+  it('a push only queues its client; the queue is drained before a read and in the background', async () => {
+    // A server whose background drain waits long: what the push itself did is seen alone.
+    const traag = await buildApp({
+      store: t.store,
+      schemaVersion: t.schemaVersion,
+      staticDir: null,
+      kostenWachtMs: 600_000,
+    });
+    try {
+      const [c] = await records('client');
+      const id = c!.client_id;
+      const geboren = async () =>
+        (
+          await t.store.query<{ g: string | null }>(
+            'SELECT geboortedatum AS g FROM kosten_client WHERE client_id = $1',
+            [id],
+          )
+        )[0]?.g;
+      const wachtrij = async () =>
+        (
+          await t.store.query<{ id: string }>(
+            'SELECT client_id::text AS id FROM kosten_wachtrij ORDER BY client_id',
+          )
+        ).map((r) => r.id);
+      const voor = await geboren();
+      const nieuw = voor === '1938-07-14' ? '1961-12-31' : '1938-07-14';
+      const [r] = await push(traag, anja, [
+        edit('client', c!.id, undefined, { geboortedatum: nieuw }),
+      ]);
+      expect(r?.status).toBe('applied');
+      // Not priced inside the push: queued, in the push's transaction.
+      expect(await wachtrij()).toEqual([id]);
+      expect(await geboren()).toBe(voor);
+      // A coordinator read drains first, so it equals a full pricing.
+      const res = await traag.inject({
+        url: '/api/coordinator/overzicht?van=2026-01&tot=2026-12',
+        headers: { cookie: coordinator.cookie },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(await wachtrij()).toEqual([]);
+      expect(await geboren()).toBe(nieuw);
+      // The usual server drains by itself shortly after a push.
+      const [r2] = await push(app, anja, [
+        edit('client', c!.id, undefined, { geboortedatum: voor }),
+      ]);
+      expect(r2?.status).toBe('applied');
+      await vi.waitFor(async () => expect(await wachtrij()).toEqual([]), { timeout: 10_000 });
+      expect(await geboren()).toBe(voor);
+      await vergelijk();
+    } finally {
+      await traag.close();
+    }
   });
 
   it('stays equal after random pushes, tariff changes, new versies and deletes', async () => {

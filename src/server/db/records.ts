@@ -138,6 +138,31 @@ export async function lockMutationAndRecordWrites(q: Queryable, mutationId: stri
   );
 }
 
+/**
+ * `lockMutationAndRecordWrites` for a whole chunk of a batch (server/sync/push.ts), in one round
+ * trip: every mutation id locked in one order (two chunks never wait for each other in a circle),
+ * then the transaction registered as a writer, then the records the chunk touches locked for
+ * update in id order (an existing record is then only waited for here, never mid-chunk).
+ */
+export async function lockMutationsAndRecordWrites(
+  q: Queryable,
+  mutationIds: readonly string[],
+  recordIds: readonly string[],
+): Promise<void> {
+  await q.query(
+    `SELECT pg_advisory_xact_lock(4711, hashtext(id))
+     FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id ORDER BY id) m`,
+    [mutationIds],
+  );
+  await q.query(
+    `SELECT pg_advisory_xact_lock_shared($1::bigint + last_value) FROM record_rev_seq`,
+    [WRITER_KEY_BASE],
+  );
+  await q.query(`SELECT id FROM records WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+    [...new Set(recordIds)],
+  ]);
+}
+
 export async function findRecord(q: Queryable, id: string): Promise<StoredRecord | null> {
   const rows = await q.query<RecordRow>(
     `SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
@@ -254,6 +279,74 @@ export async function findMutation(
     reason: r.reason,
     detail: r.detail,
   };
+}
+
+/** `findMutation` for many ids in one statement: mutation id (lower case) → the ledger's answer. */
+export async function findMutations(
+  q: Queryable,
+  mutationIds: readonly string[],
+): Promise<Map<string, MutationOutcome>> {
+  const rows = await q.query<{
+    mutation_id: string;
+    status: 'applied' | 'rejected';
+    user_id: string | null;
+    result_rev: string | number | null;
+    conflicts: number;
+    reason: RejectReason | null;
+    detail: string | null;
+  }>(
+    `SELECT mutation_id, status, user_id, result_rev, conflicts, reason, detail
+     FROM applied_mutations WHERE mutation_id = ANY($1::uuid[])`,
+    [[...new Set(mutationIds)]],
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r.mutation_id).toLowerCase(),
+      {
+        status: r.status,
+        userId: r.user_id,
+        rev: r.result_rev === null ? null : Number(r.result_rev),
+        conflicts: r.conflicts,
+        reason: r.reason,
+        detail: r.detail,
+      },
+    ]),
+  );
+}
+
+/**
+ * `rememberMutation` for many mutations of one user in one statement. Each mutation id at most
+ * once (the caller keeps the last answer per id).
+ */
+export async function rememberMutations(
+  q: Queryable,
+  userId: string,
+  rows: readonly { mutationId: string; deviceId: string; recordId: string; result: PushResult }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `INSERT INTO applied_mutations
+       (mutation_id, device_id, record_id, user_id, status, result_rev, conflicts, reason, detail)
+     SELECT m, d, r, $1::uuid, s, rv, c, re, de
+     FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::int[],
+                 $8::text[], $9::text[]) AS u(m, d, r, s, rv, c, re, de)
+     ORDER BY m
+     ON CONFLICT (mutation_id) DO UPDATE SET
+       status = EXCLUDED.status, result_rev = EXCLUDED.result_rev, conflicts = EXCLUDED.conflicts,
+       reason = EXCLUDED.reason, detail = EXCLUDED.detail, applied_at = now()
+     WHERE applied_mutations.status = 'rejected'`,
+    [
+      userId,
+      rows.map((x) => x.mutationId),
+      rows.map((x) => x.deviceId),
+      rows.map((x) => x.recordId),
+      rows.map((x) => x.result.status),
+      rows.map((x) => (x.result.status === 'applied' ? x.result.rev : null)),
+      rows.map((x) => (x.result.status === 'applied' ? x.result.conflicts : 0)),
+      rows.map((x) => (x.result.status === 'rejected' ? x.result.reason : null)),
+      rows.map((x) => (x.result.status === 'rejected' ? (x.result.detail ?? null) : null)),
+    ],
+  );
 }
 
 /**

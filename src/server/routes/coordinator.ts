@@ -84,6 +84,11 @@ const BESTAND = z.custom<string | Readable>((v) => typeof v === 'string' || v in
 export const coordinatorRoutes: FastifyPluginAsyncZod = async (app) => {
   // onRequest: before the query is validated, so another role learns nothing from a 400.
   app.addHook('onRequest', app.vereisRol('coordinator'));
+  // Every answer equals a full pricing: the clients pushes queued are priced first
+  // (db/kosten-wachtrij.ts; usually the background drain has done so already).
+  app.addHook('preHandler', async () => {
+    await app.kostenWachtrij.bijwerken();
+  });
 
   /** Lines of the period with their source, and the client id per plan (for the log only). */
   async function lijnen(van: Maand, tot: Maand) {

@@ -13,7 +13,8 @@ import {
   pushResponseSchema,
   wireRecordSchema,
 } from '../../sync/protocol/wire.ts';
-import { raaktKosten, werkKostenBij } from '../db/kosten-regels.ts';
+import { raaktKosten } from '../db/kosten-regels.ts';
+import { zetInKostenWachtrij } from '../db/kosten-wachtrij.ts';
 import { ingelogd } from '../plugins/auth.ts';
 import { FOUT } from '../plugins/zod-contract.ts';
 import { pullPagina } from '../sync/pull.ts';
@@ -58,15 +59,21 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { mutations, deviceId } = request.body;
+      let gequeued = false;
       const results = await pushBatch(app.store, ingelogd(request), deviceId, mutations, {
         nu: () => app.nu(),
         waarschuw: (err) =>
           request.log.warn({ err, route: '/api/sync/push' }, 'push: mutation not stored'),
-        // Kosten (issue 13.5): the coordinator's lines of a client follow a change that prices.
+        // Kosten (issue 13.5): a change that prices queues its client in the push's transaction;
+        // the queue is drained shortly after and before every coordinator read (db/kosten-wachtrij.ts).
         afterApply: async (tx, clienten, recordType) => {
-          if (clienten.size > 0 && raaktKosten(recordType)) await werkKostenBij(tx, [...clienten]);
+          if (clienten.size > 0 && raaktKosten(recordType)) {
+            await zetInKostenWachtrij(tx, [...clienten]);
+            gequeued = true;
+          }
         },
       });
+      if (gequeued) app.kostenWachtrij.kort();
       return { results };
     },
   );

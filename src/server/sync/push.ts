@@ -2,11 +2,16 @@
  * The push service (docs/architecture.md, Sync guarantees 2–5): what POST /api/sync/push does,
  * without HTTP. routes/sync.ts parses the request, calls `pushBatch` and answers.
  *
- * Per mutation, in the order the device sent them (its outbox order), each in its own
- * transaction: register as a record writer and serialize retries of this mutation id → replay
- * check → access check → merge → validate → write the record and its conflict records → remember
- * the answer → access-log row → `afterApply`. So:
- * - a crash between two mutations leaves a prefix applied and remembered; pushing the batch again
+ * In chunks of at most PER_TRANSACTIE mutations, each chunk in ONE transaction (issue 13, point 2):
+ * lock the chunk's mutation ids (retries of one mutation are serialized) and register as a record
+ * writer, lock the records it touches, read the ledger for every id in one statement; then per
+ * mutation, in the order the device sent them (its outbox order; a later one sees what an earlier
+ * one wrote): replay check → access check → merge → validate → write the record and its conflict
+ * records → remember the answer → access-log row; at the end `afterApply` with the clients changed.
+ * A chunk the database refuses (one mutation it cannot store, a deadlock) rolls back whole and is
+ * applied again mutation by mutation, each in its own transaction (the path of a single mutation).
+ * So:
+ * - a crash between two chunks leaves a prefix applied and remembered; pushing the batch again
  *   answers that prefix `duplicate` and applies the rest (no duplicate, no loss);
  * - one rejection never stops the batch: it is answered `rejected` with a reason and remembered.
  *   A rejection is not final — it changed nothing, so the device may send the same mutation again
@@ -20,7 +25,7 @@
  *   the visibility horizon keeps the pull cursor exact).
  *
  * Access log (toegang_log): one row per mutation (`push`, or `push:geweigerd` with outcome
- * `geweigerd`) in the mutation's own transaction: the log row commits with the mutation's effects,
+ * `geweigerd`) in the transaction of the mutation's chunk: the log row commits with the mutation's effects,
  * or neither does (issue 12, point 9). It carries the device id and source address.
  */
 import { randomUUID } from 'node:crypto';
@@ -43,11 +48,15 @@ import {
   clientKnown,
   clientOf,
   findMutation,
+  findMutations,
   findRecord,
   findRecordForWrite,
   lockMutationAndRecordWrites,
+  lockMutationsAndRecordWrites,
   nextRev,
+  type MutationOutcome,
   rememberMutation,
+  rememberMutations,
   userNames,
   writeRecord,
   type StoredRecord,
@@ -58,6 +67,7 @@ import {
   ACTIES,
   geefToegang,
   logToegang,
+  logToegangRijen,
   magClientAanmaken,
   magClientSchrijven,
   reviewDelingNaSchrijven,
@@ -85,11 +95,120 @@ export interface PushOpties {
   ) => Promise<void>;
 }
 
+/** Mutations per transaction of a batch (file header): bounds the locks one transaction holds. */
+const PER_TRANSACTIE = 100;
+
 /**
- * Applies a device's batch, mutation by mutation (see the file header). @returns one answer per
+ * Applies a device's batch (see the file header): chunk by chunk, each chunk in one transaction;
+ * a chunk the database refuses is applied again mutation by mutation. @returns one answer per
  * mutation, in order. Throws only when the database is away or busy (the caller answers 5xx).
  */
 export async function pushBatch(
+  store: Store,
+  g: Gebruiker,
+  deviceId: string,
+  mutations: readonly Mutation[],
+  opties: PushOpties,
+): Promise<PushResult[]> {
+  const results: PushResult[] = [];
+  for (let i = 0; i < mutations.length; i += PER_TRANSACTIE) {
+    const deel = mutations.slice(i, i + PER_TRANSACTIE);
+    let uit: PushResult[] | null = null;
+    if (deel.length > 1) {
+      try {
+        uit = await pushDeel(store, g, deviceId, deel, opties);
+      } catch (error) {
+        // Away or shutting down: a 5xx. Anything else (one mutation the database refuses, a
+        // deadlock with another chunk): nothing of this chunk committed; apply it one by one,
+        // which answers the refused mutation `rejected` and the others as usual.
+        if (opnieuwProberen(error) && !/^40/.test(String((error as { code?: unknown }).code))) {
+          throw error;
+        }
+      }
+    }
+    results.push(...(uit ?? (await pushEenVoorEen(store, g, deviceId, deel, opties))));
+  }
+  return results;
+}
+
+/**
+ * One chunk in one transaction: the mutation ids, the writer registration and the records it
+ * touches locked up front, the ledger read in one statement, then every mutation in outbox order
+ * (a later one sees what an earlier one wrote), its access-log row, and the clients changed.
+ */
+async function pushDeel(
+  store: Store,
+  g: Gebruiker,
+  deviceId: string,
+  deel: readonly Mutation[],
+  opties: PushOpties,
+): Promise<PushResult[]> {
+  return store.transaction(async (tx) => {
+    await lockMutationsAndRecordWrites(
+      tx,
+      deel.map((m) => m.mutationId),
+      deel.map((m) => m.recordId),
+    );
+    const ledger = await findMutations(
+      tx,
+      deel.map((m) => m.mutationId),
+    );
+    const changed = new Map<string, Set<string>>();
+    const results: PushResult[] = [];
+    // Written at the end, each in one statement: the ledger (the last answer per id) and the log.
+    const onthouden = new Map<string, Parameters<typeof rememberMutations>[2][number]>();
+    const log: Parameters<typeof logToegangRijen>[2][number][] = [];
+    for (const m of deel) {
+      const sleutel = m.mutationId.toLowerCase();
+      // The same mutation again in this chunk: the answer given to it above counts.
+      const eerder = onthouden.get(sleutel);
+      const earlier = eerder ? uitkomstVan(g, eerder.result) : (ledger.get(sleutel) ?? null);
+      const o = await pushNaLedger(tx, g, m, opties.nu(), earlier, (author, result) => {
+        onthouden.set(sleutel, { ...author, result });
+      });
+      if (o.logClient !== undefined) {
+        const ok = o.result.status === 'applied';
+        log.push({
+          actie: ok ? ACTIES.push : ACTIE_GEWEIGERD,
+          clientId: o.logClient,
+          uitkomst: ok ? 'ok' : 'geweigerd',
+        });
+      }
+      if (o.result.status === 'applied' && typeof o.logClient === 'string') {
+        const set = changed.get(m.recordType) ?? new Set<string>();
+        set.add(o.logClient);
+        changed.set(m.recordType, set);
+      }
+      results.push(o.result);
+    }
+    await rememberMutations(tx, g.id, [...onthouden.values()]);
+    await logToegangRijen(tx, g, log, { apparaat: deviceId });
+    if (opties.afterApply) {
+      for (const [recordType, clienten] of changed) {
+        await opties.afterApply(tx, clienten, recordType);
+      }
+    }
+    return results;
+  });
+}
+
+/** The answer's access-log row (none for a replay). */
+async function logUitkomst(
+  tx: Queryable,
+  g: Gebruiker,
+  deviceId: string,
+  o: PushOutcome,
+): Promise<void> {
+  if (o.logClient === undefined) return;
+  const actie = o.result.status === 'applied' ? ACTIES.push : ACTIE_GEWEIGERD;
+  await logToegang(tx, g, actie, o.logClient, 1, {
+    apparaat: deviceId,
+    uitkomst: o.result.status === 'applied' ? 'ok' : 'geweigerd',
+  });
+}
+
+/** Mutation by mutation, each in its own transaction (a single mutation, or a refused chunk). */
+async function pushEenVoorEen(
   store: Store,
   g: Gebruiker,
   deviceId: string,
@@ -102,13 +221,7 @@ export async function pushBatch(
       // The mutation's effects and its access-log row commit together, or neither does.
       const outcome = await store.transaction(async (tx) => {
         const o = await pushOne(tx, g, m, opties.nu());
-        if (o.logClient !== undefined) {
-          const actie = o.result.status === 'applied' ? ACTIES.push : ACTIE_GEWEIGERD;
-          await logToegang(tx, g, actie, o.logClient, 1, {
-            apparaat: deviceId,
-            uitkomst: o.result.status === 'applied' ? 'ok' : 'geweigerd',
-          });
-        }
+        await logUitkomst(tx, g, deviceId, o);
         if (opties.afterApply) {
           const changed = new Set<string>();
           if (o.result.status === 'applied' && typeof o.logClient === 'string') {
@@ -136,6 +249,18 @@ export async function pushBatch(
   return results;
 }
 
+/** What the ledger would say of a mutation just answered `result` in this chunk. */
+function uitkomstVan(g: Gebruiker, result: PushResult): MutationOutcome {
+  return {
+    status: result.status === 'applied' ? 'applied' : 'rejected',
+    userId: g.id,
+    rev: result.status === 'applied' ? result.rev : null,
+    conflicts: result.status === 'applied' ? result.conflicts : 0,
+    reason: result.status === 'rejected' ? result.reason : null,
+    detail: result.status === 'rejected' ? (result.detail ?? null) : null,
+  };
+}
+
 interface PushOutcome {
   readonly result: PushResult;
   /** The client to log this access for; undefined: nothing to log (a replay). */
@@ -148,7 +273,18 @@ async function pushOne(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Pro
   // request is still running) are serialized here, and the second sees the first's answer.
   // Pushes of other mutations do not wait; registering as a writer keeps pull's cursor exact.
   await lockMutationAndRecordWrites(tx, m.mutationId);
-  const earlier = await findMutation(tx, m.mutationId);
+  return pushNaLedger(tx, g, m, now, await findMutation(tx, m.mutationId));
+}
+
+/** One mutation after its lock, given what the ledger remembers of it (`earlier`). */
+async function pushNaLedger(
+  tx: Queryable,
+  g: Gebruiker,
+  m: Mutation,
+  now: Date,
+  earlier: MutationOutcome | null,
+  onthoud?: (author: Parameters<typeof rememberMutation>[1], result: PushResult) => void,
+): Promise<PushOutcome> {
   if (earlier && earlier.userId !== g.id) {
     // Someone else's mutation id: say nothing about it, change nothing.
     return { result: { mutationId: m.mutationId, status: 'rejected', reason: 'forbidden' } };
@@ -163,7 +299,8 @@ async function pushOne(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Pro
     recordId: m.recordId,
     userId: g.id,
   };
-  await rememberMutation(tx, author, decided.result);
+  if (onthoud) onthoud(author, decided.result);
+  else await rememberMutation(tx, author, decided.result);
   return decided;
 }
 

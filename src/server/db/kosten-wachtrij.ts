@@ -1,0 +1,92 @@
+/**
+ * The cost queue (issue 13, point 2; migration 007): pricing a client (kosten-regels.ts
+ * `werkKostenBij`, tens of milliseconds per client) does not run inside every push. The push
+ * records the changed clients in `kosten_wachtrij` in its own transaction (`zetInKostenWachtrij`),
+ * and the queue is drained — those clients priced anew and removed, in one transaction —
+ * - before every coordinator read (routes/coordinator.ts), so its answer still equals a full
+ *   pricing of what was committed before the read;
+ * - in the background shortly after a push (`KostenWachtrij.kort`), so a read rarely waits.
+ *
+ * Drains are serialized: in one process by a promise chain, across processes by one advisory
+ * lock held for the drain's transaction. A reader that finds the queue non-empty (rows another
+ * process is draining stay visible until it commits) takes that lock, so it waits until the other
+ * drain committed its lines, and then prices whatever is still queued.
+ */
+import { werkKostenBij } from './kosten-regels.ts';
+import type { Queryable, Store } from './store.ts';
+
+/** Adds `clientIds` to the queue inside the caller's (push) transaction. */
+export async function zetInKostenWachtrij(
+  tx: Queryable,
+  clientIds: readonly string[],
+): Promise<void> {
+  const ids = [...new Set(clientIds.map((id) => id.toLowerCase()))].sort();
+  if (ids.length === 0) return;
+  await tx.query(
+    `INSERT INTO kosten_wachtrij (client_id)
+     SELECT id FROM unnest($1::uuid[]) AS id ORDER BY id
+     ON CONFLICT (client_id) DO NOTHING`,
+    [ids],
+  );
+}
+
+/**
+ * Prices every queued client anew and empties the queue, in one transaction.
+ * @returns the number of clients priced.
+ */
+export async function werkKostenWachtrijBij(store: Store): Promise<number> {
+  const leeg = await store.query<{ er: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM kosten_wachtrij) AS er',
+  );
+  if (!leeg[0]?.er) return 0;
+  return store.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('kosten-wachtrij', 0))`);
+    const rijen = await tx.query<{ client_id: string }>(
+      'DELETE FROM kosten_wachtrij RETURNING client_id',
+    );
+    const ids = rijen.map((r) => r.client_id);
+    await werkKostenBij(tx, ids);
+    return ids.length;
+  });
+}
+
+/** Serializes the drains of one server process and schedules the background drain. */
+export class KostenWachtrij {
+  private lopend: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private gesloten = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly waarschuw: (error: unknown) => void,
+    private readonly wachtMs = 20,
+  ) {}
+
+  /** Drains the queue after every drain already running (a coordinator read awaits this). */
+  bijwerken(): Promise<number> {
+    const volgende = this.lopend.then(
+      () => werkKostenWachtrijBij(this.store),
+      () => werkKostenWachtrijBij(this.store),
+    );
+    this.lopend = volgende.catch(() => undefined);
+    return volgende;
+  }
+
+  /** A drain shortly after a push that queued clients (one timer at a time). */
+  kort(): void {
+    if (this.gesloten || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.bijwerken().catch((error: unknown) => this.waarschuw(error));
+    }, this.wachtMs);
+    this.timer.unref();
+  }
+
+  /** No new background drain; waits for the one running (the store closes after this). */
+  async sluit(): Promise<void> {
+    this.gesloten = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.lopend;
+  }
+}
