@@ -1,5 +1,5 @@
 /**
- * The cost queue (issue 13, point 2; migration 007): pricing a client (kosten-regels.ts
+ * The cost queue (issue 13, point 2; migration 010): pricing a client (kosten-regels.ts
  * `werkKostenBij`, tens of milliseconds per client) does not run inside every push. The push
  * records the changed clients in `kosten_wachtrij` in its own transaction (`zetInKostenWachtrij`),
  * and the queue is drained — those clients priced anew and removed, in one transaction —
