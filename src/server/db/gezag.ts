@@ -25,6 +25,7 @@
  * Refusals are `{ reason, detail }` for the wire's `rejected` (detail in English, for the log and
  * the outbox; the device translates the reason code).
  */
+import { vandaagIn } from '../../domain/model/dates.ts';
 import { findInzetType } from '../../domain/catalog/index.ts';
 import { clientInvoerSchema, type ClientGegevens } from '../../domain/model/client.ts';
 import type { IsoDate } from '../../domain/model/dates.ts';
@@ -519,7 +520,3 @@ const canoniek = (v: unknown): string =>
       ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : x,
   );
-
-const NL_DATUM = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
-/** Today in the Netherlands (YYYY-MM-DD), as the device's `vandaagIn`. */
-export const vandaagIn = (nu: Date): string => NL_DATUM.format(nu);

@@ -61,7 +61,7 @@ import { lockRecordWrites } from '../db/records.ts';
 
 /** Advisory-lock key that serialises caseload imports (any constant not used elsewhere). */
 const IMPORT_LOCK = 7_314_001;
-import { vandaagIn } from '../db/gezag.ts';
+import { vandaagIn } from '../../domain/model/dates.ts';
 import { ingelogd } from '../plugins/auth.ts';
 import { FOUT } from '../plugins/zod-contract.ts';
 
