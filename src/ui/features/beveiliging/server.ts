@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { FetchFn } from '../../../sync/client/http.ts';
-import { vraagServer, type ServerMeldingen } from '../../hooks/server-vraag.ts';
+import { vraagServer, type ServerMeldingen } from '../../lib/api.ts';
 
 export const MELDINGEN = {
   offline:

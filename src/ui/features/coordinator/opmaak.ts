@@ -7,16 +7,10 @@ import type {
 } from '../../../domain/kosten/model.ts';
 import { MAANDNAMEN as MAANDEN } from '../../../domain/model/dates.ts';
 
-const EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
-const GETAL = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+import { euro, euroBedrag, getal } from '../../lib/opmaak.ts';
 
-/** Whole cents → "€ 1.234,50". */
-export const euro = (cent: number): string => EURO.format(cent / 100);
-
-/** Euro per unit (a tariff) → "€ 65,00". */
-export const euroBedrag = (bedrag: number): string => EURO.format(bedrag);
-
-export const getal = (n: number): string => GETAL.format(n);
+// Money and numbers the way every screen writes them (ui/lib/opmaak.ts).
+export { euro, euroBedrag, getal };
 
 /** "2026-03" → "maart 2026". */
 export function maandNl(maand: Maand): string {

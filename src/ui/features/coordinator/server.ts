@@ -3,15 +3,14 @@
  * IndexedDB): a GET through the shared `vraagServer` with this screen's Dutch messages, and a hook
  * that reloads when the period changes or the device comes back online.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { z } from 'zod';
 import type { FetchFn } from '../../../sync/client/http.ts';
+import { serverMelding, vraagServer, type Antwoord, type ServerMeldingen } from '../../lib/api.ts';
 import {
-  serverMelding,
-  vraagServer,
-  type Antwoord,
-  type ServerMeldingen,
-} from '../../hooks/server-vraag.ts';
+  useServerData as useGedeeldeServerData,
+  type Laadstatus,
+} from '../../lib/useServerData.ts';
 
 export type { Antwoord };
 
@@ -45,48 +44,17 @@ export async function haalOp<S extends z.ZodType>(
   return a as Antwoord<z.output<S>>;
 }
 
-export type Laadstatus<T> =
-  | { readonly soort: 'laden' }
-  | { readonly soort: 'fout'; readonly melding: string }
-  | { readonly soort: 'klaar'; readonly data: T };
+export type { Laadstatus };
 
 /**
- * Loads `url` (or nothing while it is null) and reloads when it changes or the device comes back
- * online. An answer for an older url is dropped, so a quick change of period never shows stale
- * totals under the new heading.
+ * The shared server-data hook (ui/lib/useServerData.ts) for a GET of `url` (or nothing while it is
+ * null), checked with `schema` and with this screen's Dutch messages.
  */
 export function useServerData<S extends z.ZodType>(
   fetchFn: FetchFn,
   url: string | null,
   schema: S,
 ): { status: Laadstatus<z.output<S>>; opnieuw: () => void } {
-  const [poging, setPoging] = useState(0);
-  const [status, setStatus] = useState<{ url: string | null; stand: Laadstatus<z.output<S>> }>({
-    url: null,
-    stand: { soort: 'laden' },
-  });
-  const opnieuw = useCallback(() => setPoging((p) => p + 1), []);
-
-  useEffect(() => {
-    if (url === null) return;
-    let actueel = true;
-    void haalOp(fetchFn, url, schema).then((a) => {
-      if (!actueel) return;
-      setStatus({
-        url,
-        stand: a.ok ? { soort: 'klaar', data: a.data } : { soort: 'fout', melding: a.melding },
-      });
-    });
-    return () => {
-      actueel = false;
-    };
-  }, [fetchFn, url, schema, poging]);
-
-  useEffect(() => {
-    window.addEventListener('online', opnieuw);
-    return () => window.removeEventListener('online', opnieuw);
-  }, [opnieuw]);
-
-  // Until the answer for this url is in, it is loading (also right after a change of url).
-  return { status: status.url === url ? status.stand : { soort: 'laden' }, opnieuw };
+  const laad = useCallback((u: string) => haalOp(fetchFn, u, schema), [fetchFn, schema]);
+  return useGedeeldeServerData(url, laad);
 }
