@@ -108,7 +108,7 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
     huisnummer: '12',
     gemeente: 'Ede (GM0228)',
   });
-  await page.getByLabel('Zorgverzekeraar').selectOption('3311');
+  await page.getByRole('combobox', { name: /^Zorgverzekeraar/ }).selectOption('3311');
   await caseload.opslaan();
   await expect(caseload.client('Gerrit Zonneveld')).toBeVisible();
 

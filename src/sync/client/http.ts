@@ -6,7 +6,6 @@
  * (any other non-2xx, or an answer that does not match the wire).
  */
 import type { z } from 'zod';
-import { foutAntwoordSchema } from '../protocol/fout.ts';
 import { syncFout, type SyncFout, type SyncFoutCode } from './meldingen.ts';
 
 /** The part of `fetch` the sync client uses; tests pass a fake server here. */
@@ -107,6 +106,9 @@ export async function vraag<S extends z.ZodType>(
 /** The fields a 400 names (not their values: the status is stored on the device and shown). */
 async function velden(res: Response): Promise<string[]> {
   try {
+    // Loaded when a 400 comes (rare): the schema needs zod, which is not part of the first paint
+    // (issue 13.6); the service worker has the chunk precached.
+    const { foutAntwoordSchema } = await import('../protocol/fout.ts');
     const body = foutAntwoordSchema.safeParse(await res.json());
     return body.success ? (body.data.fouten ?? []).map((f) => f.veld) : [];
   } catch {

@@ -3,7 +3,7 @@
  * `vandaag()` is the calendar day in the Netherlands (Europe/Amsterdam), whatever zone the device
  * is set to, so the tablet, the server and the print agree on which day it is.
  */
-import { plusDagen, vandaagIn } from '../../domain/model/dates.ts';
+import { plusDagen, vandaagIn } from '../../domain/model/kalender.ts';
 
 export const nu = (): Date => new Date();
 

@@ -4,7 +4,7 @@
  * "12,5 uur" the same way.
  */
 import type { VolumeEenheid } from '../../domain/kosten/model.ts';
-import { datumVoluit } from '../../domain/model/dates.ts';
+import { datumVoluit } from '../../domain/model/kalender.ts';
 
 /** "2026-11-23" → "23 november 2026"; anything else is shown as is. */
 export const datumNl = datumVoluit;
