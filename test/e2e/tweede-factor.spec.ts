@@ -21,16 +21,18 @@ test('a new nurse: start password, own password, second factor, recovery codes, 
 }) => {
   // The client the beheerder will assign to her, made on the server by another arrangeur.
   const clientId = randomUUID();
+  // A device id of this run: a device is bound to the first user who pushed from it (issue 12).
+  const apparaat = `e2e-tweede-factor-${randomUUID().slice(0, 8)}`;
   const collega = await request.newContext({ baseURL: E2E_BASE_URL });
   try {
     await apiLogin(collega, testAccount());
     const push = await collega.post('/api/sync/push', {
       data: {
-        deviceId: 'e2e-tweede-factor',
+        deviceId: apparaat,
         mutations: [
           {
             mutationId: randomUUID(),
-            deviceId: 'e2e-tweede-factor',
+            deviceId: apparaat,
             recordType: 'client',
             recordId: clientId,
             fields: { ...clientInvoer({ voornaam: 'Grietje', achternaam: 'Bos' }), bsn: null },
@@ -40,6 +42,8 @@ test('a new nurse: start password, own password, second factor, recovery codes, 
       },
     });
     expect(push.status(), await push.text()).toBe(200);
+    const { results } = (await push.json()) as { results: { status: string }[] };
+    expect(results.map((r) => r.status)).toEqual(['applied']);
   } finally {
     await collega.dispose();
   }
