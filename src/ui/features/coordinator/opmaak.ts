@@ -7,10 +7,10 @@ import type {
 } from '../../../domain/kosten/model.ts';
 import { MAANDNAMEN as MAANDEN } from '../../../domain/model/dates.ts';
 
-import { euro, euroBedrag, getal } from '../../lib/opmaak.ts';
+import { euro, euroBedrag, getal, perEenheid, volumeNl } from '../../lib/opmaak.ts';
 
-// Money and numbers the way every screen writes them (ui/lib/opmaak.ts).
-export { euro, euroBedrag, getal };
+// Money, numbers and volumes the way every screen writes them (ui/lib/opmaak.ts).
+export { euro, euroBedrag, getal, perEenheid, volumeNl };
 
 /** "2026-03" → "maart 2026". */
 export function maandNl(maand: Maand): string {
@@ -48,25 +48,6 @@ export function standaardPeriode(nu: Date = new Date()): { van: Maand; tot: Maan
   const begin = new Date(nu.getFullYear(), nu.getMonth() - 11, 1);
   return { van: `${begin.getFullYear()}-${pad(begin.getMonth() + 1)}`, tot };
 }
-
-const EENHEDEN: Record<VolumeEenheid, [enkel: string, meer: string]> = {
-  uur: ['uur', 'uur'],
-  dagdeel: ['dagdeel', 'dagdelen'],
-  rit: ['rit', 'ritten'],
-  etmaal: ['etmaal', 'etmalen'],
-  maaltijd: ['maaltijd', 'maaltijden'],
-  stuk: ['stuk', 'stuks'],
-  maand: ['maand', 'maanden'],
-};
-
-/** 12.5, 'uur' → "12,5 uur"; 8, 'dagdeel' → "8 dagdelen". */
-export function volumeNl(aantal: number, eenheid: VolumeEenheid): string {
-  const [enkel, meer] = EENHEDEN[eenheid];
-  return `${getal(aantal)} ${aantal === 1 ? enkel : meer}`;
-}
-
-/** "per uur", "per dagdeel". */
-export const perEenheid = (eenheid: VolumeEenheid): string => `per ${EENHEDEN[eenheid][0]}`;
 
 /** The volume of an overview row: units differ per inzet, so each is shown on its own. */
 export function volumesNl(volume: Partial<Record<VolumeEenheid, number>>): string {
