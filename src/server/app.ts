@@ -96,8 +96,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           fouten: [{ veld: 'params', toegestaan: 'UTF-8 percent-encoding', melding }],
         });
       }
-      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-      return reply.code(status).send({ error: 'bad_request', message: error.message });
+      // Anything else (a failed async route constraint) is answered as the error handler would.
+      if (error.statusCode && error.statusCode < 500) {
+        return reply.code(error.statusCode).send({ error: 'bad_request', message: error.message });
+      }
+      return reply.code(500).send({ error: 'internal_error', message: 'Internal server error' });
     },
   });
   app.decorate('store', opts.store);
