@@ -11,6 +11,13 @@
  * lock held for the drain's transaction. A reader that finds the queue non-empty (rows another
  * process is draining stay visible until it commits) takes that lock, so it waits until the other
  * drain committed its lines, and then prices whatever is still queued.
+ *
+ * A push still in flight keeps its clients' rows locked until it commits (the insert updates an
+ * existing row rather than doing nothing), and a drain skips locked rows: it never takes away the
+ * row of a push whose records it cannot see yet. With DO NOTHING, a drain could delete the row a
+ * running push relied on, price the client without that push's records, and leave nothing queued
+ * once the push committed (test/server/kosten-wachtrij.test.ts). A skipped row is drained after
+ * the push commits (the push schedules a drain; every coordinator read drains first).
  */
 import { werkKostenBij } from './kosten-regels.ts';
 import type { Queryable, Store } from './store.ts';
@@ -25,7 +32,7 @@ export async function zetInKostenWachtrij(
   await tx.query(
     `INSERT INTO kosten_wachtrij (client_id)
      SELECT id FROM unnest($1::uuid[]) AS id ORDER BY id
-     ON CONFLICT (client_id) DO NOTHING`,
+     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id`,
     [ids],
   );
 }
@@ -42,7 +49,9 @@ export async function werkKostenWachtrijBij(store: Store): Promise<number> {
   return store.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('kosten-wachtrij', 0))`);
     const rijen = await tx.query<{ client_id: string }>(
-      'DELETE FROM kosten_wachtrij RETURNING client_id',
+      `DELETE FROM kosten_wachtrij
+       WHERE client_id IN (SELECT client_id FROM kosten_wachtrij FOR UPDATE SKIP LOCKED)
+       RETURNING client_id`,
     );
     const ids = rijen.map((r) => r.client_id);
     await werkKostenBij(tx, ids);
