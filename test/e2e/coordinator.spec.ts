@@ -164,7 +164,14 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
     // Afwijkingen: our override, by its unique reason, gives the client's pseudonym.
     await co.naarTab('Afwijkingen');
     const afwijking = co.afwijkingenTabel.getByRole('row').filter({ hasText: reden });
-    await expect(afwijking).toHaveCount(1);
+    // The coordinator's read first prices what the push queued; on a busy machine that takes a
+    // while. Should the row not come, the failure says what the screen showed instead.
+    await expect(afwijking)
+      .toHaveCount(1, { timeout: 20_000 })
+      .catch(async (fout: unknown) => {
+        const scherm = await cp.getByRole('tabpanel').innerText();
+        throw new Error(`${String(fout)}\nHet tabblad Afwijkingen toonde:\n${scherm}`);
+      });
     await expect(afwijking).toContainText(VERZORGING);
     await expect(afwijking).toContainText('Zvw · Zilveren Kruis');
     await expect(afwijking).toContainText('Wmo · Gemeente Ede');

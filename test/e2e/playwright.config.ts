@@ -8,6 +8,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: '../../test-output/e2e',
   timeout: 60_000,
+  // What a person waits for on a busy 2-core CI machine (PGlite, Chromium and the runner share it).
+  expect: { timeout: 10_000 },
   workers: 1,
   fullyParallel: false,
   retries: 0,
