@@ -41,6 +41,7 @@ import {
   wachtwoordBezwaar,
   zetWachtwoord,
 } from '../db/accounts.ts';
+import { pogingenStore } from '../db/login-pogingen.ts';
 import { logToegang } from '../db/toegang.ts';
 import {
   TF_ACTIES,
@@ -121,7 +122,8 @@ function half(request: FastifyRequest): Gebruiker {
 }
 
 export const tweedeFactorRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(rateLimit, { global: false });
+  // Counted in the database (migration 012), as the login limits are: shared by every process.
+  await app.register(rateLimit, { global: false, store: pogingenStore(app.store, () => app.nu()) });
   const perAccount = app.createRateLimit({
     max: TF_MAX_POGINGEN,
     timeWindow: TF_VENSTER_MS,
