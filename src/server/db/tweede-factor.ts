@@ -17,7 +17,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import type { LoginStap, Rol } from '../../sync/protocol/wire.ts';
-import type { Queryable } from './store.ts';
+import { geeftRij, type Queryable } from './store.ts';
 
 export const TOTP_PERIODE_S = 30;
 export const TOTP_CIJFERS = 6;
@@ -218,11 +218,11 @@ export async function tweedeFactorVerplicht(q: Queryable, rol: Rol): Promise<boo
 // ---------------------------------------------------------------------------------------------
 
 export async function heeftTweedeFactor(q: Queryable, gebruikerId: string): Promise<boolean> {
-  const rows = await q.query(
+  return geeftRij(
+    q,
     'SELECT 1 FROM tweede_factor WHERE gebruiker_id = $1 AND bevestigd_op IS NOT NULL',
     [gebruikerId],
   );
-  return rows.length > 0;
 }
 
 /**
@@ -317,22 +317,20 @@ export async function gebruikHerstelcode(
   code: string,
   nu: Date,
 ): Promise<boolean> {
-  const rows = await q.query(
+  return geeftRij(
+    q,
     `UPDATE herstelcodes SET gebruikt_op = $3
      WHERE gebruiker_id = $1 AND hash = $2 AND gebruikt_op IS NULL RETURNING hash`,
     [gebruikerId, sha256(normaliseerHerstelcode(code)), nu.toISOString()],
   );
-  return rows.length > 0;
 }
 
 /** A beheerder resets a lost device: secret and recovery codes go. @returns whether one existed. */
 export async function herstel(q: Queryable, gebruikerId: string): Promise<boolean> {
   await q.query('DELETE FROM herstelcodes WHERE gebruiker_id = $1', [gebruikerId]);
-  const rows = await q.query(
-    'DELETE FROM tweede_factor WHERE gebruiker_id = $1 RETURNING gebruiker_id',
-    [gebruikerId],
-  );
-  return rows.length > 0;
+  return geeftRij(q, 'DELETE FROM tweede_factor WHERE gebruiker_id = $1 RETURNING gebruiker_id', [
+    gebruikerId,
+  ]);
 }
 
 export interface TweedeFactorStatus {
