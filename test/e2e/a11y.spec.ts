@@ -76,8 +76,9 @@ test('login: the form, its mistakes, choosing a PIN after the password, the lock
   ).toBeVisible();
   await expectNoViolations(page, 'inloggen-pincodes-verschillen');
 
+  // Into the app; with the idle time of 1.5 s it locks at once (not asserted in between: on a
+  // loaded machine the lock may already be there).
   await login.kiesPin(PIN);
-  await expect(page.getByTestId('gebruiker')).toContainText(testAccount().naam);
   await expect(login.slot).toBeVisible({ timeout: 10_000 });
   await expectNoViolations(page, 'slot');
   await login.ontgrendel('11111');
