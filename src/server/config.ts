@@ -32,7 +32,28 @@ const envSchema = z.object({
   /** PEM files of the certificate (chain) and its private key: with both set the server speaks HTTPS. */
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),
+  /**
+   * The key the second-factor secrets are encrypted under (AES-256-GCM, issue 14): 32 bytes as
+   * 64 hex digits or base64. Unset: a key file in DATA_DIR (src/server/totp-sleutel.ts), for
+   * development; every instance on one database needs the same key.
+   */
+  TOTP_SLEUTEL: z
+    .string()
+    .trim()
+    .refine((v) => leesSleutel(v) !== null, '32 bytes as 64 hex digits or base64')
+    .optional(),
 });
+
+/** 32 bytes from 64 hex digits or base64 (with or without padding); null otherwise. */
+export function leesSleutel(tekst: string): Buffer | null {
+  const t = tekst.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(t)) return Buffer.from(t, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(t)) {
+    const b = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    return b.length === 32 ? b : null;
+  }
+  return null;
+}
 
 export interface ServerConfig {
   readonly port: number;
@@ -47,6 +68,8 @@ export interface ServerConfig {
   readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
   /** Fastify's trustProxy: false, true, or a comma-separated list of proxy addresses. */
   readonly trustProxy: boolean | string;
+  /** TOTP_SLEUTEL (32 bytes); null: the key file in the data directory. */
+  readonly totpSleutel: Buffer | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -76,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         : null,
     trustProxy:
       e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY.trim(),
+    totpSleutel: e.TOTP_SLEUTEL ? leesSleutel(e.TOTP_SLEUTEL) : null,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Rol } from '../sync/protocol/wire.ts';
 import { aantalGebruikers, maakGebruiker } from './db/accounts.ts';
-import { maakTotp } from './db/tweede-factor.ts';
+import { maakTotp, zetBevestigdGeheim } from './db/tweede-factor.ts';
 import type { Store } from './db/store.ts';
 
 export interface DemoGebruiker {
@@ -60,12 +60,9 @@ export async function maakDemoGebruikers(store: Store): Promise<boolean> {
     for (const g of DEMO_GEBRUIKERS) {
       const gemaakt = await maakGebruiker(tx, g);
       if (gemaakt && g.demoTotpGeheim) {
-        // Enrolled and confirmed, with the published demo secret (demo data only).
-        await tx.query(
-          `INSERT INTO tweede_factor (gebruiker_id, geheim, aangemaakt_op, bevestigd_op)
-           VALUES ($1, $2, now(), now())`,
-          [gemaakt.id, g.demoTotpGeheim],
-        );
+        // Enrolled and confirmed, with the published demo secret (demo data only), stored
+        // encrypted like any other.
+        await zetBevestigdGeheim(tx, gemaakt.id, g.demoTotpGeheim);
       }
     }
     return true;

@@ -8,6 +8,8 @@ import { openPglite, openPostgres, type Store } from './db/store.ts';
 import { maakDemoGebruikers } from './demo-users.ts';
 import { maakDemoClienten } from './db/demo-data.ts';
 import { bijwerkenBijStart } from './db/kosten-regels.ts';
+import { versleutelOudeGeheimen, zetTotpSleutel } from './db/tweede-factor.ts';
+import { laadTotpSleutel } from './totp-sleutel.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -23,6 +25,13 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     ? await openPostgres(config.databaseUrl)
     : await openPglite(config.dataDir);
   const schemaVersion = await migrate(store);
+  // The second-factor secrets at rest (issue 14): the key first, then the data step of migration
+  // 012 (plain secrets of before it encrypted), under the migration lock like the migrations.
+  const totp = laadTotpSleutel(config);
+  zetTotpSleutel(totp.sleutel);
+  await store.exclusive(MIGRATION_LOCK_KEY, () =>
+    store.transaction((tx) => versleutelOudeGeheimen(tx)),
+  );
   // The coordinator's kept cost lines: backfilled after migration 007, horizon moved on (13.5).
   await bijwerkenBijStart(store, new Date());
   // Only into an empty user table / record store: a demo never mixes with real accounts or work.
@@ -45,6 +54,12 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
   });
+  if (totp.bron !== 'omgeving') {
+    app.log.warn(
+      { sleutelbestand: totp.bron },
+      'TOTP_SLEUTEL not set: second-factor secrets are encrypted under the key file in the data directory (development only)',
+    );
+  }
   const address = await app.listen({ port: config.port, host: config.host });
   let closed = false;
   return {

@@ -131,9 +131,11 @@ export async function run(): Promise<BenchResult[]> {
     await page.goto(url);
     await page.getByLabel('Gebruikersnaam').fill('anja');
     await page.getByLabel('Wachtwoord').fill('demo-anja-2026');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    // The PIN is the last step of a login (issue 14.4), on its own screen.
     await page.getByLabel('Kies een pincode van 5 cijfers').fill('24680');
     await page.getByLabel('Typ de pincode nog een keer').fill('24680');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('button', { name: 'Pincode opslaan' }).click();
     await page.getByRole('heading', { name: 'Mijn cliënten' }).waitFor();
     const caseload: Meting[] = [];
     for (let i = 0; i < RUNS; i++) {

@@ -1,8 +1,8 @@
 /**
  * Issue 14, points 2 and 4, in Debian Chromium: a nurse made by the beheerder logs in with her
  * start password, chooses her own, sets up the second factor (reading the key off the screen and
- * computing the code as her authenticator app would), keeps her recovery codes, and sees the
- * client assigned to her; the demo coordinator logs in with password and code. axe on every step.
+ * computing the code as her authenticator app would), keeps her recovery codes, chooses her PIN
+ * last, and sees the client assigned to her; the demo coordinator logs in with password and code. axe on every step.
  */
 import { randomUUID } from 'node:crypto';
 import { request } from '@playwright/test';
@@ -72,15 +72,14 @@ test('a new nurse: start password, own password, second factor, recovery codes, 
   try {
     await page.goto('/');
     const login = new LoginPage(page);
+    // 0. The login form asks only her username and start password (the PIN comes last).
     await expect(login.heading).toBeVisible();
-    await page.getByLabel('Gebruikersnaam').fill(nieuw.gebruikersnaam);
-    await page.getByLabel('Wachtwoord').fill(nieuw.wachtwoord);
-    await page.getByLabel('Kies een pincode van 5 cijfers').fill(PIN);
-    await page.getByLabel('Typ de pincode nog een keer').fill(PIN);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByLabel('Kies een pincode van 5 cijfers')).toHaveCount(0);
+    await login.wachtwoord(nieuw);
 
     // 1. Her own password: the policy refuses a weak one, in Dutch.
     await expect(page.getByRole('heading', { name: 'Kies uw eigen wachtwoord' })).toBeVisible();
+    await expect(login.pinKop).toHaveCount(0);
     await expectNoViolations(page, 'eigen-wachtwoord');
     await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('welkom2026!!');
     await page.getByLabel('Typ het nieuwe wachtwoord nog een keer').fill('welkom2026!!');
@@ -94,6 +93,7 @@ test('a new nurse: start password, own password, second factor, recovery codes, 
 
     // 2. The second factor: QR code and the key as text; the code computed from that key.
     await expect(page.getByRole('heading', { name: 'Stel de tweede stap in' })).toBeVisible();
+    await expect(login.pinKop).toHaveCount(0);
     await expect(
       page.getByRole('img', { name: 'QR-code om te scannen met uw authenticator-app' }),
     ).toBeVisible();
@@ -125,7 +125,18 @@ test('a new nurse: start password, own password, second factor, recovery codes, 
     await page.getByLabel('Ik heb de herstelcodes bewaard').check();
     await page.getByRole('button', { name: 'Verder' }).click();
 
-    // 4. Logged in with her PIN kept on the device: she sees the client assigned to her.
+    // 4. Last, her PIN for this device (the offline unlock); not in the app before it.
+    await expect(login.pinKop).toBeVisible();
+    await expect(page.getByTestId('gebruiker')).toHaveCount(0);
+    await expectNoViolations(page, 'pincode-kiezen');
+    await page.getByLabel('Kies een pincode van 5 cijfers').fill(PIN);
+    await page.getByLabel('Typ de pincode nog een keer').fill('13579');
+    await page.getByRole('button', { name: 'Pincode opslaan' }).click();
+    await expect(page.getByText('De twee pincodes zijn niet gelijk.')).toBeVisible();
+    await expectNoViolations(page, 'pincode-verschilt');
+    await login.kiesPin(PIN);
+
+    // 5. In the app with her PIN kept on the device: she sees the client assigned to her.
     await expect(page.getByTestId('gebruiker')).toContainText(nieuw.naam);
     const caseload = new CaseloadPage(page);
     await expect(caseload.client('Grietje Bos')).toBeVisible();
@@ -150,13 +161,9 @@ test('a new nurse: start password, own password, second factor, recovery codes, 
 test('the demo coordinator logs in with password and a code from her app', async ({ page }) => {
   await page.goto('/');
   const login = new LoginPage(page);
-  await expect(login.heading).toBeVisible();
-  await page.getByLabel('Gebruikersnaam').fill(COR.gebruikersnaam);
-  await page.getByLabel('Wachtwoord').fill(COR.wachtwoord);
-  await page.getByLabel('Kies een pincode van 5 cijfers').fill(PIN);
-  await page.getByLabel('Typ de pincode nog een keer').fill(PIN);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await login.wachtwoord(COR);
   await expect(page.getByRole('heading', { name: 'Tweede stap' })).toBeVisible();
+  await expect(login.pinKop).toHaveCount(0);
   await expectNoViolations(page, 'tweede-stap-code');
   // Without a code: a Dutch message at the field.
   await page.getByRole('button', { name: 'Code controleren' }).click();
@@ -167,6 +174,8 @@ test('the demo coordinator logs in with password and a code from her app', async
   await expectNoViolations(page, 'tweede-stap-herstelcode');
   await page.getByRole('button', { name: 'Toch een code uit de app gebruiken' }).click();
   await login.tweedeStap(COR.totpGeheim!);
+  // An existing user: password, code, then the PIN this device does not have yet.
+  await login.kiesPin(PIN);
   await expect(page.getByTestId('gebruiker')).toContainText(COR.naam);
 });
 

@@ -7,12 +7,22 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { zetMoetWachtwoordWijzigen } from '../../src/server/db/beheer.ts';
-import { maakTotp, totpStap } from '../../src/server/db/tweede-factor.ts';
+import {
+  isVersleuteld,
+  maakTotp,
+  ontsleutelGeheim,
+  totpStap,
+  versleutelGeheim,
+  versleutelOudeGeheimen,
+  zetBevestigdGeheim,
+  zetTotpSleutel,
+} from '../../src/server/db/tweede-factor.ts';
 import type { Gebruiker } from '../../src/sync/protocol/wire.ts';
 import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
 import { WACHTWOORD, login, maakTestGebruiker, testKlok } from './fixtures/gebruikers.ts';
 
 const GEHEIM = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const SLEUTEL = Buffer.alloc(32, 7);
 
 describe('totpStap (RFC 6238 with otpauth)', () => {
   const t0 = new Date('2026-03-02T09:00:10.000Z');
@@ -39,6 +49,27 @@ describe('totpStap (RFC 6238 with otpauth)', () => {
   });
 });
 
+describe('the secret at rest (AES-256-GCM)', () => {
+  const id = '7d3f1c2a-0000-4000-8000-0000000000aa';
+  it('round-trips, never holds the secret plain, and a new IV each time', () => {
+    const a = versleutelGeheim(GEHEIM, id);
+    const b = versleutelGeheim(GEHEIM, id);
+    expect(a).not.toBe(b);
+    expect(a).not.toContain(GEHEIM);
+    expect(isVersleuteld(a)).toBe(true);
+    expect(ontsleutelGeheim(a, id)).toBe(GEHEIM);
+  });
+  it('refuses a plain value, another user, an altered value and another key', () => {
+    const a = versleutelGeheim(GEHEIM, id);
+    expect(() => ontsleutelGeheim(GEHEIM, id)).toThrow();
+    expect(() => ontsleutelGeheim(a, '7d3f1c2a-0000-4000-8000-0000000000bb')).toThrow();
+    const laatste = a.at(-2) === 'A' ? 'B' : 'A';
+    expect(() => ontsleutelGeheim(`${a.slice(0, -2)}${laatste}${a.at(-1)}`, id)).toThrow();
+    zetTotpSleutel(Buffer.alloc(32, 8));
+    expect(() => ontsleutelGeheim(a, id)).toThrow();
+  });
+});
+
 describe.each(STORE_KINDS)('second factor and start password on %s', (kind) => {
   let t: TestStore;
   let app: FastifyInstance;
@@ -46,6 +77,7 @@ describe.each(STORE_KINDS)('second factor and start password on %s', (kind) => {
   let beheerder: string;
 
   beforeAll(async () => {
+    zetTotpSleutel(SLEUTEL);
     t = await openTestStore(kind);
     app = await buildApp({
       store: t.store,
@@ -333,6 +365,63 @@ describe.each(STORE_KINDS)('second factor and start password on %s', (kind) => {
       (await post('/api/auth/start/wachtwoord', cookie, { nieuw: 'ander-lang-wachtwoord-9' }))
         .statusCode,
     ).toBe(401);
+  });
+
+  it('stores the secret encrypted, not plain; login with its code still works', async () => {
+    const g = await maakTestGebruiker(t.store, { rol: 'coordinator' });
+    const { geheim } = await inschrijven(g);
+    const rows = await t.store.query<Record<string, unknown>>(
+      'SELECT * FROM tweede_factor WHERE gebruiker_id = $1',
+      [g.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(geheim);
+    expect(isVersleuteld(String(rows[0]!.geheim))).toBe(true);
+    klok.verzet(30_000);
+    const { cookie, vereist } = await inloggen(g.gebruikersnaam);
+    expect(vereist).toEqual(['tweedeFactor']);
+    const res = await post('/api/auth/start/tweede-factor', cookie, { code: codeOp(geheim) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await me(cookie)).statusCode).toBe(200);
+  });
+
+  it('migration 012: a secret stored plain before it is encrypted at start, and still works', async () => {
+    const g = await maakTestGebruiker(t.store, { rol: 'coordinator' });
+    // As migration 008 stored it: plain.
+    await t.store.query(
+      `INSERT INTO tweede_factor (gebruiker_id, geheim, aangemaakt_op, bevestigd_op)
+       VALUES ($1, $2, now(), now())`,
+      [g.id, GEHEIM],
+    );
+    expect(await t.store.transaction((tx) => versleutelOudeGeheimen(tx))).toBeGreaterThanOrEqual(1);
+    expect(await t.store.transaction((tx) => versleutelOudeGeheimen(tx))).toBe(0);
+    const alle = await t.store.query<{ geheim: string }>('SELECT geheim FROM tweede_factor');
+    expect(alle.every((r) => isVersleuteld(r.geheim))).toBe(true);
+    expect(JSON.stringify(alle)).not.toContain(GEHEIM);
+    klok.verzet(30_000);
+    const { cookie } = await inloggen(g.gebruikersnaam);
+    const res = await post('/api/auth/start/tweede-factor', cookie, { code: codeOp(GEHEIM) });
+    expect(res.statusCode, res.body).toBe(200);
+    // Started with another key: the start stops rather than lock every user out.
+    zetTotpSleutel(Buffer.alloc(32, 9));
+    try {
+      await expect(t.store.transaction((tx) => versleutelOudeGeheimen(tx))).rejects.toThrow(
+        /TOTP_SLEUTEL/,
+      );
+    } finally {
+      zetTotpSleutel(SLEUTEL);
+    }
+  });
+
+  it('a demo secret is stored encrypted too', async () => {
+    const g = await maakTestGebruiker(t.store, { rol: 'beheerder' });
+    await zetBevestigdGeheim(t.store, g.id, GEHEIM);
+    const [r] = await t.store.query<{ geheim: string }>(
+      'SELECT geheim FROM tweede_factor WHERE gebruiker_id = $1',
+      [g.id],
+    );
+    expect(r!.geheim).not.toContain(GEHEIM);
+    expect(ontsleutelGeheim(r!.geheim, g.id)).toBe(GEHEIM);
   });
 
   it('never stores or logs the secret in the access log', async () => {

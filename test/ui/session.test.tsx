@@ -104,27 +104,96 @@ async function zetInWachtrij(d: ArrangeurDB, n: number) {
 
 const veld = (label: string) => screen.getByLabelText(label);
 
+/** The last step of a login: the PIN for this device. */
+async function kiesPin(pin: string) {
+  await screen.findByRole('heading', { name: 'Kies uw pincode' }, { timeout: 5000 });
+  await userEvent.type(veld('Kies een pincode van 5 cijfers'), pin);
+  await userEvent.type(veld('Typ de pincode nog een keer'), pin);
+  await userEvent.click(screen.getByRole('button', { name: 'Pincode opslaan' }));
+}
+
 describe('login', () => {
-  it('says in Dutch what is missing and when the two PINs differ, without calling the server', async () => {
+  it('says in Dutch what is missing, without calling the server; the login form has no PIN', async () => {
     nieuweDb();
     const fetch = vi.fn();
     renderApp({ fetch });
     await userEvent.click(await screen.findByRole('button', { name: 'Inloggen' }));
     expect(screen.getByText('Vul uw gebruikersnaam in.')).toBeInTheDocument();
     expect(screen.getByText('Vul uw wachtwoord in.')).toBeInTheDocument();
-    expect(screen.getByText('Kies een pincode van precies 5 cijfers.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Kies een pincode van 5 cijfers')).toBeNull();
+    expect(fetch).not.toHaveBeenCalled();
+  });
 
-    await userEvent.type(veld('Gebruikersnaam'), 'anja');
-    await userEvent.type(veld('Wachtwoord'), 'geheim');
+  it('asks the PIN after the password, checks it in Dutch, and keeps the session only then', async () => {
+    const d = nieuweDb();
+    const fetch = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ gebruiker: ANJA, verlooptOp: '2026-12-01T00:00:00Z' }), {
+          status: 200,
+        }),
+    );
+    renderApp({ fetch });
+    await userEvent.type(await screen.findByLabelText('Gebruikersnaam'), 'anja');
+    await userEvent.type(veld('Wachtwoord'), 'demo-anja-2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+    const kop = await screen.findByRole('heading', { name: 'Kies uw pincode' });
+    await waitFor(() => expect(kop).toHaveFocus());
+    expect(await leesSessie(d)).toBeNull();
+
+    await userEvent.type(veld('Kies een pincode van 5 cijfers'), '12');
+    await userEvent.click(screen.getByRole('button', { name: 'Pincode opslaan' }));
+    expect(screen.getByText('Kies een pincode van precies 5 cijfers.')).toBeInTheDocument();
+    await userEvent.clear(veld('Kies een pincode van 5 cijfers'));
     await userEvent.type(veld('Kies een pincode van 5 cijfers'), '12345');
     await userEvent.type(veld('Typ de pincode nog een keer'), '12346');
-    await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Pincode opslaan' }));
     expect(
       await screen.findByText('De twee pincodes zijn niet gelijk. Typ ze allebei opnieuw.'),
     ).toBeInTheDocument();
     expect(veld('Kies een pincode van 5 cijfers')).toHaveValue('');
     expect(veld('Kies een pincode van 5 cijfers')).toHaveAttribute('inputmode', 'numeric');
-    expect(fetch).not.toHaveBeenCalled();
+    expect(await leesSessie(d)).toBeNull();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('a start password: her own password first, the PIN only after it (issue 14.4)', async () => {
+    const d = nieuweDb();
+    const fetch = vi.fn(async (url: string) =>
+      url.endsWith('/api/auth/login')
+        ? new Response(
+            JSON.stringify({
+              gebruiker: ANJA,
+              verlooptOp: '2026-12-01T00:00:00Z',
+              vereist: ['wachtwoord'],
+            }),
+            { status: 200 },
+          )
+        : new Response(JSON.stringify({ vereist: [] }), { status: 200 }),
+    );
+    renderApp({ fetch });
+    await userEvent.type(await screen.findByLabelText('Gebruikersnaam'), 'anja');
+    await userEvent.type(veld('Wachtwoord'), 'start-wachtwoord');
+    await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Kies uw eigen wachtwoord' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByLabelText('Kies een pincode van 5 cijfers')).toBeNull();
+    await userEvent.type(screen.getByLabelText('Nieuw wachtwoord'), 'zomer-kano-boterham');
+    await userEvent.type(veld('Typ het nieuwe wachtwoord nog een keer'), 'zomer-kano-boterham');
+    await userEvent.click(screen.getByRole('button', { name: 'Wachtwoord opslaan' }));
+    expect(await screen.findByRole('heading', { name: 'Kies uw pincode' })).toBeInTheDocument();
+    expect(await leesSessie(d)).toBeNull();
+    await userEvent.type(veld('Kies een pincode van 5 cijfers'), '24680');
+    await userEvent.type(veld('Typ de pincode nog een keer'), '24680');
+    await userEvent.click(screen.getByRole('button', { name: 'Pincode opslaan' }));
+    expect(await screen.findByTestId('gebruiker', {}, { timeout: 5000 })).toHaveTextContent(
+      'Anja de Boer',
+    );
+    expect((await leesSessie(d))?.gebruiker.id).toBe(ANJA.id);
+    expect(fetch.mock.calls.map((c) => String(c[0]))).toEqual([
+      '/api/auth/login',
+      '/api/auth/start/wachtwoord',
+    ]);
   });
 
   it('shows the server refusing the password in Dutch and keeps no session', async () => {
@@ -135,8 +204,6 @@ describe('login', () => {
     renderApp({ fetch });
     await userEvent.type(await screen.findByLabelText('Gebruikersnaam'), 'anja');
     await userEvent.type(veld('Wachtwoord'), 'fout');
-    await userEvent.type(veld('Kies een pincode van 5 cijfers'), '12345');
-    await userEvent.type(veld('Typ de pincode nog een keer'), '12345');
     await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'De gebruikersnaam of het wachtwoord klopt niet.',
@@ -156,8 +223,6 @@ describe('login', () => {
     renderApp({ fetch });
     await userEvent.type(await screen.findByLabelText('Gebruikersnaam'), 'anja');
     await userEvent.type(veld('Wachtwoord'), 'fout');
-    await userEvent.type(veld('Kies een pincode van 5 cijfers'), '12345');
-    await userEvent.type(veld('Typ de pincode nog een keer'), '12345');
     await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Te veel pogingen. Probeer het over 10 minuten opnieuw.',
@@ -177,9 +242,8 @@ describe('login', () => {
     const { engine } = renderApp({ fetch });
     await userEvent.type(await screen.findByLabelText('Gebruikersnaam'), 'anja');
     await userEvent.type(veld('Wachtwoord'), 'demo-anja-2026');
-    await userEvent.type(veld('Kies een pincode van 5 cijfers'), '24680');
-    await userEvent.type(veld('Typ de pincode nog een keer'), '24680');
     await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+    await kiesPin('24680');
     expect(await screen.findByTestId('gebruiker', {}, { timeout: 5000 })).toHaveTextContent(
       'Anja de Boer',
     );
@@ -200,8 +264,6 @@ describe('shared tablet: another user logs in', () => {
     renderApp({ fetch });
     await userEvent.type(await screen.findByLabelText('Gebruikersnaam'), 'anja');
     await userEvent.type(veld('Wachtwoord'), 'demo-anja-2026');
-    await userEvent.type(veld('Kies een pincode van 5 cijfers'), '24680');
-    await userEvent.type(veld('Typ de pincode nog een keer'), '24680');
     await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
   }
   const loginFetch = () =>
@@ -238,6 +300,7 @@ describe('shared tablet: another user logs in', () => {
     await d.meta.delete(SESSIE_KEY);
     await d.clients.put({ id: crypto.randomUUID(), voornaam: 'X' } as never);
     await logInAlsAnja(loginFetch());
+    await kiesPin('24680');
     expect(await screen.findByTestId('gebruiker', {}, { timeout: 5000 })).toHaveTextContent(
       'Anja de Boer',
     );

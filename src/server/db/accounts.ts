@@ -19,7 +19,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Gebruiker, Rol } from '../../sync/protocol/wire.ts';
-import type { Queryable } from './store.ts';
+import { geeftRij, type Queryable } from './store.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Passwords
@@ -276,11 +276,10 @@ export async function zetWachtwoord(
   wachtwoord: string,
 ): Promise<boolean> {
   const hash = await hashWachtwoord(wachtwoord);
-  const rows = await q.query(
-    'UPDATE gebruikers SET wachtwoord_hash = $2 WHERE id = $1 RETURNING id',
-    [gebruikerId, hash],
-  );
-  return rows.length > 0;
+  return geeftRij(q, 'UPDATE gebruikers SET wachtwoord_hash = $2 WHERE id = $1 RETURNING id', [
+    gebruikerId,
+    hash,
+  ]);
 }
 
 /**
@@ -457,11 +456,11 @@ export async function gebruikSessie(
 /** Logout. @returns whether a live session was revoked. */
 export async function trekSessieIn(q: Queryable, token: string, nu: Date): Promise<boolean> {
   if (!TOKEN_PATROON.test(token)) return false;
-  const rows = await q.query(
+  return geeftRij(
+    q,
     `UPDATE sessies SET ingetrokken_op = $2 WHERE id = $1 AND ingetrokken_op IS NULL RETURNING id`,
     [sessieId(token), nu.toISOString()],
   );
-  return rows.length > 0;
 }
 
 /**

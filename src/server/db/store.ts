@@ -94,3 +94,11 @@ export async function openPostgres(connectionString: string): Promise<Store> {
     close: () => pool.end(),
   };
 }
+
+/**
+ * Whether `sql` gives at least one row: an existence check (`SELECT 1 … WHERE …`) or a change
+ * that says what it touched (`UPDATE|DELETE … RETURNING …`).
+ */
+export async function geeftRij(q: Queryable, sql: string, params: unknown[]): Promise<boolean> {
+  return (await q.query(sql, params)).length > 0;
+}

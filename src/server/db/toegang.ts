@@ -48,7 +48,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Gebruiker, Rol } from '../../sync/protocol/wire.ts';
 import { lockRecordWrites, nextRev, resendClient } from './records.ts';
-import type { Queryable } from './store.ts';
+import { geeftRij, type Queryable } from './store.ts';
 
 /** Roles that work with client records at all. */
 const MET_CLIENTEN: readonly Rol[] = ['arrangeur', 'casemanager'];
@@ -61,11 +61,10 @@ export const heeftCaseload = (rol: Rol): boolean => MET_CLIENTEN.includes(rol);
 export const magClientAanmaken = (g: Gebruiker): boolean => werktMetClienten(g);
 
 async function inCaseload(q: Queryable, gebruikerId: string, clientId: string): Promise<boolean> {
-  const rows = await q.query('SELECT 1 FROM caseload WHERE gebruiker_id = $1 AND client_id = $2', [
+  return geeftRij(q, 'SELECT 1 FROM caseload WHERE gebruiker_id = $1 AND client_id = $2', [
     gebruikerId,
     clientId,
   ]);
-  return rows.length > 0;
 }
 
 export async function gedeeldVoorReview(
@@ -73,11 +72,10 @@ export async function gedeeldVoorReview(
   casemanagerId: string,
   clientId: string,
 ): Promise<boolean> {
-  const rows = await q.query(
-    'SELECT 1 FROM review_deling WHERE casemanager_id = $1 AND client_id = $2',
-    [casemanagerId, clientId],
-  );
-  return rows.length > 0;
+  return geeftRij(q, 'SELECT 1 FROM review_deling WHERE casemanager_id = $1 AND client_id = $2', [
+    casemanagerId,
+    clientId,
+  ]);
 }
 
 /** May `g` read records of `clientId` (null: records of no client, i.e. the sociale kaart)? */

@@ -9,12 +9,15 @@
  *   step later than the last one accepted for that user: a used code (or an older one) is refused.
  * - Beheerders and coordinators always need the second factor; the other roles when the
  *   organisation switched it on (`instellingen.tweedeFactorVoorIedereen`).
+ * - A TOTP secret is stored encrypted (AES-256-GCM, node:crypto) under the server key
+ *   (TOTP_SLEUTEL, or a key file in the data directory: src/server/totp-sleutel.ts), bound to its
+ *   user (the user id is the additional authenticated data): the database never holds it plain.
  * - Time comes from the caller (the server's clock, `app.nu()`), so tests inject it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import type { LoginStap, Rol } from '../../sync/protocol/wire.ts';
-import type { Queryable } from './store.ts';
+import { geeftRij, type Queryable } from './store.ts';
 
 export const TOTP_PERIODE_S = 30;
 export const TOTP_CIJFERS = 6;
@@ -36,6 +39,112 @@ export const TF_ACTIES = {
   beveiligingGelezen: 'beheer:beveiliging-gelezen',
   startwachtwoordVervangen: 'startwachtwoord-vervangen',
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// The secret at rest: AES-256-GCM under the server key
+// ---------------------------------------------------------------------------------------------
+
+/** Bytes of the server key (AES-256). */
+export const TOTP_SLEUTEL_BYTES = 32;
+/** Prefix of a stored (encrypted) secret: `v1.<iv>.<tag>.<ciphertext>`, base64url. */
+const VERSLEUTELD_V1 = 'v1.';
+
+let serverSleutel: Buffer | null = null;
+
+/**
+ * Sets the key the secrets are encrypted under, once per process at start-up (main.ts, from
+ * TOTP_SLEUTEL or the key file). Without it (unit tests, tools) a random key of this process is
+ * used: whatever it encrypted is readable by this process only.
+ */
+export function zetTotpSleutel(sleutel: Buffer): void {
+  if (sleutel.length !== TOTP_SLEUTEL_BYTES) {
+    throw new Error(`TOTP key must be ${TOTP_SLEUTEL_BYTES} bytes`);
+  }
+  serverSleutel = Buffer.from(sleutel);
+}
+
+function sleutel(): Buffer {
+  serverSleutel ??= randomBytes(TOTP_SLEUTEL_BYTES);
+  return serverSleutel;
+}
+
+/** Is this stored value an encrypted secret (not a plain one of before migration 012)? */
+export const isVersleuteld = (opgeslagen: string): boolean => opgeslagen.startsWith(VERSLEUTELD_V1);
+
+/** Encrypts a secret of `gebruikerId` for storage (a new 96-bit IV every time). */
+export function versleutelGeheim(geheim: string, gebruikerId: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sleutel(), iv);
+  cipher.setAAD(Buffer.from(gebruikerId, 'utf8'));
+  const tekst = Buffer.concat([cipher.update(geheim, 'utf8'), cipher.final()]);
+  return (
+    VERSLEUTELD_V1 + [iv, cipher.getAuthTag(), tekst].map((b) => b.toString('base64url')).join('.')
+  );
+}
+
+/**
+ * Decrypts a stored secret of `gebruikerId`. Throws when it is not an encrypted value, was made
+ * under another key, belongs to another user or was altered (GCM checks all of it).
+ */
+export function ontsleutelGeheim(opgeslagen: string, gebruikerId: string): string {
+  if (!isVersleuteld(opgeslagen)) throw new Error('TOTP secret is not encrypted');
+  const delen = opgeslagen.slice(VERSLEUTELD_V1.length).split('.');
+  if (delen.length !== 3) throw new Error('TOTP secret is malformed');
+  const [iv, tag, tekst] = delen.map((d) => Buffer.from(d, 'base64url')) as [
+    Buffer,
+    Buffer,
+    Buffer,
+  ];
+  const decipher = createDecipheriv('aes-256-gcm', sleutel(), iv);
+  decipher.setAAD(Buffer.from(gebruikerId, 'utf8'));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(tekst), decipher.final()]).toString('utf8');
+}
+
+/**
+ * Data step of migration 012, run at every start after the SQL migrations (main.ts, under the
+ * migration lock): encrypts every secret still stored plain (from before 012), and checks that the
+ * key opens the secrets already encrypted (a wrong TOTP_SLEUTEL stops the start instead of
+ * locking every user out). @returns the number of secrets encrypted now.
+ */
+export async function versleutelOudeGeheimen(q: Queryable): Promise<number> {
+  const rows = await q.query<{ gebruiker_id: string; geheim: string }>(
+    'SELECT gebruiker_id, geheim FROM tweede_factor',
+  );
+  const proef = rows.find((r) => isVersleuteld(r.geheim));
+  if (proef) {
+    try {
+      ontsleutelGeheim(proef.geheim, proef.gebruiker_id);
+    } catch {
+      throw new Error(
+        'TOTP_SLEUTEL does not open the stored second-factor secrets: start with the key they were stored under',
+      );
+    }
+  }
+  let n = 0;
+  for (const r of rows) {
+    if (isVersleuteld(r.geheim)) continue;
+    await q.query('UPDATE tweede_factor SET geheim = $2 WHERE gebruiker_id = $1', [
+      r.gebruiker_id,
+      versleutelGeheim(r.geheim, r.gebruiker_id),
+    ]);
+    n++;
+  }
+  return n;
+}
+
+/** Stores a confirmed secret for `gebruikerId` (demo accounts: their published demo secret). */
+export async function zetBevestigdGeheim(
+  q: Queryable,
+  gebruikerId: string,
+  geheim: string,
+): Promise<void> {
+  await q.query(
+    `INSERT INTO tweede_factor (gebruiker_id, geheim, aangemaakt_op, bevestigd_op)
+     VALUES ($1, $2, now(), now())`,
+    [gebruikerId, versleutelGeheim(geheim, gebruikerId)],
+  );
+}
 
 /** What a session still needs before it is a normal session (wire.ts LOGIN_STAPPEN). */
 export type Stap = LoginStap;
@@ -109,11 +218,11 @@ export async function tweedeFactorVerplicht(q: Queryable, rol: Rol): Promise<boo
 // ---------------------------------------------------------------------------------------------
 
 export async function heeftTweedeFactor(q: Queryable, gebruikerId: string): Promise<boolean> {
-  const rows = await q.query(
+  return geeftRij(
+    q,
     'SELECT 1 FROM tweede_factor WHERE gebruiker_id = $1 AND bevestigd_op IS NOT NULL',
     [gebruikerId],
   );
-  return rows.length > 0;
 }
 
 /**
@@ -149,7 +258,7 @@ export async function begin(q: Queryable, gebruikerId: string, nu: Date): Promis
        SET geheim = EXCLUDED.geheim, aangemaakt_op = EXCLUDED.aangemaakt_op, laatste_stap = NULL
        WHERE tweede_factor.bevestigd_op IS NULL
      RETURNING gebruiker_id`,
-    [gebruikerId, geheim, nu.toISOString()],
+    [gebruikerId, versleutelGeheim(geheim, gebruikerId), nu.toISOString()],
   );
   return rows.length > 0 ? geheim : null;
 }
@@ -174,7 +283,7 @@ export async function controleerCode(
   );
   const r = rows[0];
   if (!r) return 'onjuist';
-  const stap = totpStap(r.geheim, code, nu);
+  const stap = totpStap(ontsleutelGeheim(r.geheim, gebruikerId), code, nu);
   if (stap === null) return 'onjuist';
   if (r.laatste_stap !== null && stap <= Number(r.laatste_stap)) return 'gebruikt';
   // The condition again in SQL: two requests with the same code at once cannot both pass.
@@ -208,22 +317,20 @@ export async function gebruikHerstelcode(
   code: string,
   nu: Date,
 ): Promise<boolean> {
-  const rows = await q.query(
+  return geeftRij(
+    q,
     `UPDATE herstelcodes SET gebruikt_op = $3
      WHERE gebruiker_id = $1 AND hash = $2 AND gebruikt_op IS NULL RETURNING hash`,
     [gebruikerId, sha256(normaliseerHerstelcode(code)), nu.toISOString()],
   );
-  return rows.length > 0;
 }
 
 /** A beheerder resets a lost device: secret and recovery codes go. @returns whether one existed. */
 export async function herstel(q: Queryable, gebruikerId: string): Promise<boolean> {
   await q.query('DELETE FROM herstelcodes WHERE gebruiker_id = $1', [gebruikerId]);
-  const rows = await q.query(
-    'DELETE FROM tweede_factor WHERE gebruiker_id = $1 RETURNING gebruiker_id',
-    [gebruikerId],
-  );
-  return rows.length > 0;
+  return geeftRij(q, 'DELETE FROM tweede_factor WHERE gebruiker_id = $1 RETURNING gebruiker_id', [
+    gebruikerId,
+  ]);
 }
 
 export interface TweedeFactorStatus {

@@ -11,7 +11,8 @@
  * once either is reached every login for that account or from that address is answered 429 with
  * `Retry-After` (seconds) until the window ends — also with the right password (a lockout). Only
  * failures count, so a nurse who logs in many times a day is never locked out. The account key is
- * the lower-cased username, whether or not it exists (the answer says nothing about that).
+ * the lower-cased username, whether or not it exists (the answer says nothing about that). The
+ * counts are kept in the database (db/login-pogingen.ts), so every process on it shares them.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
@@ -30,6 +31,7 @@ import {
   wachtwoordBezwaar,
   zetWachtwoord,
 } from '../db/accounts.ts';
+import { pogingenStore } from '../db/login-pogingen.ts';
 import { ACTIES, logToegang } from '../db/toegang.ts';
 import { openStappenNaWachtwoord } from '../db/tweede-factor.ts';
 import { ingelogd, sessieToken, wisSessieCookie, zetSessieCookie } from '../plugins/auth.ts';
@@ -63,8 +65,9 @@ const TE_VEEL = {
 };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Encapsulated here: only login is limited, by the two limiters below (not per request).
-  await app.register(rateLimit, { global: false });
+  // Encapsulated here: only login is limited, by the two limiters below (not per request). The
+  // counts live in the database (migration 012), shared by every server process on it.
+  await app.register(rateLimit, { global: false, store: pogingenStore(app.store, () => app.nu()) });
   const perAccount = app.createRateLimit({
     max: LOGIN_MAX_PER_ACCOUNT,
     timeWindow: LOGIN_VENSTER_MS,

@@ -30,7 +30,7 @@ import {
   zetMoetWachtwoordWijzigen,
 } from '../db/beheer.ts';
 import { recordIdSchema } from '../../domain/model/ids.ts';
-import { gebruikerSchema, rolSchema } from '../../sync/protocol/wire.ts';
+import { gebruikerSchema, rolSchema, type Gebruiker } from '../../sync/protocol/wire.ts';
 import {
   WACHTWOORD_BEZWAAR_TEKST,
   WACHTWOORD_MAX,
@@ -63,6 +63,7 @@ import { lockRecordWrites } from '../db/records.ts';
 const IMPORT_LOCK = 7_314_001;
 import { vandaagIn } from '../../domain/model/dates.ts';
 import { ingelogd } from '../plugins/auth.ts';
+import { GEBRUIKER_ONBEKEND, gebruikerOf404, opGebruikerSchema } from './op-gebruiker.ts';
 import { FOUT } from '../plugins/zod-contract.ts';
 
 // Contracts. Kept here until a beheer screen needs them on the device; then they move to
@@ -160,8 +161,6 @@ export const reviewDelingWijzigingSchema = z
   .object({ casemanagerId: z.uuid(), clientId: recordIdSchema, delen: z.boolean() })
   .strict();
 
-const idParamsSchema = z.object({ id: z.uuid() });
-
 /** Access-log actions of the issue-14 screens (free of personal data, as ACTIES). */
 export const BEHEER_ACTIES = {
   /** A beheerder listed clients by name and birth date (one row per client listed). */
@@ -197,7 +196,6 @@ export function leesImportBestand(bestand: string): {
 }
 
 const BESCHERMD = { 401: FOUT, 403: FOUT };
-const GEBRUIKER_ONBEKEND = { error: 'not_found', message: 'No such user' };
 // The field is named, its value never echoed (a password).
 const zwakWachtwoord = (bezwaar: keyof typeof WACHTWOORD_BEZWAAR_TEKST) => ({
   error: 'weak_password',
@@ -294,21 +292,11 @@ export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/beheer/gebruikers/:id/intrekken',
     {
-      schema: {
-        params: idParamsSchema,
-        response: {
-          200: z.object({ ingetrokken: z.number().int().nonnegative() }),
-          400: FOUT,
-          404: FOUT,
-          ...BESCHERMD,
-        },
-      },
+      schema: opGebruikerSchema(z.object({ ingetrokken: z.number().int().nonnegative() }), {}),
     },
     async (request, reply) => {
       const beheerder = ingelogd(request);
-      if (!(await vindGebruiker(app.store, request.params.id))) {
-        return reply.code(404).send(GEBRUIKER_ONBEKEND);
-      }
+      if (!(await gebruikerOf404(app.store, request.params.id, reply))) return reply;
       const ingetrokken = await trekAlleSessiesIn(app.store, request.params.id, app.nu());
       await logToegang(app.store, beheerder, ACTIES.sessiesIngetrokken, null, ingetrokken, {
         betreftGebruiker: request.params.id,
@@ -322,15 +310,11 @@ export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/beheer/gebruikers/:id/actief',
     {
       schema: {
-        params: idParamsSchema,
+        ...opGebruikerSchema(
+          z.object({ actief: z.boolean(), ingetrokken: z.number().int().nonnegative() }),
+          { 409: FOUT },
+        ),
         body: actiefSchema,
-        response: {
-          200: z.object({ actief: z.boolean(), ingetrokken: z.number().int().nonnegative() }),
-          400: FOUT,
-          404: FOUT,
-          409: FOUT,
-          ...BESCHERMD,
-        },
       },
     },
     async (request, reply) => {
@@ -367,21 +351,15 @@ export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/beheer/gebruikers/:id/wachtwoord',
     {
       schema: {
-        params: idParamsSchema,
+        ...opGebruikerSchema(wachtwoordHerstelAntwoordSchema, {}),
         body: wachtwoordHerstelSchema,
-        response: {
-          200: wachtwoordHerstelAntwoordSchema,
-          400: FOUT,
-          404: FOUT,
-          ...BESCHERMD,
-        },
       },
     },
     async (request, reply) => {
       const beheerder = ingelogd(request);
       const { id } = request.params;
-      const gebruiker = await vindGebruiker(app.store, id);
-      if (!gebruiker) return reply.code(404).send(GEBRUIKER_ONBEKEND);
+      const gebruiker = await gebruikerOf404(app.store, id, reply);
+      if (!gebruiker) return reply;
       const gegeven = request.body.wachtwoord;
       const wachtwoord = gegeven ?? maakStartwachtwoord();
       const bezwaar = wachtwoordBezwaar(wachtwoord, gebruiker.gebruikersnaam);
@@ -447,6 +425,30 @@ export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  /**
+   * Gives or takes one user's access to one client (caseload or review share), with the log line
+   * naming her: per user, the log then shows which clients were given to her or taken away.
+   * geefToegang gives the client's records new revs: her pull cursor may already be past them, so
+   * the next pull brings them (other users just receive them again, unchanged).
+   */
+  const wijzigToegang = (
+    beheerder: Gebruiker,
+    wie: Gebruiker,
+    clientId: string,
+    soort: 'caseload' | 'review',
+    aan: boolean,
+  ) =>
+    app.store.transaction(async (tx) => {
+      if (aan) await geefToegang(tx, wie, clientId, soort, { door: beheerder.id });
+      else if (soort === 'caseload') await verwijderUitCaseload(tx, wie.id, clientId);
+      else await zetReviewDeling(tx, wie.id, clientId, false, beheerder.id);
+      const actie = {
+        caseload: [ACTIES.caseloadOntnomen, ACTIES.caseloadToegewezen],
+        review: [ACTIES.reviewIngetrokken, ACTIES.reviewGedeeld],
+      }[soort][aan ? 1 : 0]!;
+      await logToegang(tx, beheerder, actie, clientId, 1, { betreftGebruiker: wie.id });
+    });
+
   app.put(
     '/beheer/caseload',
     {
@@ -464,30 +466,15 @@ export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const beheerder = ingelogd(request);
       const { gebruikerId, clientId, toewijzen } = request.body;
-      const gebruiker = await vindGebruiker(app.store, gebruikerId);
-      if (!gebruiker) return reply.code(404).send(GEBRUIKER_ONBEKEND);
+      const gebruiker = await gebruikerOf404(app.store, gebruikerId, reply);
+      if (!gebruiker) return reply;
       // A caseload would give a coordinator or beheerder client records: refused, not ignored.
       if (toewijzen && !heeftCaseload(gebruiker.rol)) {
         return reply
           .code(409)
           .send({ error: 'conflict', message: `A ${gebruiker.rol} has no caseload` });
       }
-      await app.store.transaction(async (tx) => {
-        // Her pull cursor may already be past this client's records: geefToegang gives them new
-        // revs so the next pull brings them (other users just receive them again, unchanged).
-        if (toewijzen)
-          await geefToegang(tx, gebruiker, clientId, 'caseload', { door: beheerder.id });
-        else await verwijderUitCaseload(tx, gebruikerId, clientId);
-        await logToegang(
-          tx,
-          beheerder,
-          toewijzen ? ACTIES.caseloadToegewezen : ACTIES.caseloadOntnomen,
-          clientId,
-          1,
-          // Per user, the log then shows which clients were given to her or taken away.
-          { betreftGebruiker: gebruikerId },
-        );
-      });
+      await wijzigToegang(beheerder, gebruiker, clientId, 'caseload', toewijzen);
       return { gebruikerId, clientId, toewijzen };
     },
   );
@@ -509,26 +496,14 @@ export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const beheerder = ingelogd(request);
       const { casemanagerId, clientId, delen } = request.body;
-      const casemanager = await vindGebruiker(app.store, casemanagerId);
-      if (!casemanager) return reply.code(404).send(GEBRUIKER_ONBEKEND);
+      const casemanager = await gebruikerOf404(app.store, casemanagerId, reply);
+      if (!casemanager) return reply;
       if (delen && casemanager.rol !== 'casemanager') {
         return reply
           .code(409)
           .send({ error: 'conflict', message: 'Review shares go to a casemanager only' });
       }
-      await app.store.transaction(async (tx) => {
-        // As for a caseload: geefToegang resends the client's records to reach her pull cursor.
-        if (delen) await geefToegang(tx, casemanager, clientId, 'review', { door: beheerder.id });
-        else await zetReviewDeling(tx, casemanagerId, clientId, false, beheerder.id);
-        await logToegang(
-          tx,
-          beheerder,
-          delen ? ACTIES.reviewGedeeld : ACTIES.reviewIngetrokken,
-          clientId,
-          1,
-          { betreftGebruiker: casemanagerId },
-        );
-      });
+      await wijzigToegang(beheerder, casemanager, clientId, 'review', delen);
       return { casemanagerId, clientId, delen };
     },
   );

@@ -23,7 +23,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { recordIdSchema } from '../../domain/model/ids.ts';
 import {
   gebruikerSchema,
   loginResponseSchema,
@@ -37,10 +36,10 @@ import {
   controleerWachtwoordVan,
   sluitStap,
   trekAlleSessiesIn,
-  vindGebruiker,
   wachtwoordBezwaar,
   zetWachtwoord,
 } from '../db/accounts.ts';
+import { pogingenStore } from '../db/login-pogingen.ts';
 import { logToegang } from '../db/toegang.ts';
 import {
   TF_ACTIES,
@@ -57,6 +56,7 @@ import {
 } from '../db/tweede-factor.ts';
 import { ingelogd, sessieToken } from '../plugins/auth.ts';
 import { FOUT } from '../plugins/zod-contract.ts';
+import { gebruikerOf404, opGebruikerSchema } from './op-gebruiker.ts';
 
 export const TF_MAX_POGINGEN = 5;
 export const TF_VENSTER_MS = 15 * 60 * 1000;
@@ -91,7 +91,6 @@ export const beveiligingSchema = z.object({
 export const beveiligingInstellingSchema = z
   .object({ tweedeFactorVoorIedereen: z.boolean() })
   .strict();
-const idParamsSchema = z.object({ id: recordIdSchema }).strict();
 
 const NIET_HALF = {
   error: 'unauthenticated',
@@ -121,7 +120,8 @@ function half(request: FastifyRequest): Gebruiker {
 }
 
 export const tweedeFactorRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(rateLimit, { global: false });
+  // Counted in the database (migration 012), as the login limits are: shared by every process.
+  await app.register(rateLimit, { global: false, store: pogingenStore(app.store, () => app.nu()) });
   const perAccount = app.createRateLimit({
     max: TF_MAX_POGINGEN,
     timeWindow: TF_VENSTER_MS,
@@ -332,22 +332,15 @@ export const tweedeFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     '/beheer/gebruikers/:id/tweede-factor/herstel',
     {
       onRequest: beheer,
-      schema: {
-        params: idParamsSchema,
-        response: {
-          200: z.object({ hersteld: z.boolean(), ingetrokken: z.number().int() }),
-          400: FOUT,
-          404: FOUT,
-          ...BESCHERMD,
-        },
-      },
+      schema: opGebruikerSchema(
+        z.object({ hersteld: z.boolean(), ingetrokken: z.number().int() }),
+        {},
+      ),
     },
     async (request, reply) => {
       const beheerder = ingelogd(request);
       const { id } = request.params;
-      if (!(await vindGebruiker(app.store, id))) {
-        return reply.code(404).send({ error: 'not_found', message: 'No such user' });
-      }
+      if (!(await gebruikerOf404(app.store, id, reply))) return reply;
       return app.store.transaction(async (tx) => {
         const hersteld = await herstel(tx, id);
         // Her sessions end: the next login asks her to set up the second factor again.

@@ -89,25 +89,26 @@ export class BeheerPage {
 }
 
 /**
- * The first login of a user the beheerder just added, with her start password. Today she logs in
- * and sets her PIN; the first-login flow (branch factor: choose her own password, second factor)
- * goes here, in this one place.
+ * The first login of a user the beheerder just added, in the order of issue 14.4: the start
+ * password on the login form (no PIN asked there), then her own password, then (last) her PIN.
  */
 export async function eersteLogin(page: Page, wie: Account): Promise<Account> {
   await page.goto('/');
   const login = new LoginPage(page);
   await expect(login.heading).toBeVisible();
-  await page.getByLabel('Gebruikersnaam').fill(wie.gebruikersnaam);
-  await page.getByLabel('Wachtwoord').fill(wie.wachtwoord);
-  await page.getByLabel('Kies een pincode van 5 cijfers').fill(PIN);
-  await page.getByLabel('Typ de pincode nog een keer').fill(PIN);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  // A start password: she chooses her own first (issue 14.4).
+  await expect(page.getByLabel('Kies een pincode van 5 cijfers')).toHaveCount(0);
+  await login.wachtwoord(wie);
+  // A start password: she chooses her own first, before any PIN.
   await expect(page.getByRole('heading', { name: 'Kies uw eigen wachtwoord' })).toBeVisible();
+  await expect(page.getByLabel('Kies een pincode van 5 cijfers')).toHaveCount(0);
   const eigen = { ...wie, wachtwoord: 'mijn-eigen-geheim-2026' };
   await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill(eigen.wachtwoord);
   await page.getByLabel('Typ het nieuwe wachtwoord nog een keer').fill(eigen.wachtwoord);
   await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  // Then the PIN, the last step; only then the app.
+  await expect(login.pinKop).toBeVisible();
+  await expect(page.getByTestId('gebruiker')).toHaveCount(0);
+  await login.kiesPin(PIN);
   await expect(page.getByTestId('gebruiker')).toContainText(wie.naam);
   return eigen;
 }
@@ -116,13 +117,9 @@ export async function eersteLogin(page: Page, wie: Account): Promise<Account> {
 export async function loginGeweigerd(page: Page, wie: Account): Promise<void> {
   await page.goto('/');
   const login = new LoginPage(page);
-  await expect(login.heading).toBeVisible();
-  await page.getByLabel('Gebruikersnaam').fill(wie.gebruikersnaam);
-  await page.getByLabel('Wachtwoord').fill(wie.wachtwoord);
-  await page.getByLabel('Kies een pincode van 5 cijfers').fill('13579');
-  await page.getByLabel('Typ de pincode nog een keer').fill('13579');
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await login.wachtwoord(wie);
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(login.heading).toBeVisible();
+  await expect(login.pinKop).toHaveCount(0);
   await expect(page.getByTestId('gebruiker')).toHaveCount(0);
 }

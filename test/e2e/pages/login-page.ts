@@ -17,16 +17,33 @@ export class LoginPage {
     return this.page.getByRole('heading', { name: 'De app is op slot' });
   }
 
-  /** Logs in on the login screen (online) and waits for the app. */
-  async login(wie: Account = testAccount(), pin = PIN) {
+  /** The last step of every login (issue 14.4): the PIN for this device. */
+  get pinKop() {
+    return this.page.getByRole('heading', { name: 'Kies uw pincode' });
+  }
+
+  /** Username and password on the login form, then "Inloggen". */
+  async wachtwoord(wie: Account) {
     await expect(this.heading).toBeVisible();
     await this.page.getByLabel('Gebruikersnaam').fill(wie.gebruikersnaam);
     await this.page.getByLabel('Wachtwoord').fill(wie.wachtwoord);
+    await this.page.getByRole('button', { name: 'Inloggen' }).click();
+  }
+
+  /** Logs in on the login screen (online): password, code where she has one, PIN; waits for the app. */
+  async login(wie: Account = testAccount(), pin = PIN) {
+    await this.wachtwoord(wie);
+    if (wie.totpGeheim) await this.tweedeStap(wie.totpGeheim);
+    await this.kiesPin(pin);
+    await expect(this.page.getByTestId('gebruiker')).toContainText(wie.naam);
+  }
+
+  /** Chooses the PIN on its screen, the last step before the app. */
+  async kiesPin(pin = PIN) {
+    await expect(this.pinKop).toBeVisible();
     await this.page.getByLabel('Kies een pincode van 5 cijfers').fill(pin);
     await this.page.getByLabel('Typ de pincode nog een keer').fill(pin);
-    await this.page.getByRole('button', { name: 'Inloggen' }).click();
-    if (wie.totpGeheim) await this.tweedeStap(wie.totpGeheim);
-    await expect(this.page.getByTestId('gebruiker')).toContainText(wie.naam);
+    await this.page.getByRole('button', { name: 'Pincode opslaan' }).click();
   }
 
   /** The second factor (issue 14): the code of her secret, as her authenticator app shows it. */
@@ -37,7 +54,7 @@ export class LoginPage {
       await veld.fill(await totpCode(geheim));
       await this.page.getByRole('button', { name: 'Code controleren' }).click();
       const gebruikt = this.page.getByText('Deze code is al gebruikt.');
-      await expect(this.page.getByTestId('gebruiker').or(gebruikt)).toBeVisible();
+      await expect(this.pinKop.or(gebruikt)).toBeVisible();
       if (!(await gebruikt.isVisible())) return;
       codeGebruikt(geheim);
     }

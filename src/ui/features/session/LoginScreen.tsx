@@ -1,31 +1,21 @@
 import { useCallback, useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
-import {
-  bewaarSessie,
-  isGeldigePin,
-  PIN_LENGTE,
-  wisselGebruiker,
-} from '../../../storage/sessie.ts';
+import { bewaarSessie, wisselGebruiker } from '../../../storage/sessie.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import { login, logoutServer } from '../../../sync/client/sessie.ts';
 import type { Gebruiker, LoginStap } from '../../../sync/client/start-stappen.ts';
 import { useDb } from '../../hooks/db-context.tsx';
-import { StartStappen } from './StartStappen.tsx';
+import { PinStap, StartStappen } from './StartStappen.tsx';
 
 export const LOGIN_TEKST = {
   titel: 'Inloggen',
   intro:
-    'Log in met uw gebruikersnaam en wachtwoord. Kies ook een pincode van 5 cijfers. Daarmee opent u de app weer als hij na een tijdje op slot is gegaan, ook zonder internet.',
+    'Log in met uw gebruikersnaam en wachtwoord. Daarna kiest u een pincode van 5 cijfers voor dit apparaat.',
   gebruikersnaam: 'Gebruikersnaam',
   wachtwoord: 'Wachtwoord',
-  pin: 'Kies een pincode van 5 cijfers',
-  pinHint: 'Alleen cijfers. De pincode blijft op dit apparaat en gaat nooit naar de server.',
-  pinNogmaals: 'Typ de pincode nog een keer',
   knop: 'Inloggen',
   bezig: 'Bezig met inloggen…',
   leegGebruikersnaam: 'Vul uw gebruikersnaam in.',
   leegWachtwoord: 'Vul uw wachtwoord in.',
-  pinOngeldig: `Kies een pincode van precies ${PIN_LENGTE} cijfers.`,
-  pinVerschilt: 'De twee pincodes zijn niet gelijk. Typ ze allebei opnieuw.',
   fouten: 'U bent nog niet ingelogd. Verbeter de velden met een rode melding.',
   andereGebruiker: (naam: string, n: number) =>
     `Op dit apparaat ${n === 1 ? 'staat' : 'staan'} nog ${n === 1 ? '1 wijziging' : `${n} wijzigingen`} van ${naam} die niet ${n === 1 ? 'is' : 'zijn'} verstuurd. Laat ${naam} eerst inloggen om ze te versturen. Daarna kunt u inloggen.`,
@@ -45,12 +35,15 @@ function isVeiligeContext(): boolean {
   return typeof window === 'undefined' || window.isSecureContext !== false;
 }
 
-const VELDEN = ['gebruikersnaam', 'wachtwoord', 'pin', 'pin2'] as const;
+const VELDEN = ['gebruikersnaam', 'wachtwoord'] as const;
 type Veld = (typeof VELDEN)[number];
 
 /**
- * Online login (issue 5, item 2). On success the user and a hash of the PIN are kept on this
- * device, so the app opens later without internet. The password is not kept.
+ * Online login (issue 5, item 2), in the order of issue 14 point 4: username and password; then
+ * the steps the server still asks (her own password instead of a start password, the second
+ * factor: enrolment or code); then, last, her PIN for this device. Only after the PIN are the
+ * user and a hash of the PIN kept on the device, so the app opens later without internet. The
+ * password is not kept.
  */
 export function LoginScreen({
   fetch: fetchFn,
@@ -65,28 +58,35 @@ export function LoginScreen({
   const [melding, setMelding] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
   const [veilig] = useState(isVeiligeContext);
-  // Issue 14: steps still open after the password; the PIN waits here (memory only) until they
-  // are done, and is then kept on the device like after any login.
-  const [stappen, setStappen] = useState<{
-    vereist: readonly LoginStap[];
-    gebruiker: Gebruiker;
-    pin: string;
-  } | null>(null);
+  // After the password: the steps still open (issue 14), then the PIN.
+  const [fase, setFase] = useState<
+    | { stap: 'login' }
+    | { stap: 'start'; vereist: readonly LoginStap[]; gebruiker: Gebruiker }
+    | { stap: 'pin'; gebruiker: Gebruiker }
+  >({ stap: 'login' });
 
+  const gebruiker = fase.stap === 'login' ? null : fase.gebruiker;
   const naStappen = useCallback(() => {
-    if (!stappen) return;
-    void bewaarSessie(db, stappen.gebruiker, stappen.pin)
-      .then(onIngelogd)
-      .catch((fout: unknown) => {
-        console.error('Inloggen: sessie niet opgeslagen.', fout);
-        setStappen(null);
-        setMelding('Inloggen is niet gelukt op dit apparaat. Probeer het nog een keer.');
-      });
-  }, [db, stappen, onIngelogd]);
+    if (gebruiker) setFase({ stap: 'pin', gebruiker });
+  }, [gebruiker]);
   const opnieuw = useCallback((m: string) => {
-    setStappen(null);
+    setFase({ stap: 'login' });
     setMelding(m);
   }, []);
+  const kiesPin = useCallback(
+    async (pin: string) => {
+      if (!gebruiker) return;
+      try {
+        await bewaarSessie(db, gebruiker, pin);
+        onIngelogd();
+      } catch (fout) {
+        console.error('Inloggen: sessie niet opgeslagen.', fout);
+        setFase({ stap: 'login' });
+        setMelding('Inloggen is niet gelukt op dit apparaat. Probeer het nog een keer.');
+      }
+    },
+    [db, gebruiker, onIngelogd],
+  );
 
   async function verstuur(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -98,21 +98,11 @@ export function LoginScreen({
     if (waarde('gebruikersnaam').trim() === '')
       nieuw.gebruikersnaam = LOGIN_TEKST.leegGebruikersnaam;
     if (waarde('wachtwoord') === '') nieuw.wachtwoord = LOGIN_TEKST.leegWachtwoord;
-    if (!isGeldigePin(waarde('pin'))) nieuw.pin = LOGIN_TEKST.pinOngeldig;
-    else if (waarde('pin') !== waarde('pin2')) nieuw.pin2 = LOGIN_TEKST.pinVerschilt;
     setFouten(nieuw);
     const eerste = VELDEN.find((k) => nieuw[k]);
     if (eerste) {
       setMelding(LOGIN_TEKST.fouten);
-      if (nieuw.pin2) {
-        for (const k of ['pin', 'pin2'] as const) {
-          const el = invoer(k);
-          if (el) el.value = '';
-        }
-        invoer('pin')?.focus();
-      } else {
-        invoer(eerste)?.focus();
-      }
+      invoer(eerste)?.focus();
       return;
     }
     setMelding(null);
@@ -129,18 +119,13 @@ export function LoginScreen({
         setMelding(LOGIN_TEKST.andereGebruiker(wissel.vorigeNaam, wissel.aantal));
         return;
       }
-      if (uitkomst.vereist.length > 0) {
-        setStappen({
-          vereist: uitkomst.vereist,
-          gebruiker: uitkomst.gebruiker,
-          pin: waarde('pin'),
-        });
-        return;
-      }
-      await bewaarSessie(db, uitkomst.gebruiker, waarde('pin'));
-      onIngelogd();
+      setFase(
+        uitkomst.vereist.length > 0
+          ? { stap: 'start', vereist: uitkomst.vereist, gebruiker: uitkomst.gebruiker }
+          : { stap: 'pin', gebruiker: uitkomst.gebruiker },
+      );
     } catch (fout) {
-      console.error('Inloggen: sessie niet opgeslagen.', fout);
+      console.error('Inloggen: niet gelukt op dit apparaat.', fout);
       setMelding('Inloggen is niet gelukt op dit apparaat. Probeer het nog een keer.');
     } finally {
       setBezig(false);
@@ -181,14 +166,6 @@ export function LoginScreen({
     );
   };
 
-  const pinProps = {
-    type: 'password',
-    inputMode: 'numeric',
-    pattern: '[0-9]*',
-    maxLength: PIN_LENGTE,
-    autoComplete: 'off',
-  } as const;
-
   if (!veilig) {
     return (
       <section className="scherm sessie-scherm" aria-labelledby={`${id}-titel`}>
@@ -203,16 +180,17 @@ export function LoginScreen({
     );
   }
 
-  if (stappen) {
+  if (fase.stap === 'start') {
     return (
       <StartStappen
         fetch={fetchFn}
-        vereist={stappen.vereist}
+        vereist={fase.vereist}
         onKlaar={naStappen}
         onOpnieuw={opnieuw}
       />
     );
   }
+  if (fase.stap === 'pin') return <PinStap onPin={kiesPin} />;
 
   return (
     <section className="scherm sessie-scherm" aria-labelledby={`${id}-titel`}>
@@ -234,8 +212,6 @@ export function LoginScreen({
           type: 'password',
           autoComplete: 'current-password',
         })}
-        {veld('pin', LOGIN_TEKST.pin, pinProps, LOGIN_TEKST.pinHint)}
-        {veld('pin2', LOGIN_TEKST.pinNogmaals, pinProps)}
         <button type="submit" className="knop knop-primair" disabled={bezig}>
           {bezig ? LOGIN_TEKST.bezig : LOGIN_TEKST.knop}
         </button>

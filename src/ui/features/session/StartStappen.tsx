@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { isGeldigePin, PIN_LENGTE } from '../../../storage/sessie.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import {
   beginInschrijving,
@@ -58,6 +59,17 @@ export const STAP_TEKST = {
     nietBewaard: 'Vink eerst aan dat u de herstelcodes heeft bewaard.',
     knop: 'Verder',
   },
+  pin: {
+    titel: 'Kies uw pincode',
+    intro:
+      'Kies als laatste een pincode van 5 cijfers. Daarmee opent u de app weer als hij na een tijdje op slot is gegaan, ook zonder internet.',
+    pin: 'Kies een pincode van 5 cijfers',
+    hint: 'Alleen cijfers. De pincode blijft op dit apparaat en gaat nooit naar de server.',
+    nogmaals: 'Typ de pincode nog een keer',
+    knop: 'Pincode opslaan',
+    ongeldig: `Kies een pincode van precies ${PIN_LENGTE} cijfers.`,
+    verschilt: 'De twee pincodes zijn niet gelijk. Typ ze allebei opnieuw.',
+  },
   bezig: 'Even geduld…',
 } as const;
 
@@ -73,8 +85,8 @@ interface Props {
 /**
  * The steps after a correct password (issue 14, points 2 and 4), one screen each: her own
  * password instead of the start password, then enrolling the second factor (QR code, the key as
- * text, a first code, the recovery codes once) or giving its code. The PIN is chosen on the login
- * form and kept on the device only after the last step.
+ * text, a first code, the recovery codes once) or giving its code. The PIN comes after the last
+ * of these (PinStap): it is the offline unlock of this device, so it is chosen last.
  */
 export function StartStappen({ fetch: fetchFn, vereist: begin, onKlaar, onOpnieuw }: Props) {
   const [vereist, setVereist] = useState<readonly LoginStap[]>(begin);
@@ -470,6 +482,68 @@ function HerstelcodesStap({
         </div>
         <button type="submit" className="knop knop-primair">
           {t.knop}
+        </button>
+      </form>
+    </Scherm>
+  );
+}
+
+/**
+ * The last step of every online login (issue 14, point 4): her PIN for this device, the offline
+ * unlock. It never leaves the component except to `onPin`, which keeps only its hash.
+ */
+export function PinStap({ onPin }: { readonly onPin: (pin: string) => Promise<void> }) {
+  const kop = useRef<HTMLHeadingElement>(null);
+  const [fout, setFout] = useState<{ pin?: string; nogmaals?: string }>({});
+  const [bezig, setBezig] = useState(false);
+  const t = STAP_TEKST.pin;
+  useEffect(() => kop.current?.focus(), []);
+
+  async function verstuur(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const pin = String(data.get('pin') ?? '');
+    const nogmaals = String(data.get('nogmaals') ?? '');
+    const invoer = (n: string) => form.elements.namedItem(n) as HTMLInputElement | null;
+    if (!isGeldigePin(pin)) {
+      setFout({ pin: t.ongeldig });
+      invoer('pin')?.focus();
+      return;
+    }
+    if (pin !== nogmaals) {
+      setFout({ nogmaals: t.verschilt });
+      for (const n of ['pin', 'nogmaals']) {
+        const el = invoer(n);
+        if (el) el.value = '';
+      }
+      invoer('pin')?.focus();
+      return;
+    }
+    setFout({});
+    setBezig(true);
+    try {
+      await onPin(pin);
+    } finally {
+      setBezig(false);
+    }
+  }
+
+  const pinProps = {
+    type: 'password',
+    inputMode: 'numeric',
+    pattern: '[0-9]*',
+    maxLength: PIN_LENGTE,
+    autoComplete: 'off',
+  } as const;
+  return (
+    <Scherm kop={kop} titel={t.titel}>
+      <p>{t.intro}</p>
+      <form onSubmit={(e) => void verstuur(e)} noValidate>
+        <Veld naam="pin" label={t.pin} hint={t.hint} fout={fout.pin} {...pinProps} />
+        <Veld naam="nogmaals" label={t.nogmaals} fout={fout.nogmaals} {...pinProps} />
+        <button type="submit" className="knop knop-primair" disabled={bezig}>
+          {bezig ? STAP_TEKST.bezig : t.knop}
         </button>
       </form>
     </Scherm>
