@@ -26,7 +26,7 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     : await openPglite(config.dataDir);
   const schemaVersion = await migrate(store);
   // The second-factor secrets at rest (issue 14): the key first, then the data step of migration
-  // 012 (plain secrets of before it encrypted), under the migration lock like the migrations.
+  // 011 (plain secrets of before it encrypted), under the migration lock like the migrations.
   const totp = laadTotpSleutel(config);
   zetTotpSleutel(totp.sleutel);
   await store.exclusive(MIGRATION_LOCK_KEY, () =>

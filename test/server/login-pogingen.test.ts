@@ -1,6 +1,6 @@
 /**
  * The login limits across processes (issue 14): failed logins and wrong second-factor codes are
- * counted in the database (migration 012), so two server instances on one store share them. Two
+ * counted in the database (migration 011), so two server instances on one store share them. Two
  * apps on one store stand in for two processes (nothing but the database is shared between them).
  */
 import type { FastifyInstance } from 'fastify';

@@ -385,7 +385,7 @@ describe.each(STORE_KINDS)('second factor and start password on %s', (kind) => {
     expect((await me(cookie)).statusCode).toBe(200);
   });
 
-  it('migration 012: a secret stored plain before it is encrypted at start, and still works', async () => {
+  it('migration 011: a secret stored plain before it is encrypted at start, and still works', async () => {
     const g = await maakTestGebruiker(t.store, { rol: 'coordinator' });
     // As migration 008 stored it: plain.
     await t.store.query(

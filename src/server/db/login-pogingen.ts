@@ -1,6 +1,6 @@
 /**
  * The store of @fastify/rate-limit for the login limits (routes/auth.ts, routes/tweede-factor.ts)
- * in the database (table `login_pogingen`, migration 012) instead of the library's in-memory
+ * in the database (table `login_pogingen`, migration 011) instead of the library's in-memory
  * LocalStore: every server process on one database counts the same failures, so a second process
  * (or a restart) does not give an attacker a fresh set of tries.
  *

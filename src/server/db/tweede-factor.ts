@@ -68,7 +68,7 @@ function sleutel(): Buffer {
   return serverSleutel;
 }
 
-/** Is this stored value an encrypted secret (not a plain one of before migration 012)? */
+/** Is this stored value an encrypted secret (not a plain one of before migration 011)? */
 export const isVersleuteld = (opgeslagen: string): boolean => opgeslagen.startsWith(VERSLEUTELD_V1);
 
 /** Encrypts a secret of `gebruikerId` for storage (a new 96-bit IV every time). */
@@ -102,8 +102,8 @@ export function ontsleutelGeheim(opgeslagen: string, gebruikerId: string): strin
 }
 
 /**
- * Data step of migration 012, run at every start after the SQL migrations (main.ts, under the
- * migration lock): encrypts every secret still stored plain (from before 012), and checks that the
+ * Data step of migration 011, run at every start after the SQL migrations (main.ts, under the
+ * migration lock): encrypts every secret still stored plain (from before 011), and checks that the
  * key opens the secrets already encrypted (a wrong TOTP_SLEUTEL stops the start instead of
  * locking every user out). @returns the number of secrets encrypted now.
  */

@@ -66,7 +66,7 @@ const TE_VEEL = {
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   // Encapsulated here: only login is limited, by the two limiters below (not per request). The
-  // counts live in the database (migration 012), shared by every server process on it.
+  // counts live in the database (migration 011), shared by every server process on it.
   await app.register(rateLimit, { global: false, store: pogingenStore(app.store, () => app.nu()) });
   const perAccount = app.createRateLimit({
     max: LOGIN_MAX_PER_ACCOUNT,

@@ -120,7 +120,7 @@ function half(request: FastifyRequest): Gebruiker {
 }
 
 export const tweedeFactorRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Counted in the database (migration 012), as the login limits are: shared by every process.
+  // Counted in the database (migration 011), as the login limits are: shared by every process.
   await app.register(rateLimit, { global: false, store: pogingenStore(app.store, () => app.nu()) });
   const perAccount = app.createRateLimit({
     max: TF_MAX_POGINGEN,

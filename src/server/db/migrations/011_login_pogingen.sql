@@ -1,4 +1,4 @@
--- 012: failed logins and wrong second-factor codes counted in the database (issue 14), so every
+-- 011: failed logins and wrong second-factor codes counted in the database (issue 14), so every
 -- server process on one database shares the limits of routes/auth.ts and routes/tweede-factor.ts
 -- (before, each process counted in its own memory). Portable SQL: PGlite and PostgreSQL 15+.
 --
@@ -12,6 +12,6 @@ CREATE TABLE login_pogingen (
 );
 CREATE INDEX login_pogingen_begin_idx ON login_pogingen (begin_op);
 
--- Also part of 012, in code (it needs the server key, so it cannot be SQL): at every start,
+-- Also part of 011, in code (it needs the server key, so it cannot be SQL): at every start,
 -- main.ts encrypts the TOTP secrets still stored plain (db/tweede-factor.ts,
 -- versleutelOudeGeheimen), under the migration lock.
