@@ -116,38 +116,14 @@ export async function zichtbaarTot(q: Queryable): Promise<number> {
 }
 
 /**
- * Serializes two pushes of the same mutation (a retry while the first request still runs), so the
- * second sees the first's answer. Only that mutation id waits; other pushes run on. A hash
- * collision only makes two unrelated mutations wait for each other.
- */
-export async function lockMutation(q: Queryable, mutationId: string): Promise<void> {
-  await q.query('SELECT pg_advisory_xact_lock(4711, hashtext($1))', [mutationId]);
-}
-
-/**
- * `lockMutation` and `lockRecordWrites` in one round trip (a push does both first). The writer's
- * lower bound is the sequence value read before the wait for the mutation lock: lower still, so
- * still a lower bound of every rev the transaction takes.
- */
-export async function lockMutationAndRecordWrites(q: Queryable, mutationId: string): Promise<void> {
-  await q.query(
-    `SELECT pg_advisory_xact_lock(4711, hashtext($1)),
-            pg_advisory_xact_lock_shared($2::bigint + last_value)
-     FROM record_rev_seq`,
-    [mutationId, WRITER_KEY_BASE],
-  );
-}
-
-/**
- * `lockMutationAndRecordWrites` for a whole chunk of a batch (server/sync/push.ts), in one round
- * trip: every mutation id locked in one order (two chunks never wait for each other in a circle),
- * then the transaction registered as a writer, then the records the chunk touches locked for
- * update in id order (an existing record is then only waited for here, never mid-chunk).
+ * What a push transaction does first (server/sync/push.ts), for a whole chunk: every mutation id
+ * locked in one order (two chunks never wait for each other in a circle; retries of one mutation
+ * are serialized, so the second sees the first's answer), then the transaction registered as a
+ * record writer. The records it touches are locked next (db/werkset.ts), before its revs are taken.
  */
 export async function lockMutationsAndRecordWrites(
   q: Queryable,
   mutationIds: readonly string[],
-  recordIds: readonly string[],
 ): Promise<void> {
   await q.query(
     `SELECT pg_advisory_xact_lock(4711, hashtext(id))
@@ -158,53 +134,6 @@ export async function lockMutationsAndRecordWrites(
     `SELECT pg_advisory_xact_lock_shared($1::bigint + last_value) FROM record_rev_seq`,
     [WRITER_KEY_BASE],
   );
-  await q.query(`SELECT id FROM records WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
-    [...new Set(recordIds)],
-  ]);
-}
-
-export async function findRecord(q: Queryable, id: string): Promise<StoredRecord | null> {
-  const rows = await q.query<RecordRow>(
-    `SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
-     FROM records WHERE id = $1 FOR UPDATE`,
-    [id],
-  );
-  return rows[0] ? fromRow(rows[0]) : null;
-}
-
-/**
- * `findRecord` and `nextRev` in one round trip: the record (locked for update, null when new)
- * and the rev its change would get, taken after the row lock so a record's revs keep growing. A
- * rev not used (the mutation is refused) is a harmless gap. Call after `lockRecordWrites`.
- */
-export async function findRecordForWrite(
-  q: Queryable,
-  id: string,
-): Promise<{ record: StoredRecord | null; newRev: number }> {
-  const rows = await q.query<Partial<RecordRow> & { new_rev: string | number }>(
-    `SELECT nextval('record_rev_seq') AS new_rev, r.*
-     FROM (SELECT 1) AS een
-     LEFT JOIN LATERAL (
-       SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
-       FROM records WHERE id = $1 FOR UPDATE
-     ) r ON true`,
-    [id],
-  );
-  const row = rows[0];
-  if (!row) throw new Error('findRecordForWrite: no row');
-  return {
-    record: row.id == null ? null : fromRow(row as RecordRow),
-    newRev: Number(row.new_rev),
-  };
-}
-
-/** The client a record belongs to, or undefined when there is no such record. */
-export async function clientOf(q: Queryable, id: string): Promise<string | null | undefined> {
-  const rows = await q.query<{ client_id: string | null }>(
-    'SELECT client_id FROM records WHERE id = $1',
-    [id],
-  );
-  return rows[0] ? rows[0].client_id : undefined;
 }
 
 /**
@@ -253,35 +182,7 @@ export interface MutationOutcome {
   readonly detail: string | null;
 }
 
-export async function findMutation(
-  q: Queryable,
-  mutationId: string,
-): Promise<MutationOutcome | null> {
-  const rows = await q.query<{
-    status: 'applied' | 'rejected';
-    user_id: string | null;
-    result_rev: string | number | null;
-    conflicts: number;
-    reason: RejectReason | null;
-    detail: string | null;
-  }>(
-    `SELECT status, user_id, result_rev, conflicts, reason, detail
-     FROM applied_mutations WHERE mutation_id = $1`,
-    [mutationId],
-  );
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    status: r.status,
-    userId: r.user_id,
-    rev: r.result_rev === null ? null : Number(r.result_rev),
-    conflicts: r.conflicts,
-    reason: r.reason,
-    detail: r.detail,
-  };
-}
-
-/** `findMutation` for many ids in one statement: mutation id (lower case) → the ledger's answer. */
+/** The ledger for many mutation ids in one statement: mutation id (lower case) → the ledger's answer. */
 export async function findMutations(
   q: Queryable,
   mutationIds: readonly string[],
@@ -315,8 +216,9 @@ export async function findMutations(
 }
 
 /**
- * `rememberMutation` for many mutations of one user in one statement. Each mutation id at most
- * once (the caller keeps the last answer per id).
+ * Records the answers to many mutations of one user in one statement. Each mutation id at most
+ * once (the caller keeps the last answer per id). A rejection may be overwritten later by a
+ * retry's answer (it changed nothing, so re-checking it is safe); an applied mutation is final.
  */
 export async function rememberMutations(
   q: Queryable,
@@ -345,38 +247,6 @@ export async function rememberMutations(
       rows.map((x) => (x.result.status === 'applied' ? x.result.conflicts : 0)),
       rows.map((x) => (x.result.status === 'rejected' ? x.result.reason : null)),
       rows.map((x) => (x.result.status === 'rejected' ? (x.result.detail ?? null) : null)),
-    ],
-  );
-}
-
-/**
- * Records the answer to a mutation. A rejection may be overwritten later by a retry's answer
- * (it changed nothing, so re-checking it is safe); an applied mutation is final.
- */
-export async function rememberMutation(
-  q: Queryable,
-  m: { mutationId: string; deviceId: string; recordId: string; userId: string },
-  result: PushResult,
-): Promise<void> {
-  const applied = result.status === 'applied';
-  await q.query(
-    `INSERT INTO applied_mutations
-       (mutation_id, device_id, record_id, user_id, status, result_rev, conflicts, reason, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (mutation_id) DO UPDATE SET
-       status = EXCLUDED.status, result_rev = EXCLUDED.result_rev, conflicts = EXCLUDED.conflicts,
-       reason = EXCLUDED.reason, detail = EXCLUDED.detail, applied_at = now()
-     WHERE applied_mutations.status = 'rejected'`,
-    [
-      m.mutationId,
-      m.deviceId,
-      m.recordId,
-      m.userId,
-      result.status,
-      applied ? result.rev : null,
-      applied ? result.conflicts : 0,
-      result.status === 'rejected' ? result.reason : null,
-      result.status === 'rejected' ? (result.detail ?? null) : null,
     ],
   );
 }

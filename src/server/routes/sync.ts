@@ -66,8 +66,13 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
           request.log.warn({ err, route: '/api/sync/push' }, 'push: mutation not stored'),
         // Kosten (issue 13.5): a change that prices queues its client in the push's transaction;
         // the queue is drained shortly after and before every coordinator read (db/kosten-wachtrij.ts).
-        afterApply: async (tx, clienten, recordType) => {
-          if (clienten.size > 0 && raaktKosten(recordType)) {
+        // Once per transaction (a chunk of the batch), for every priced change in it.
+        afterApply: async (tx, changed) => {
+          const clienten = new Set<string>();
+          for (const [recordType, ids] of changed) {
+            if (raaktKosten(recordType)) for (const id of ids) clienten.add(id);
+          }
+          if (clienten.size > 0) {
             await zetInKostenWachtrij(tx, [...clienten]);
             gequeued = true;
           }
