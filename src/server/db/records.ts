@@ -17,7 +17,7 @@
  */
 import type { WireRecord } from '../../sync/protocol/wire.ts';
 import type { FieldStamp } from '../../sync/protocol/merge.ts';
-import type { Gebruiker, PushResult, RejectReason } from '../../sync/protocol/wire.ts';
+import type { Gebruiker, RejectReason } from '../../sync/protocol/wire.ts';
 import type { Queryable } from './store.ts';
 import { leesFilter } from './toegang.ts';
 
@@ -125,14 +125,18 @@ export async function lockMutationsAndRecordWrites(
   q: Queryable,
   mutationIds: readonly string[],
 ): Promise<void> {
+  // One round trip. The writer's lower bound is the sequence value read before the wait for the
+  // mutation locks: lower still, so still a lower bound of every rev the transaction takes. (The
+  // subquery keeps its locking calls: PostgreSQL never drops volatile outputs, and evaluates them
+  // in the subquery's id order.)
   await q.query(
-    `SELECT pg_advisory_xact_lock(4711, hashtext(id))
-     FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id ORDER BY id) m`,
-    [mutationIds],
-  );
-  await q.query(
-    `SELECT pg_advisory_xact_lock_shared($1::bigint + last_value) FROM record_rev_seq`,
-    [WRITER_KEY_BASE],
+    `WITH schrijver AS MATERIALIZED (
+       SELECT pg_advisory_xact_lock_shared($2::bigint + last_value) FROM record_rev_seq)
+     SELECT count(*) AS n
+     FROM (SELECT pg_advisory_xact_lock(4711, hashtext(id)) AS l
+           FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id ORDER BY id) m) sloten,
+          schrijver`,
+    [mutationIds, WRITER_KEY_BASE],
   );
 }
 
@@ -180,75 +184,6 @@ export interface MutationOutcome {
   readonly conflicts: number;
   readonly reason: RejectReason | null;
   readonly detail: string | null;
-}
-
-/** The ledger for many mutation ids in one statement: mutation id (lower case) → the ledger's answer. */
-export async function findMutations(
-  q: Queryable,
-  mutationIds: readonly string[],
-): Promise<Map<string, MutationOutcome>> {
-  const rows = await q.query<{
-    mutation_id: string;
-    status: 'applied' | 'rejected';
-    user_id: string | null;
-    result_rev: string | number | null;
-    conflicts: number;
-    reason: RejectReason | null;
-    detail: string | null;
-  }>(
-    `SELECT mutation_id, status, user_id, result_rev, conflicts, reason, detail
-     FROM applied_mutations WHERE mutation_id = ANY($1::uuid[])`,
-    [[...new Set(mutationIds)]],
-  );
-  return new Map(
-    rows.map((r) => [
-      String(r.mutation_id).toLowerCase(),
-      {
-        status: r.status,
-        userId: r.user_id,
-        rev: r.result_rev === null ? null : Number(r.result_rev),
-        conflicts: r.conflicts,
-        reason: r.reason,
-        detail: r.detail,
-      },
-    ]),
-  );
-}
-
-/**
- * Records the answers to many mutations of one user in one statement. Each mutation id at most
- * once (the caller keeps the last answer per id). A rejection may be overwritten later by a
- * retry's answer (it changed nothing, so re-checking it is safe); an applied mutation is final.
- */
-export async function rememberMutations(
-  q: Queryable,
-  userId: string,
-  rows: readonly { mutationId: string; deviceId: string; recordId: string; result: PushResult }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await q.query(
-    `INSERT INTO applied_mutations
-       (mutation_id, device_id, record_id, user_id, status, result_rev, conflicts, reason, detail)
-     SELECT m, d, r, $1::uuid, s, rv, c, re, de
-     FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::int[],
-                 $8::text[], $9::text[]) AS u(m, d, r, s, rv, c, re, de)
-     ORDER BY m
-     ON CONFLICT (mutation_id) DO UPDATE SET
-       status = EXCLUDED.status, result_rev = EXCLUDED.result_rev, conflicts = EXCLUDED.conflicts,
-       reason = EXCLUDED.reason, detail = EXCLUDED.detail, applied_at = now()
-     WHERE applied_mutations.status = 'rejected'`,
-    [
-      userId,
-      rows.map((x) => x.mutationId),
-      rows.map((x) => x.deviceId),
-      rows.map((x) => x.recordId),
-      rows.map((x) => x.result.status),
-      rows.map((x) => (x.result.status === 'applied' ? x.result.rev : null)),
-      rows.map((x) => (x.result.status === 'applied' ? x.result.conflicts : 0)),
-      rows.map((x) => (x.result.status === 'rejected' ? x.result.reason : null)),
-      rows.map((x) => (x.result.status === 'rejected' ? (x.result.detail ?? null) : null)),
-    ],
-  );
 }
 
 /** Display names of users by id (for conflict records: "Waarde van <naam>"); unknown ids are left out. */

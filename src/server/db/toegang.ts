@@ -554,6 +554,12 @@ function contextParams(extra: LogExtra): [string | null, string | null, Uitkomst
   ];
 }
 
+/** The device id and source address a log row of this request gets (see contextParams). */
+export function logContext(extra: Omit<LogExtra, 'uitkomst'>): [string | null, string | null] {
+  const [apparaat, adres] = contextParams(extra);
+  return [apparaat, adres];
+}
+
 /**
  * Records that `g` did `actie` on `clientId`'s records (`aantal` of them), with her role at this
  * moment, the device and source address of the request (toegangContext) and the outcome. `g` is
@@ -575,37 +581,6 @@ export async function logToegang(
      SELECT $1::uuid, (SELECT rol FROM gebruikers WHERE id = $1::uuid), $2, $7::uuid, $8::int,
             $3, $4, $5, $6::uuid`,
     [g?.id ?? null, actie, ...contextParams(extra), clientId, aantal],
-  );
-}
-
-/**
- * Many `logToegang` rows of one user and request in one statement, in the given order (a chunk
- * of a push: one row per mutation, each with its own action, client and outcome).
- */
-export async function logToegangRijen(
-  q: Queryable,
-  g: Pick<Gebruiker, 'id'>,
-  rijen: readonly { actie: string; clientId: string | null; uitkomst: Uitkomst }[],
-  extra: Omit<LogExtra, 'uitkomst'> = {},
-): Promise<void> {
-  if (rijen.length === 0) return;
-  const [apparaat, adres, , betreft] = contextParams(extra);
-  await q.query(
-    `INSERT INTO toegang_log (gebruiker_id, rol, actie, client_id, aantal, apparaat, adres, uitkomst,
-                              betreft_gebruiker_id)
-     SELECT $1::uuid, (SELECT rol FROM gebruikers WHERE id = $1::uuid), r.actie, r.client_id, 1,
-            $2, $3, r.uitkomst, $4::uuid
-     FROM unnest($5::text[], $6::uuid[], $7::text[]) WITH ORDINALITY AS r(actie, client_id, uitkomst, n)
-     ORDER BY r.n`,
-    [
-      g.id,
-      apparaat,
-      adres,
-      betreft,
-      rijen.map((r) => r.actie),
-      rijen.map((r) => r.clientId),
-      rijen.map((r) => r.uitkomst),
-    ],
   );
 }
 

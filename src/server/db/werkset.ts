@@ -20,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether a text can be a record id (records.id is a uuid column). */
 export const isRecordId = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
 
-interface Rij {
+export interface RecordRij {
   id: string;
   type: string;
   client_id: string | null;
@@ -32,7 +32,7 @@ interface Rij {
   deleted: boolean;
 }
 
-const naarRecord = (r: Rij): StoredRecord => ({
+export const naarRecord = (r: RecordRij): StoredRecord => ({
   id: r.id,
   type: r.type,
   clientId: r.client_id,
@@ -96,7 +96,7 @@ export class Werkset {
       if (!this.bekend.has(sleutel)) nodig.add(sleutel);
     }
     if (nodig.size === 0) return;
-    const rows = await this.tx.query<Rij>(
+    const rows = await this.tx.query<RecordRij>(
       `SELECT id::text AS id, type, client_id::text AS client_id, fields, field_revs, rev,
               updated_at, updated_by, deleted
        FROM records WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
@@ -104,6 +104,33 @@ export class Werkset {
     );
     for (const id of nodig) this.bekend.set(id, null);
     for (const r of rows) this.bekend.set(r.id.toLowerCase(), naarRecord(r));
+  }
+
+  /** Takes in records read elsewhere (db/push-deel.ts leesDeel): `ids` asked, `records` found. */
+  neemOp(ids: Iterable<unknown>, records: readonly StoredRecord[]): void {
+    for (const id of ids) if (isRecordId(id)) this.bekend.set(id.toLowerCase(), null);
+    for (const r of records) this.bekend.set(r.id.toLowerCase(), r);
+  }
+
+  /** Revs taken elsewhere after the locks (leesDeel), ascending: the reserve `rev` hands out. */
+  zetVoorraad(revs: readonly number[]): void {
+    this.voorraad = [...revs];
+  }
+
+  /** How many revs the reserve still holds. */
+  get voorraadGrootte(): number {
+    return this.voorraad.length;
+  }
+
+  /** The records changed since the last write, for a caller that writes them itself. */
+  neemVuil(): StoredRecord[] {
+    const uit: StoredRecord[] = [];
+    for (const id of this.vuil) {
+      const r = this.bekend.get(id);
+      if (r) uit.push(r);
+    }
+    this.vuil.clear();
+    return uit;
   }
 
   /** The record as this transaction sees it (loaded and locked on first use), or null. */

@@ -54,10 +54,8 @@ import type {
 import type { Queryable, Store } from '../db/store.ts';
 import {
   clientKnown,
-  findMutations,
   lockMutationsAndRecordWrites,
   type MutationOutcome,
-  rememberMutations,
   userNames,
   type StoredRecord,
 } from '../db/records.ts';
@@ -68,7 +66,6 @@ import {
   type ClientToegang,
   geefToegang,
   logToegang,
-  logToegangRijen,
   magClientAanmaken,
   reviewDelingKanEindigen,
   reviewDelingNaSchrijven,
@@ -79,6 +76,7 @@ import {
   toegangVoorClienten,
   voegToeAanCaseloadVeel,
 } from '../db/toegang.ts';
+import { leesDeel, schrijfDeel, type TeSchrijvenDeel } from '../db/push-deel.ts';
 import { isRecordId, Werkset } from '../db/werkset.ts';
 
 const ACTIE_GEWEIGERD = `${ACTIES.push}:geweigerd`;
@@ -211,6 +209,11 @@ class Toegang {
     private readonly g: Gebruiker,
   ) {}
 
+  /** Takes in access read elsewhere (db/push-deel.ts leesDeel). */
+  neemOp(t: ReadonlyMap<string, ClientToegang>): void {
+    for (const [id, x] of t) this.bekend.set(id, x);
+  }
+
   async laad(clientIds: Iterable<unknown>): Promise<void> {
     const nodig = new Set<string>();
     for (const id of clientIds) {
@@ -264,11 +267,13 @@ function verwijzingen(m: Mutation, r: StoredRecord | null): unknown[] {
   return uit;
 }
 
-/** The clients whose access a mutation may ask (its record's, or the one a new record claims). */
-function clientenVan(m: Mutation, r: StoredRecord | null, w: Werkset): unknown[] {
-  if (r) return [r.clientId];
+/**
+ * The clients whose access a new record may ask (the one it claims). A stored record's client is
+ * added by leesDeel itself.
+ */
+function clientenVan(m: Mutation): unknown[] {
   if (m.recordType === 'client') return [m.recordId];
-  return [m.clientId, m.fields['clientId'], w.bekendRecord(m.fields['planId'])?.clientId];
+  return [m.clientId, m.fields['clientId']];
 }
 
 /**
@@ -282,16 +287,18 @@ async function pushDeel(
   deel: readonly Mutation[],
   opties: PushOpties,
 ): Promise<PushResult[]> {
-  await lockMutationsAndRecordWrites(
-    tx,
-    deel.map((m) => m.mutationId),
-  );
-  const ledger = await findMutations(
-    tx,
-    deel.map((m) => m.mutationId),
-  );
-  // Only mutations the ledger does not settle need their records, revs and access.
-  const open = deel.filter((m) => ledger.get(m.mutationId.toLowerCase())?.status !== 'applied');
+  const mutationIds = deel.map((m) => m.mutationId);
+  await lockMutationsAndRecordWrites(tx, mutationIds);
+  // One statement: the ledger, the records written and what they point at (locked), the revs,
+  // the access to the clients involved.
+  const recordIds = [...deel.map((m) => m.recordId), ...deel.flatMap((m) => verwijzingen(m, null))];
+  const gelezen = await leesDeel(tx, g, {
+    mutationIds,
+    recordIds,
+    revs: deel.length,
+    clientIds: deel.flatMap(clientenVan),
+  });
+  const ledger = gelezen.ledger;
   const d: Deel = {
     tx,
     g,
@@ -300,21 +307,19 @@ async function pushDeel(
     nieuweClienten: [],
     conflicten: [],
   };
-  if (open.length > 0) {
-    // The records written and what they point at; then what the stored ones point at.
-    await d.w.laad([...open.map((m) => m.recordId), ...open.flatMap((m) => verwijzingen(m, null))]);
-    const bestaand = open.map((m) => d.w.bekendRecord(m.recordId));
-    await d.w.laad(open.flatMap((m, i) => verwijzingen(m, bestaand[i] ?? null)));
-    // After every lock of a record written: its revs keep growing.
-    await d.w.reserveer(open.length);
-    await d.toegang.laad(open.flatMap((m, i) => clientenVan(m, bestaand[i] ?? null, d.w)));
-  }
+  d.w.neemOp(recordIds, gelezen.records);
+  d.w.zetVoorraad(gelezen.revs);
+  d.toegang.neemOp(gelezen.toegang);
+  // What the stored records point at (an edit of an item: its plan, its client), when not loaded
+  // yet: one statement more, only then. Only read, never written with the revs above.
+  const open = deel.filter((m) => ledger.get(m.mutationId.toLowerCase())?.status !== 'applied');
+  await d.w.laad(open.flatMap((m) => verwijzingen(m, d.w.bekendRecord(m.recordId) ?? null)));
 
   const changed = new Map<string, Set<string>>();
   const results: PushResult[] = [];
   // Written at the end, each in one statement: the ledger (the last answer per id) and the log.
-  const onthouden = new Map<string, Parameters<typeof rememberMutations>[2][number]>();
-  const log: Parameters<typeof logToegangRijen>[2][number][] = [];
+  const onthouden = new Map<string, TeSchrijvenDeel['ledger'][number]>();
+  const log: TeSchrijvenDeel['log'][number][] = [];
   for (const m of deel) {
     const sleutel = m.mutationId.toLowerCase();
     // The same mutation again in this chunk: the answer given to it above counts.
@@ -338,9 +343,13 @@ async function pushDeel(
     results.push(o.result);
   }
   await writeConflicts(d);
-  await voorSql(d);
-  await rememberMutations(tx, g.id, [...onthouden.values()]);
-  await logToegangRijen(tx, g, log, { apparaat: deviceId });
+  await schrijfDeel(tx, g, {
+    records: d.w.neemVuil(),
+    nieuweClienten: d.nieuweClienten.splice(0),
+    ledger: [...onthouden.values()],
+    log,
+    apparaat: deviceId,
+  });
   if (opties.afterApply) await opties.afterApply(tx, changed);
   return results;
 }
@@ -362,7 +371,7 @@ interface PushOutcome {
   /** The client to log this access for; undefined: nothing to log (a replay). */
   readonly logClient?: string | null;
   /** The ledger row to write (none for a replay or someone else's id). */
-  readonly onthoud?: Parameters<typeof rememberMutations>[2][number];
+  readonly onthoud?: TeSchrijvenDeel['ledger'][number];
 }
 
 /** One mutation after its lock, given what the ledger remembers of it (`earlier`). */
@@ -679,7 +688,7 @@ async function writeConflicts(d: Deel): Promise<void> {
     d.conflicten.flatMap(({ conflict: c }) => [c.overwrittenBy, c.winningBy]),
   );
   const name = (id: string) => names.get(id) ?? id;
-  await d.w.reserveer(d.conflicten.length);
+  if (d.w.voorraadGrootte < d.conflicten.length) await d.w.reserveer(d.conflicten.length);
   for (const { m, clientId, conflict: c, by, at } of d.conflicten.splice(0)) {
     const fields: ConflictFields & { overwrittenByNaam: string; winningByNaam: string } = {
       recordType: m.recordType,
