@@ -20,6 +20,8 @@ export interface GelezenDeel {
   readonly revs: number[];
   /** Client id (lower case) → the pusher's access, for the clients asked and those of the records. */
   readonly toegang: Map<string, ClientToegang>;
+  /** Device ids asked that are bound to the pusher (committed before; db/gezag.ts bindApparaat). */
+  readonly eigenApparaten: Set<string>;
 }
 
 const uuids = (ids: Iterable<unknown>): string[] => [
@@ -40,6 +42,7 @@ export async function leesDeel(
     readonly recordIds: Iterable<unknown>;
     readonly revs: number;
     readonly clientIds: Iterable<unknown>;
+    readonly deviceIds: Iterable<string>;
   },
 ): Promise<GelezenDeel> {
   const rows = await q.query<{
@@ -55,6 +58,7 @@ export async function leesDeel(
     records: RecordRij[];
     revs: (string | number)[] | null;
     toegang: { id: string; caseload: boolean; review: boolean; bekend: boolean }[];
+    apparaten: string[] | null;
   }>(
     // The subqueries run in the order written (each is evaluated where the select list needs it).
     `SELECT
@@ -76,7 +80,9 @@ export async function leesDeel(
                    OR EXISTS (SELECT 1 FROM caseload WHERE client_id = c.id) AS bekend
           FROM (SELECT unnest($4::uuid[])
                 UNION SELECT client_id FROM records
-                      WHERE id = ANY($2::uuid[]) AND client_id IS NOT NULL) AS c(id)) t) AS toegang`,
+                      WHERE id = ANY($2::uuid[]) AND client_id IS NOT NULL) AS c(id)) t) AS toegang,
+       (SELECT array_agg(device_id) FROM apparaten
+        WHERE device_id = ANY($7::text[]) AND gebruiker_id = $5) AS apparaten`,
     [
       uuids(vraag.mutationIds),
       uuids(vraag.recordIds).sort(),
@@ -84,6 +90,7 @@ export async function leesDeel(
       uuids(vraag.clientIds),
       g.id,
       g.rol === 'casemanager',
+      [...new Set(vraag.deviceIds)],
     ],
   );
   const row = rows[0];
@@ -117,6 +124,7 @@ export async function leesDeel(
         return [t.id.toLowerCase(), { recht, bekend: t.bekend }];
       }),
     ),
+    eigenApparaten: new Set(row.apparaten ?? []),
   };
 }
 

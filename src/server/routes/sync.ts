@@ -92,6 +92,10 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pullAntwoord, 400: FOUT, 401: FOUT },
       },
     },
-    async (request) => pullPagina(app.store, ingelogd(request), request.query),
+    // The page is JSON text already (sync/pull.ts): sent as it is, not parsed and serialized.
+    async (request, reply) => {
+      const tekst = await pullPagina(app.store, ingelogd(request), request.query);
+      return reply.type('application/json; charset=utf-8').send(tekst as never);
+    },
   );
 };

@@ -41,6 +41,7 @@ import { z } from 'zod';
 import type { Mutation } from '../../sync/protocol/mutation.ts';
 import { mergeMutation, type MergeConflict } from '../../sync/protocol/merge.ts';
 import {
+  badString,
   CLIENTLOZE_TYPES,
   validateConflictResolution,
   validateMerged,
@@ -297,6 +298,8 @@ async function pushDeel(
     recordIds,
     revs: deel.length,
     clientIds: deel.flatMap(clientenVan),
+    // Only ids bindApparaat would look up (others it refuses without SQL).
+    deviceIds: deel.map((m) => m.deviceId).filter((a) => a.length <= 100 && !badString(a)),
   });
   const ledger = gelezen.ledger;
   const d: Deel = {
@@ -310,6 +313,7 @@ async function pushDeel(
   d.w.neemOp(recordIds, gelezen.records);
   d.w.zetVoorraad(gelezen.revs);
   d.toegang.neemOp(gelezen.toegang);
+  for (const a of gelezen.eigenApparaten) d.w.apparaten.add(a);
   // What the stored records point at (an edit of an item: its plan, its client), when not loaded
   // yet: one statement more, only then. Only read, never written with the revs above.
   const open = deel.filter((m) => ledger.get(m.mutationId.toLowerCase())?.status !== 'applied');
