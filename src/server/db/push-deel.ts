@@ -29,10 +29,10 @@ const uuids = (ids: Iterable<unknown>): string[] => [
 ];
 
 /**
- * Everything a chunk reads, in one statement, in this order: the ledger of its mutation ids (a
- * fresh snapshot after the mutation locks, so a retry sees the answer its twin committed), its
- * records locked, the revs for its writes (after those locks: a record's revs keep growing),
- * and the pusher's access (db/toegang.ts, same rules as schrijfRecht and clientKnown).
+ * Everything a chunk reads, in one statement: the ledger of its mutation ids (a fresh snapshot
+ * after the mutation locks, so a retry sees the answer its twin committed), its records locked,
+ * the revs for its writes (taken after those locks: a record's revs keep growing), the pusher's
+ * access (db/toegang.ts, same rules as schrijfRecht and clientKnown) and her device bindings.
  */
 export async function leesDeel(
   q: Queryable,
@@ -60,17 +60,23 @@ export async function leesDeel(
     toegang: { id: string; caseload: boolean; review: boolean; bekend: boolean }[];
     apparaten: string[] | null;
   }>(
-    // The subqueries run in the order written (each is evaluated where the select list needs it).
-    `SELECT
+    // The revs are taken only after every record is locked: `revs` waits on a one-time filter
+    // over all of `vast` (a data dependency, not an evaluation order).
+    `WITH
+     vast AS MATERIALIZED (
+       SELECT id::text AS id, type, client_id::text AS client_id, fields, field_revs, rev,
+              updated_at, updated_by, deleted
+       FROM records WHERE id = ANY($2::uuid[]) ORDER BY id FOR UPDATE),
+     revs AS MATERIALIZED (
+       SELECT nextval('record_rev_seq') AS rev FROM generate_series(1, $3::int)
+       WHERE (SELECT count(*) FROM vast) >= 0)
+     SELECT
        (SELECT coalesce(json_agg(a), '[]'::json) FROM (
           SELECT mutation_id::text AS mutation_id, status, user_id::text AS user_id, result_rev,
                  conflicts, reason, detail
           FROM applied_mutations WHERE mutation_id = ANY($1::uuid[])) a) AS ledger,
-       (SELECT coalesce(json_agg(r ORDER BY r.id), '[]'::json) FROM (
-          SELECT id::text AS id, type, client_id::text AS client_id, fields, field_revs, rev,
-                 updated_at, updated_by, deleted
-          FROM records WHERE id = ANY($2::uuid[]) ORDER BY id FOR UPDATE) r) AS records,
-       (SELECT array_agg(nextval('record_rev_seq')) FROM generate_series(1, $3::int)) AS revs,
+       (SELECT coalesce(json_agg(v ORDER BY v.id), '[]'::json) FROM vast v) AS records,
+       (SELECT array_agg(rev) FROM revs) AS revs,
        (SELECT coalesce(json_agg(t), '[]'::json) FROM (
           SELECT c.id::text AS id,
                  EXISTS (SELECT 1 FROM caseload WHERE gebruiker_id = $5 AND client_id = c.id) AS caseload,
@@ -79,8 +85,8 @@ export async function leesDeel(
                  EXISTS (SELECT 1 FROM records WHERE id = c.id AND type = 'client')
                    OR EXISTS (SELECT 1 FROM caseload WHERE client_id = c.id) AS bekend
           FROM (SELECT unnest($4::uuid[])
-                UNION SELECT client_id FROM records
-                      WHERE id = ANY($2::uuid[]) AND client_id IS NOT NULL) AS c(id)) t) AS toegang,
+                UNION SELECT client_id::uuid FROM vast WHERE client_id IS NOT NULL) AS c(id)) t)
+         AS toegang,
        (SELECT array_agg(device_id) FROM apparaten
         WHERE device_id = ANY($7::text[]) AND gebruiker_id = $5) AS apparaten`,
     [
