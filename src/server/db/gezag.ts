@@ -22,6 +22,9 @@
  *   change, the items of her open plans are routed again and written with a 'gewijzigd' note, so
  *   the arrangeur's next pull shows what changed.
  *
+ * Records are read through the push transaction's Werkset (db/werkset.ts): what an earlier mutation
+ * of the chunk wrote, loaded in bulk; SQL that reads records itself writes the Werkset out first.
+ *
  * Refusals are `{ reason, detail }` for the wire's `rejected` (detail in English, for the log and
  * the outbox; the device translates the reason code).
  */
@@ -51,8 +54,9 @@ import {
 import type { FieldStamp, MergeResult } from '../../sync/protocol/merge.ts';
 import { badString } from '../../sync/protocol/validate.ts';
 import type { Gebruiker, RejectReason } from '../../sync/protocol/wire.ts';
-import { findRecord, nextRev, userNames, writeRecord, type StoredRecord } from './records.ts';
+import { userNames, type StoredRecord } from './records.ts';
 import type { Queryable } from './store.ts';
+import type { Werkset } from './werkset.ts';
 
 export interface Weigering {
   readonly reason: RejectReason;
@@ -75,7 +79,7 @@ const weiger = (reason: RejectReason, detail: string): { weiger: Weigering } => 
  * what the server decides (see the file header). Call after the access checks.
  */
 export async function gezagVoorMerge(
-  tx: Queryable,
+  w: Werkset,
   g: Gebruiker,
   m: Mutation,
   existing: StoredRecord | null,
@@ -88,7 +92,7 @@ export async function gezagVoorMerge(
   if (existing && m.baseRev !== undefined && m.baseRev > existing.rev) {
     return weiger('invalid', "baseRev: higher than the record's revision");
   }
-  const apparaat = await bindApparaat(tx, g, m.deviceId);
+  const apparaat = await bindApparaat(w, g, m.deviceId);
   if (apparaat) return weiger('forbidden', apparaat);
 
   if (m.recordType === 'planVersie' && existing) {
@@ -96,7 +100,7 @@ export async function gezagVoorMerge(
   }
   if (m.recordType === 'doel' || m.recordType === 'planItem') {
     const planId = existing?.fields['planId'] ?? m.fields['planId'];
-    const plan = typeof planId === 'string' ? await planVan(tx, planId) : null;
+    const plan = await planVan(w, planId);
     if (plan && isReadOnly({ status: plan.fields['status'] as Plan['status'] })) {
       return weiger('invalid', 'plan: vastgesteld, its doelen and items are read-only');
     }
@@ -110,7 +114,7 @@ export async function gezagVoorMerge(
       return weiger('forbidden', `only the author may change her comment: ${anders.join(', ')}`);
     }
   }
-  return { mutation: await herschrijf(tx, g, m, existing, now) };
+  return { mutation: await herschrijf(w.tx, g, m, existing, now) };
 }
 
 /**
@@ -120,10 +124,12 @@ export async function gezagVoorMerge(
 const gebondenAan = new WeakMap<Gebruiker, Set<string>>();
 
 /** The user a device id is bound to; binds it to `g` on first use. @returns why not, or null. */
-async function bindApparaat(tx: Queryable, g: Gebruiker, deviceId: string): Promise<string | null> {
+async function bindApparaat(w: Werkset, g: Gebruiker, deviceId: string): Promise<string | null> {
   if (deviceId.length > DEVICE_ID_MAX || badString(deviceId)) return 'deviceId: invalid';
   const bekend = gebondenAan.get(g);
-  if (bekend?.has(deviceId)) return null;
+  // Bound to `g` in this transaction already (committed or not): no need to ask again.
+  if (bekend?.has(deviceId) || w.apparaten.has(deviceId)) return null;
+  const tx = w.tx;
   const eigenaar = async () =>
     (
       await tx.query<{ gebruiker_id: string }>(
@@ -144,6 +150,7 @@ async function bindApparaat(tx: Queryable, g: Gebruiker, deviceId: string): Prom
     id = await eigenaar();
   }
   if (id !== g.id) return 'deviceId: registered to another user';
+  w.apparaten.add(deviceId);
   // Remembered only when committed already: a first push that rolls back leaves no binding, so
   // the next mutation must make it again.
   if (vastgelegd) {
@@ -205,7 +212,7 @@ export type GemergedRecord = Pick<
  * the record itself is written, inside the push transaction holding the record-write lock.
  */
 export async function gezagNaMerge(
-  tx: Queryable,
+  w: Werkset,
   g: Gebruiker,
   m: Mutation,
   existing: StoredRecord | null,
@@ -215,23 +222,23 @@ export async function gezagNaMerge(
   newRev: number,
 ): Promise<{ weiger: Weigering } | { merged: GemergedRecord }> {
   if (m.recordType === 'plan') {
-    const why = await planOvergang(tx, m.recordId, existing, merged, clientId, now);
+    const why = await planOvergang(w, m.recordId, existing, merged, clientId, now);
     return why ? weiger('invalid', why) : { merged };
   }
   if (m.recordType === 'planItem' && !merged.deleted) {
-    const uitkomst = await routeerItem(tx, existing, merged.fields, clientId, now);
+    const uitkomst = await routeerItem(w, existing, merged.fields, clientId, now);
     if (typeof uitkomst === 'string') return weiger('invalid', uitkomst);
     return { merged: zetServerVelden(merged, existing, uitkomst, g, newRev, now) };
   }
   if (m.recordType === 'planVersie' && !existing && !merged.deleted) {
-    const uitkomst = await versieVanServer(tx, merged.fields, clientId, now);
+    const uitkomst = await versieVanServer(w, merged.fields, clientId, now);
     if (typeof uitkomst === 'string') return weiger('invalid', uitkomst);
     return { merged: { ...merged, fields: uitkomst } };
   }
   if (m.recordType === 'client' && existing && !merged.deleted && clientId !== null) {
     const feiten = ['geboortedatum', 'gemeente', 'zorgverzekeraar', 'wlzIndicatie'];
     if (merged.changedFields.some((f) => feiten.includes(f))) {
-      await routeerOpenPlannenOpnieuw(tx, g, clientId, merged.fields, now);
+      await routeerOpenPlannenOpnieuw(w, g, clientId, merged.fields, now);
     }
   }
   return { merged };
@@ -242,7 +249,7 @@ export async function gezagNaMerge(
 const STATUS_VELDEN = ['status', 'versie', 'akkoord', 'vastgesteldOp'];
 
 async function planOvergang(
-  tx: Queryable,
+  w: Werkset,
   planId: string,
   existing: StoredRecord | null,
   merged: GemergedRecord,
@@ -281,7 +288,7 @@ async function planOvergang(
     return terugNaarConcept({ status: van }).ok ? null : `status: not from ${van} to concept`;
   }
   if (naar === 'vastgesteld') {
-    const stand = await planStand(tx, planId, clientId, volgend);
+    const stand = await planStand(w, planId, clientId, volgend);
     const overgang = stelVast(
       { ...(volgend as Plan), status: van },
       vandaagIn(now) as IsoDate,
@@ -295,7 +302,7 @@ async function planOvergang(
 
 /** The ladder and review stand of a plan as the server holds it. */
 async function planStand(
-  tx: Queryable,
+  w: Werkset,
   planId: string,
   clientId: string | null,
   plan: Partial<Plan>,
@@ -303,8 +310,10 @@ async function planStand(
   ladder: ReturnType<typeof ladderStand>;
   review: ReturnType<typeof reviewStand>;
 }> {
+  // The query reads records: the chunk's writes go first.
+  await w.schrijf();
   const rows = clientId
-    ? await tx.query<{ id: string; type: string; fields: Record<string, unknown> }>(
+    ? await w.tx.query<{ id: string; type: string; fields: Record<string, unknown> }>(
         `SELECT id::text AS id, type, fields FROM records
            WHERE client_id = $1 AND deleted = false AND type IN ('doel', 'planItem', 'naaste', 'review')
              AND (type = 'naaste' OR fields->>'planId' = $2)`,
@@ -339,14 +348,14 @@ function clientGegevens(
   return p.success ? p.data : null;
 }
 
-async function clientVan(tx: Queryable, clientId: string | null): Promise<ClientGegevens | null> {
+async function clientVan(w: Werkset, clientId: string | null): Promise<ClientGegevens | null> {
   if (clientId === null) return null;
-  const r = await findRecord(tx, clientId);
+  const r = await w.record(clientId);
   return r && r.type === 'client' && !r.deleted ? clientGegevens(r.fields) : null;
 }
 
-async function planVan(tx: Queryable, planId: string): Promise<StoredRecord | null> {
-  const r = await findRecord(tx, planId);
+async function planVan(w: Werkset, planId: unknown): Promise<StoredRecord | null> {
+  const r = await w.record(planId);
   return r && r.type === 'plan' && !r.deleted ? r : null;
 }
 
@@ -355,7 +364,7 @@ async function planVan(tx: Queryable, planId: string): Promise<StoredRecord | nu
  * is not on the server yet), or why the item is refused (not a catalog code, not routable).
  */
 async function routeerItem(
-  tx: Queryable,
+  w: Werkset,
   existing: StoredRecord | null,
   fields: Readonly<Record<string, unknown>>,
   clientId: string | null,
@@ -364,7 +373,7 @@ async function routeerItem(
   const inzet = fields['inzet'] as PlanItem['inzet'] | null | undefined;
   if (!inzet) return null;
   if (!findInzetType(inzet.code)) return 'inzet.code: not a catalog code';
-  const client = await clientVan(tx, clientId);
+  const client = await clientVan(w, clientId);
   if (!client) return null;
   const uitkomst = probeerRouteerPlanItem(client, { inzet }, vandaagIn(now));
   if (!uitkomst.ok) return `inzet: ${uitkomst.fout}`;
@@ -426,19 +435,19 @@ function zetServerVelden(
  * the snapshot gets the server's routing (the coordinator's costs read it).
  */
 async function versieVanServer(
-  tx: Queryable,
+  w: Werkset,
   fields: Readonly<Record<string, unknown>>,
   clientId: string | null,
   now: Date,
 ): Promise<Record<string, unknown> | string> {
   const planId = fields['planId'];
-  const plan = typeof planId === 'string' ? await planVan(tx, planId) : null;
+  const plan = await planVan(w, planId);
   if (!plan) return 'planId: the plan is not on the server';
   if (!isReadOnly({ status: plan.fields['status'] as Plan['status'] })) {
     return 'planVersie: the plan is not vastgesteld';
   }
   if (plan.fields['versie'] !== fields['versie']) return 'versie: not the vastgestelde versie';
-  const client = await clientVan(tx, clientId);
+  const client = await clientVan(w, clientId);
   const inhoud = fields['inhoud'] as { items?: unknown[] } & Record<string, unknown>;
   const items: unknown[] = [];
   for (const raw of inhoud.items ?? []) {
@@ -468,7 +477,7 @@ async function versieVanServer(
  * and a 'gewijzigd' note naming the previous one.
  */
 async function routeerOpenPlannenOpnieuw(
-  tx: Queryable,
+  w: Werkset,
   g: Gebruiker,
   clientId: string,
   clientFields: Readonly<Record<string, unknown>>,
@@ -476,7 +485,9 @@ async function routeerOpenPlannenOpnieuw(
 ): Promise<void> {
   const client = clientGegevens(clientFields);
   if (!client) return;
-  const rows = await tx.query<{ id: string }>(
+  // The query reads records: the chunk's writes go first; the items are then locked in one go.
+  await w.schrijf();
+  const rows = await w.tx.query<{ id: string }>(
     `SELECT i.id::text AS id FROM records i
      JOIN records p ON p.id::text = i.fields->>'planId' AND p.type = 'plan'
      WHERE i.client_id = $1 AND i.type = 'planItem' AND i.deleted = false AND i.fields ? 'inzet'
@@ -485,8 +496,9 @@ async function routeerOpenPlannenOpnieuw(
     [clientId],
   );
   const nu = now.toISOString();
+  await w.laad(rows.map((r) => r.id));
   for (const { id } of rows) {
-    const item = await findRecord(tx, id);
+    const item = await w.record(id);
     const inzet = item?.fields['inzet'] as PlanItem['inzet'] | undefined;
     if (!item || !inzet || !findInzetType(inzet.code)) continue;
     const uitkomst = probeerRouteerPlanItem(client, { inzet }, vandaagIn(now));
@@ -497,10 +509,11 @@ async function routeerOpenPlannenOpnieuw(
       null;
     if (nieuw && oud && zelfdeBesluit(oud, nieuw)) continue;
     if (!nieuw && !oud) continue;
-    const rev = await nextRev(tx);
+    // Taken after the item's lock (w.laad above): its revs keep growing.
+    const rev = await w.losseRev();
     const stamp: FieldStamp = { rev, by: g.id, at: nu, device: '' };
     const routeringMelding: RouteringMelding = { soort: 'gewijzigd', op: nu, vorig: oud };
-    await writeRecord(tx, {
+    w.zet({
       ...item,
       fields: { ...item.fields, serverRoutering: nieuw, routeringMelding },
       fieldRevs: { ...item.fieldRevs, serverRoutering: stamp, routeringMelding: stamp },

@@ -15,9 +15,8 @@
  *   the horizon wait for the next pull.
  * - A rev is never reused (a unique index), so paging by `rev > cursor` returns each change once.
  */
-import type { WireRecord } from '../../sync/protocol/wire.ts';
 import type { FieldStamp } from '../../sync/protocol/merge.ts';
-import type { Gebruiker, PushResult, RejectReason } from '../../sync/protocol/wire.ts';
+import type { Gebruiker, RejectReason } from '../../sync/protocol/wire.ts';
 import type { Queryable } from './store.ts';
 import { leesFilter } from './toegang.ts';
 
@@ -32,35 +31,6 @@ export interface StoredRecord {
   readonly updatedAt: string;
   readonly updatedBy: string;
   readonly deleted: boolean;
-}
-
-interface RecordRow {
-  id: string;
-  type: string;
-  client_id: string | null;
-  fields: Record<string, unknown>;
-  field_revs?: Record<string, FieldStamp>;
-  /** bigint: a string from node-postgres, a number from PGlite. */
-  rev: string | number;
-  updated_at: Date | string;
-  updated_by: string;
-  deleted: boolean;
-}
-
-const iso = (v: Date | string): string => new Date(v).toISOString();
-
-function fromRow(r: RecordRow): StoredRecord {
-  return {
-    id: r.id,
-    type: r.type,
-    clientId: r.client_id,
-    fields: r.fields,
-    fieldRevs: r.field_revs ?? {},
-    rev: Number(r.rev),
-    updatedAt: iso(r.updated_at),
-    updatedBy: r.updated_by,
-    deleted: r.deleted,
-  };
 }
 
 /**
@@ -116,95 +86,28 @@ export async function zichtbaarTot(q: Queryable): Promise<number> {
 }
 
 /**
- * Serializes two pushes of the same mutation (a retry while the first request still runs), so the
- * second sees the first's answer. Only that mutation id waits; other pushes run on. A hash
- * collision only makes two unrelated mutations wait for each other.
- */
-export async function lockMutation(q: Queryable, mutationId: string): Promise<void> {
-  await q.query('SELECT pg_advisory_xact_lock(4711, hashtext($1))', [mutationId]);
-}
-
-/**
- * `lockMutation` and `lockRecordWrites` in one round trip (a push does both first). The writer's
- * lower bound is the sequence value read before the wait for the mutation lock: lower still, so
- * still a lower bound of every rev the transaction takes.
- */
-export async function lockMutationAndRecordWrites(q: Queryable, mutationId: string): Promise<void> {
-  await q.query(
-    `SELECT pg_advisory_xact_lock(4711, hashtext($1)),
-            pg_advisory_xact_lock_shared($2::bigint + last_value)
-     FROM record_rev_seq`,
-    [mutationId, WRITER_KEY_BASE],
-  );
-}
-
-/**
- * `lockMutationAndRecordWrites` for a whole chunk of a batch (server/sync/push.ts), in one round
- * trip: every mutation id locked in one order (two chunks never wait for each other in a circle),
- * then the transaction registered as a writer, then the records the chunk touches locked for
- * update in id order (an existing record is then only waited for here, never mid-chunk).
+ * What a push transaction does first (server/sync/push.ts), for a whole chunk: every mutation id
+ * locked in one order (two chunks never wait for each other in a circle; retries of one mutation
+ * are serialized, so the second sees the first's answer), then the transaction registered as a
+ * record writer. The records it touches are locked next (db/werkset.ts), before its revs are taken.
  */
 export async function lockMutationsAndRecordWrites(
   q: Queryable,
   mutationIds: readonly string[],
-  recordIds: readonly string[],
 ): Promise<void> {
+  // One round trip. The writer's lower bound is the sequence value read before the wait for the
+  // mutation locks: lower still, so still a lower bound of every rev the transaction takes. (The
+  // subquery keeps its locking calls: PostgreSQL never drops volatile outputs, and evaluates them
+  // in the subquery's id order.)
   await q.query(
-    `SELECT pg_advisory_xact_lock(4711, hashtext(id))
-     FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id ORDER BY id) m`,
-    [mutationIds],
+    `WITH schrijver AS MATERIALIZED (
+       SELECT pg_advisory_xact_lock_shared($2::bigint + last_value) FROM record_rev_seq)
+     SELECT count(*) AS n
+     FROM (SELECT pg_advisory_xact_lock(4711, hashtext(id)) AS l
+           FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id ORDER BY id) m) sloten,
+          schrijver`,
+    [mutationIds, WRITER_KEY_BASE],
   );
-  await q.query(
-    `SELECT pg_advisory_xact_lock_shared($1::bigint + last_value) FROM record_rev_seq`,
-    [WRITER_KEY_BASE],
-  );
-  await q.query(`SELECT id FROM records WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
-    [...new Set(recordIds)],
-  ]);
-}
-
-export async function findRecord(q: Queryable, id: string): Promise<StoredRecord | null> {
-  const rows = await q.query<RecordRow>(
-    `SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
-     FROM records WHERE id = $1 FOR UPDATE`,
-    [id],
-  );
-  return rows[0] ? fromRow(rows[0]) : null;
-}
-
-/**
- * `findRecord` and `nextRev` in one round trip: the record (locked for update, null when new)
- * and the rev its change would get, taken after the row lock so a record's revs keep growing. A
- * rev not used (the mutation is refused) is a harmless gap. Call after `lockRecordWrites`.
- */
-export async function findRecordForWrite(
-  q: Queryable,
-  id: string,
-): Promise<{ record: StoredRecord | null; newRev: number }> {
-  const rows = await q.query<Partial<RecordRow> & { new_rev: string | number }>(
-    `SELECT nextval('record_rev_seq') AS new_rev, r.*
-     FROM (SELECT 1) AS een
-     LEFT JOIN LATERAL (
-       SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
-       FROM records WHERE id = $1 FOR UPDATE
-     ) r ON true`,
-    [id],
-  );
-  const row = rows[0];
-  if (!row) throw new Error('findRecordForWrite: no row');
-  return {
-    record: row.id == null ? null : fromRow(row as RecordRow),
-    newRev: Number(row.new_rev),
-  };
-}
-
-/** The client a record belongs to, or undefined when there is no such record. */
-export async function clientOf(q: Queryable, id: string): Promise<string | null | undefined> {
-  const rows = await q.query<{ client_id: string | null }>(
-    'SELECT client_id FROM records WHERE id = $1',
-    [id],
-  );
-  return rows[0] ? rows[0].client_id : undefined;
 }
 
 /**
@@ -253,134 +156,6 @@ export interface MutationOutcome {
   readonly detail: string | null;
 }
 
-export async function findMutation(
-  q: Queryable,
-  mutationId: string,
-): Promise<MutationOutcome | null> {
-  const rows = await q.query<{
-    status: 'applied' | 'rejected';
-    user_id: string | null;
-    result_rev: string | number | null;
-    conflicts: number;
-    reason: RejectReason | null;
-    detail: string | null;
-  }>(
-    `SELECT status, user_id, result_rev, conflicts, reason, detail
-     FROM applied_mutations WHERE mutation_id = $1`,
-    [mutationId],
-  );
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    status: r.status,
-    userId: r.user_id,
-    rev: r.result_rev === null ? null : Number(r.result_rev),
-    conflicts: r.conflicts,
-    reason: r.reason,
-    detail: r.detail,
-  };
-}
-
-/** `findMutation` for many ids in one statement: mutation id (lower case) → the ledger's answer. */
-export async function findMutations(
-  q: Queryable,
-  mutationIds: readonly string[],
-): Promise<Map<string, MutationOutcome>> {
-  const rows = await q.query<{
-    mutation_id: string;
-    status: 'applied' | 'rejected';
-    user_id: string | null;
-    result_rev: string | number | null;
-    conflicts: number;
-    reason: RejectReason | null;
-    detail: string | null;
-  }>(
-    `SELECT mutation_id, status, user_id, result_rev, conflicts, reason, detail
-     FROM applied_mutations WHERE mutation_id = ANY($1::uuid[])`,
-    [[...new Set(mutationIds)]],
-  );
-  return new Map(
-    rows.map((r) => [
-      String(r.mutation_id).toLowerCase(),
-      {
-        status: r.status,
-        userId: r.user_id,
-        rev: r.result_rev === null ? null : Number(r.result_rev),
-        conflicts: r.conflicts,
-        reason: r.reason,
-        detail: r.detail,
-      },
-    ]),
-  );
-}
-
-/**
- * `rememberMutation` for many mutations of one user in one statement. Each mutation id at most
- * once (the caller keeps the last answer per id).
- */
-export async function rememberMutations(
-  q: Queryable,
-  userId: string,
-  rows: readonly { mutationId: string; deviceId: string; recordId: string; result: PushResult }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await q.query(
-    `INSERT INTO applied_mutations
-       (mutation_id, device_id, record_id, user_id, status, result_rev, conflicts, reason, detail)
-     SELECT m, d, r, $1::uuid, s, rv, c, re, de
-     FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::int[],
-                 $8::text[], $9::text[]) AS u(m, d, r, s, rv, c, re, de)
-     ORDER BY m
-     ON CONFLICT (mutation_id) DO UPDATE SET
-       status = EXCLUDED.status, result_rev = EXCLUDED.result_rev, conflicts = EXCLUDED.conflicts,
-       reason = EXCLUDED.reason, detail = EXCLUDED.detail, applied_at = now()
-     WHERE applied_mutations.status = 'rejected'`,
-    [
-      userId,
-      rows.map((x) => x.mutationId),
-      rows.map((x) => x.deviceId),
-      rows.map((x) => x.recordId),
-      rows.map((x) => x.result.status),
-      rows.map((x) => (x.result.status === 'applied' ? x.result.rev : null)),
-      rows.map((x) => (x.result.status === 'applied' ? x.result.conflicts : 0)),
-      rows.map((x) => (x.result.status === 'rejected' ? x.result.reason : null)),
-      rows.map((x) => (x.result.status === 'rejected' ? (x.result.detail ?? null) : null)),
-    ],
-  );
-}
-
-/**
- * Records the answer to a mutation. A rejection may be overwritten later by a retry's answer
- * (it changed nothing, so re-checking it is safe); an applied mutation is final.
- */
-export async function rememberMutation(
-  q: Queryable,
-  m: { mutationId: string; deviceId: string; recordId: string; userId: string },
-  result: PushResult,
-): Promise<void> {
-  const applied = result.status === 'applied';
-  await q.query(
-    `INSERT INTO applied_mutations
-       (mutation_id, device_id, record_id, user_id, status, result_rev, conflicts, reason, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (mutation_id) DO UPDATE SET
-       status = EXCLUDED.status, result_rev = EXCLUDED.result_rev, conflicts = EXCLUDED.conflicts,
-       reason = EXCLUDED.reason, detail = EXCLUDED.detail, applied_at = now()
-     WHERE applied_mutations.status = 'rejected'`,
-    [
-      m.mutationId,
-      m.deviceId,
-      m.recordId,
-      m.userId,
-      result.status,
-      applied ? result.rev : null,
-      applied ? result.conflicts : 0,
-      result.status === 'rejected' ? result.reason : null,
-      result.status === 'rejected' ? (result.detail ?? null) : null,
-    ],
-  );
-}
-
 /** Display names of users by id (for conflict records: "Waarde van <naam>"); unknown ids are left out. */
 export async function userNames(
   q: Queryable,
@@ -395,37 +170,72 @@ export async function userNames(
 }
 
 export interface PullPage {
-  readonly records: WireRecord[];
+  /** The page's records as a JSON array (WireRecord[]), built by the database, in rev order. */
+  readonly recordsJson: string;
+  /** The rev of the page's last record; null for an empty page. */
+  readonly laatsteRev: number | null;
   readonly hasMore: boolean;
 }
 
 /**
  * Records changed after `cursor` and at or below `horizon` (zichtbaarTot) that `g` may read, in
- * rev order. The access rule is applied in
- * SQL (toegang.ts `leesFilter`), so a page never holds — and the server never even loads — a
- * record of a client outside this user's caseload; that includes conflict records, which carry
- * the client of the record they are about.
+ * rev order, with the access-log rows for them — one statement (issue 13, point 4: a first pull
+ * of 50,000 records at ≥ 50,000/s). The access rule is applied in SQL (toegang.ts `leesFilter`),
+ * so a page never holds — and the server never even loads — a record of a client outside this
+ * user's caseload; that includes conflict records, which carry the client of the record they are
+ * about. The database builds the page's JSON itself (the records are sent as that text, never
+ * parsed into objects and serialized again) and writes one log row per client on the page, with
+ * its number of records, in the same statement: the log never misses a page that was read.
  */
 export async function pullPage(
   q: Queryable,
   g: Gebruiker,
-  cursor: number,
-  limit: number,
-  horizon: number,
+  vraag: { readonly cursor: number; readonly limit: number; readonly horizon: number },
+  log: { readonly actie: string; readonly apparaat: string | null; readonly adres: string | null },
 ): Promise<PullPage> {
   const filter = leesFilter(g, 'client_id', 4);
-  if (filter.sql === 'false') return { records: [], hasMore: false };
-  // One row more than asked tells whether another page follows, without a count.
-  const rows = await q.query<RecordRow>(
-    `SELECT id, type, client_id, fields, rev, updated_at, updated_by, deleted
-     FROM records WHERE rev > $1 AND rev <= $3 AND ${filter.sql}
-     ORDER BY rev LIMIT $2`,
-    [cursor, limit + 1, horizon, ...filter.params],
+  if (filter.sql === 'false') return { recordsJson: '[]', laatsteRev: null, hasMore: false };
+  // One row more than asked tells whether another page follows, without a count. The filter's
+  // only parameter ($4) is the user's id, which the log rows use too.
+  const rows = await q.query<{
+    records: string;
+    laatste: string | number | null;
+    meer: boolean;
+  }>(
+    `WITH
+     gevonden AS MATERIALIZED (
+       SELECT id, type, client_id, fields, rev, updated_at, updated_by, deleted
+       FROM records WHERE rev > $1 AND rev <= $3 AND ${filter.sql}
+       ORDER BY rev LIMIT $2::int + 1),
+     pagina AS MATERIALIZED (SELECT * FROM gevonden ORDER BY rev LIMIT $2::int),
+     gelogd AS (
+       INSERT INTO toegang_log (gebruiker_id, rol, actie, client_id, aantal, apparaat, adres,
+                                uitkomst, betreft_gebruiker_id)
+       SELECT $4::uuid, (SELECT rol FROM gebruikers WHERE id = $4::uuid), $5, client_id,
+              count(*)::int, $6, $7, 'ok', NULL
+       FROM pagina GROUP BY client_id ORDER BY min(rev))
+     SELECT coalesce(json_agg(json_build_object(
+              'id', id, 'type', type, 'clientId', client_id, 'fields', fields, 'rev', rev,
+              'updatedAt', to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              'updatedBy', updated_by, 'deleted', deleted) ORDER BY rev), '[]'::json)::text AS records,
+            max(rev) AS laatste,
+            (SELECT count(*) FROM gevonden) > $2::int AS meer
+     FROM pagina`,
+    [
+      vraag.cursor,
+      vraag.limit,
+      vraag.horizon,
+      ...filter.params,
+      log.actie,
+      log.apparaat,
+      log.adres,
+    ],
   );
-  const page = rows.slice(0, limit).map(fromRow);
+  const r = rows[0];
   return {
-    records: page.map(({ fieldRevs: _stamps, ...wire }) => wire),
-    hasMore: rows.length > limit,
+    recordsJson: r?.records ?? '[]',
+    laatsteRev: r?.laatste == null ? null : Number(r.laatste),
+    hasMore: r?.meer ?? false,
   };
 }
 

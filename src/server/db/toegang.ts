@@ -122,6 +122,73 @@ export async function schrijfRecht(
   return null;
 }
 
+/** What a push chunk needs to know of one client: `g`'s write right, and whether anyone knows it. */
+export interface ClientToegang {
+  readonly recht: SchrijfRecht;
+  /** A client record exists, or some caseload holds the client (records.ts clientKnown). */
+  readonly bekend: boolean;
+}
+
+/**
+ * `schrijfRecht` and `clientKnown` for many clients in one statement (a chunk of a push,
+ * server/sync/push.ts). Same rules as the single checks. @param clientIds uuids only.
+ */
+export async function toegangVoorClienten(
+  q: Queryable,
+  g: Gebruiker,
+  clientIds: readonly string[],
+): Promise<Map<string, ClientToegang>> {
+  const uit = new Map<string, ClientToegang>();
+  if (clientIds.length === 0) return uit;
+  const rows = await q.query<{
+    id: string;
+    caseload: boolean;
+    review: boolean;
+    bekend: boolean;
+  }>(
+    `SELECT c.id::text AS id,
+            EXISTS (SELECT 1 FROM caseload WHERE gebruiker_id = $1 AND client_id = c.id) AS caseload,
+            $2::boolean AND EXISTS (SELECT 1 FROM review_deling
+                                    WHERE casemanager_id = $1 AND client_id = c.id) AS review,
+            EXISTS (SELECT 1 FROM records WHERE id = c.id AND type = 'client')
+              OR EXISTS (SELECT 1 FROM caseload WHERE client_id = c.id) AS bekend
+     FROM unnest($3::uuid[]) AS c(id)`,
+    [g.id, g.rol === 'casemanager', [...new Set(clientIds.map((c) => c.toLowerCase()))]],
+  );
+  const schrijft = werktMetClienten(g);
+  for (const r of rows) {
+    const recht: SchrijfRecht = !schrijft
+      ? null
+      : r.caseload
+        ? 'caseload'
+        : g.rol === 'casemanager' && r.review
+          ? 'review'
+          : null;
+    uit.set(r.id.toLowerCase(), { recht, bekend: r.bekend });
+  }
+  return uit;
+}
+
+/**
+ * `voegToeAanCaseload` for many clients of one user in one statement (the new clients of a push
+ * chunk), with their history rows.
+ */
+export async function voegToeAanCaseloadVeel(
+  q: Queryable,
+  gebruikerId: string,
+  clientIds: readonly string[],
+): Promise<void> {
+  if (clientIds.length === 0) return;
+  await q.query(
+    `WITH nieuw AS (
+       INSERT INTO caseload (gebruiker_id, client_id)
+       SELECT $1::uuid, c FROM unnest($2::uuid[]) AS c ORDER BY c
+       ON CONFLICT (gebruiker_id, client_id) DO NOTHING RETURNING client_id)
+     INSERT INTO caseload_historie (gebruiker_id, client_id) SELECT $1::uuid, client_id FROM nieuw`,
+    [gebruikerId, [...new Set(clientIds.map((c) => c.toLowerCase()))]],
+  );
+}
+
 // The review rules are pure and shared by device and server: src/domain/plan/review-regels.ts.
 export {
   reviewerMagSchrijven,
@@ -333,6 +400,22 @@ export interface GeschrevenRecord {
 }
 
 /**
+ * Whether this write may end a review share (reviewDelingNaSchrijven), without SQL: a push calls
+ * that function, which reads and writes, only when this says yes.
+ */
+export function reviewDelingKanEindigen(w: GeschrevenRecord): boolean {
+  if (w.clientId === null || !w.voor) return false;
+  if (w.type === 'review') {
+    const openVoor = !w.voor.deleted && w.voor.fields['besluit'] == null;
+    return openVoor && (w.na.fields['besluit'] != null || w.na.deleted);
+  }
+  if (w.type === 'plan') {
+    return w.voor.fields['status'] === 'ter-review' && w.na.fields['status'] !== 'ter-review';
+  }
+  return false;
+}
+
+/**
  * A review share lasts as long as the review is open (issue 12, point 8). It ends when
  * - the review is decided: its besluit goes from null to akkoord/aanpassen (by the casemanager);
  * - the review is withdrawn: the plan goes from ter-review back to concept while the review has
@@ -344,7 +427,7 @@ export async function reviewDelingNaSchrijven(
   actor: Pick<Gebruiker, 'id'>,
   w: GeschrevenRecord,
 ): Promise<void> {
-  if (w.clientId === null || !w.voor) return;
+  if (!reviewDelingKanEindigen(w) || w.clientId === null || !w.voor) return;
   const eindig = async (casemanagerId: unknown) => {
     if (typeof casemanagerId !== 'string') return;
     if (await zetReviewDeling(q, casemanagerId, w.clientId as string, false, actor.id)) {
@@ -469,6 +552,12 @@ function contextParams(extra: LogExtra): [string | null, string | null, Uitkomst
   ];
 }
 
+/** The device id and source address a log row of this request gets (see contextParams). */
+export function logContext(extra: Omit<LogExtra, 'uitkomst'>): [string | null, string | null] {
+  const [apparaat, adres] = contextParams(extra);
+  return [apparaat, adres];
+}
+
 /**
  * Records that `g` did `actie` on `clientId`'s records (`aantal` of them), with her role at this
  * moment, the device and source address of the request (toegangContext) and the outcome. `g` is
@@ -490,37 +579,6 @@ export async function logToegang(
      SELECT $1::uuid, (SELECT rol FROM gebruikers WHERE id = $1::uuid), $2, $7::uuid, $8::int,
             $3, $4, $5, $6::uuid`,
     [g?.id ?? null, actie, ...contextParams(extra), clientId, aantal],
-  );
-}
-
-/**
- * Many `logToegang` rows of one user and request in one statement, in the given order (a chunk
- * of a push: one row per mutation, each with its own action, client and outcome).
- */
-export async function logToegangRijen(
-  q: Queryable,
-  g: Pick<Gebruiker, 'id'>,
-  rijen: readonly { actie: string; clientId: string | null; uitkomst: Uitkomst }[],
-  extra: Omit<LogExtra, 'uitkomst'> = {},
-): Promise<void> {
-  if (rijen.length === 0) return;
-  const [apparaat, adres, , betreft] = contextParams(extra);
-  await q.query(
-    `INSERT INTO toegang_log (gebruiker_id, rol, actie, client_id, aantal, apparaat, adres, uitkomst,
-                              betreft_gebruiker_id)
-     SELECT $1::uuid, (SELECT rol FROM gebruikers WHERE id = $1::uuid), r.actie, r.client_id, 1,
-            $2, $3, r.uitkomst, $4::uuid
-     FROM unnest($5::text[], $6::uuid[], $7::text[]) WITH ORDINALITY AS r(actie, client_id, uitkomst, n)
-     ORDER BY r.n`,
-    [
-      g.id,
-      apparaat,
-      adres,
-      betreft,
-      rijen.map((r) => r.actie),
-      rijen.map((r) => r.clientId),
-      rijen.map((r) => r.uitkomst),
-    ],
   );
 }
 

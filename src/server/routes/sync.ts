@@ -66,8 +66,13 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
           request.log.warn({ err, route: '/api/sync/push' }, 'push: mutation not stored'),
         // Kosten (issue 13.5): a change that prices queues its client in the push's transaction;
         // the queue is drained shortly after and before every coordinator read (db/kosten-wachtrij.ts).
-        afterApply: async (tx, clienten, recordType) => {
-          if (clienten.size > 0 && raaktKosten(recordType)) {
+        // Once per transaction (a chunk of the batch), for every priced change in it.
+        afterApply: async (tx, changed) => {
+          const clienten = new Set<string>();
+          for (const [recordType, ids] of changed) {
+            if (raaktKosten(recordType)) for (const id of ids) clienten.add(id);
+          }
+          if (clienten.size > 0) {
             await zetInKostenWachtrij(tx, [...clienten]);
             gequeued = true;
           }
@@ -87,6 +92,10 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pullAntwoord, 400: FOUT, 401: FOUT },
       },
     },
-    async (request) => pullPagina(app.store, ingelogd(request), request.query),
+    // The page is JSON text already (sync/pull.ts): sent as it is, not parsed and serialized.
+    async (request, reply) => {
+      const tekst = await pullPagina(app.store, ingelogd(request), request.query);
+      return reply.type('application/json; charset=utf-8').send(tekst as never);
+    },
   );
 };

@@ -10,10 +10,10 @@
  * Access log (toegang_log): one row per client whose records a page holds, with the number of
  * records — never one row per record — in the transaction that read them, with the device id.
  */
-import type { PullResponse, Gebruiker } from '../../sync/protocol/wire.ts';
+import type { Gebruiker } from '../../sync/protocol/wire.ts';
 import { pullPage, zichtbaarTot } from '../db/records.ts';
 import type { Store } from '../db/store.ts';
-import { ACTIES, intrekkingenNa, logToegangPerClient } from '../db/toegang.ts';
+import { ACTIES, intrekkingenNa, logContext } from '../db/toegang.ts';
 
 export interface PullVraag {
   readonly cursor: number;
@@ -21,8 +21,13 @@ export interface PullVraag {
   readonly deviceId?: string | undefined;
 }
 
-export async function pullPagina(store: Store, g: Gebruiker, v: PullVraag): Promise<PullResponse> {
+/**
+ * One page as the JSON text of a PullResponse (records, ingetrokken, nextCursor, hasMore): the
+ * records' JSON is built by the database and passed on as text (db/records.ts pullPage).
+ */
+export async function pullPagina(store: Store, g: Gebruiker, v: PullVraag): Promise<string> {
   const { cursor, limit, deviceId } = v;
+  const [apparaat, adres] = logContext({ apparaat: deviceId ?? null });
   // Read and log in one transaction: the log never misses a page that was read.
   return store.transaction(async (tx) => {
     // One horizon for revocations and records: every rev at or below it has ended (committed or
@@ -30,21 +35,18 @@ export async function pullPagina(store: Store, g: Gebruiker, v: PullVraag): Prom
     // moving the cursor up to the horizon can never skip a record or a revocation.
     const horizon = await zichtbaarTot(tx);
     const intrekkingen = await intrekkingenNa(tx, g, cursor, horizon);
-    const p = await pullPage(tx, g, cursor, limit, horizon);
-    const perClient = new Map<string | null, number>();
-    for (const r of p.records) perClient.set(r.clientId, (perClient.get(r.clientId) ?? 0) + 1);
-    if (perClient.size > 0) {
-      await logToegangPerClient(tx, g, ACTIES.pull, perClient, { apparaat: deviceId ?? null });
-    }
-    const last = p.records.at(-1);
+    const p = await pullPage(
+      tx,
+      g,
+      { cursor, limit, horizon },
+      { actie: ACTIES.pull, apparaat, adres },
+    );
     // With more pages to come, only the revocations this page's cursor passes.
-    const grens = p.hasMore && last ? last.rev : Number.POSITIVE_INFINITY;
+    const grens = p.hasMore && p.laatsteRev !== null ? p.laatsteRev : Number.POSITIVE_INFINITY;
     const mee = intrekkingen.filter((i) => i.rev <= grens);
-    return {
-      records: p.records,
-      ingetrokken: mee.map((i) => i.clientId),
-      nextCursor: Math.max(last ? last.rev : cursor, ...mee.map((i) => i.rev)),
-      hasMore: p.hasMore,
-    };
+    const nextCursor = Math.max(p.laatsteRev ?? cursor, ...mee.map((i) => i.rev));
+    return `{"records":${p.recordsJson},"ingetrokken":${JSON.stringify(
+      mee.map((i) => i.clientId),
+    )},"nextCursor":${nextCursor},"hasMore":${p.hasMore}}`;
   });
 }

@@ -2,15 +2,23 @@
  * The push service (docs/architecture.md, Sync guarantees 2–5): what POST /api/sync/push does,
  * without HTTP. routes/sync.ts parses the request, calls `pushBatch` and answers.
  *
- * In chunks of at most PER_TRANSACTIE mutations, each chunk in ONE transaction (issue 13, point 2):
- * lock the chunk's mutation ids (retries of one mutation are serialized) and register as a record
- * writer, lock the records it touches, read the ledger for every id in one statement; then per
- * mutation, in the order the device sent them (its outbox order; a later one sees what an earlier
- * one wrote): replay check → access check → merge → validate → write the record and its conflict
- * records → remember the answer → access-log row; at the end `afterApply` with the clients changed.
+ * Set-based (issue 13, point 2): in chunks of at most PER_TRANSACTIE mutations, each chunk in ONE
+ * transaction that costs a bounded number of statements, whatever its size:
+ * 1. lock the chunk's mutation ids (retries of one mutation are serialized) and register as a
+ *    record writer (db/records.ts); read the ledger for every id;
+ * 2. load and lock every record the chunk writes or looks at (db/werkset.ts: the targets, the
+ *    plans, reviews, items and clients they point at), take the revs the writes will get, and
+ *    read the pusher's access to every client involved (db/toegang.ts toegangVoorClienten);
+ * 3. per mutation, in the order the device sent them (its outbox order; a later one sees what an
+ *    earlier one wrote, through the Werkset): replay check → access check → merge → validate →
+ *    the answer — all in JS on what step 2 loaded;
+ * 4. write: every changed record in one multi-row upsert, conflict records, new caseload entries,
+ *    the ledger, the access-log rows, each in one statement; then `afterApply` once.
+ * Rare paths that need SQL of their own (a plan vastgesteld, a client's routing facts changed, a
+ * review shared or ended) write the Werkset out first and run as before, a few statements more.
+ *
  * A chunk the database refuses (one mutation it cannot store, a deadlock) rolls back whole and is
- * applied again mutation by mutation, each in its own transaction (the path of a single mutation).
- * So:
+ * applied again mutation by mutation, each in its own transaction (a chunk of one). So:
  * - a crash between two chunks leaves a prefix applied and remembered; pushing the batch again
  *   answers that prefix `duplicate` and applies the rest (no duplicate, no loss);
  * - one rejection never stops the batch: it is answered `rejected` with a reason and remembered.
@@ -33,6 +41,7 @@ import { z } from 'zod';
 import type { Mutation } from '../../sync/protocol/mutation.ts';
 import { mergeMutation, type MergeConflict } from '../../sync/protocol/merge.ts';
 import {
+  badString,
   CLIENTLOZE_TYPES,
   validateConflictResolution,
   validateMerged,
@@ -46,35 +55,30 @@ import type {
 import type { Queryable, Store } from '../db/store.ts';
 import {
   clientKnown,
-  clientOf,
-  findMutation,
-  findMutations,
-  findRecord,
-  findRecordForWrite,
-  lockMutationAndRecordWrites,
   lockMutationsAndRecordWrites,
-  nextRev,
   type MutationOutcome,
-  rememberMutation,
-  rememberMutations,
   userNames,
-  writeRecord,
   type StoredRecord,
 } from '../db/records.ts';
 import { vindGebruiker } from '../db/accounts.ts';
 import { gezagNaMerge, gezagVoorMerge } from '../db/gezag.ts';
 import {
   ACTIES,
+  type ClientToegang,
   geefToegang,
   logToegang,
-  logToegangRijen,
   magClientAanmaken,
-  magClientSchrijven,
+  reviewDelingKanEindigen,
   reviewDelingNaSchrijven,
   reviewerMagSchrijven,
   reviewRegel,
   schrijfRecht,
+  type SchrijfRecht,
+  toegangVoorClienten,
+  voegToeAanCaseloadVeel,
 } from '../db/toegang.ts';
+import { leesDeel, schrijfDeel, type TeSchrijvenDeel } from '../db/push-deel.ts';
+import { isRecordId, Werkset } from '../db/werkset.ts';
 
 const ACTIE_GEWEIGERD = `${ACTIES.push}:geweigerd`;
 
@@ -84,14 +88,14 @@ export interface PushOpties {
   /** Where a mutation the database refused is reported (never with its content). */
   readonly waarschuw: (error: unknown) => void;
   /**
-   * Called inside the transaction that applied a mutation, after its effects and its log row are
-   * written, with the clients whose records it changed (empty for a rejection or a replay). The
-   * place for totals kept up to date on push: they commit with the change, or neither does.
+   * Called once per transaction (a chunk, or one mutation), after its effects and its log rows
+   * are written, with the clients whose records it changed per record type (empty when none
+   * changed). The place for totals kept up to date on push: they commit with the change, or
+   * neither does.
    */
   readonly afterApply?: (
     tx: Queryable,
-    changedClientIds: ReadonlySet<string>,
-    recordType: string,
+    changed: ReadonlyMap<string, ReadonlySet<string>>,
   ) => Promise<void>;
 }
 
@@ -116,7 +120,7 @@ export async function pushBatch(
     let uit: PushResult[] | null = null;
     if (deel.length > 1) {
       try {
-        uit = await pushDeel(store, g, deviceId, deel, opties);
+        uit = await store.transaction((tx) => pushDeel(tx, g, deviceId, deel, opties));
       } catch (error) {
         // Away or shutting down: a 5xx. Anything else (one mutation the database refuses, a
         // deadlock with another chunk): nothing of this chunk committed; apply it one by one,
@@ -131,82 +135,6 @@ export async function pushBatch(
   return results;
 }
 
-/**
- * One chunk in one transaction: the mutation ids, the writer registration and the records it
- * touches locked up front, the ledger read in one statement, then every mutation in outbox order
- * (a later one sees what an earlier one wrote), its access-log row, and the clients changed.
- */
-async function pushDeel(
-  store: Store,
-  g: Gebruiker,
-  deviceId: string,
-  deel: readonly Mutation[],
-  opties: PushOpties,
-): Promise<PushResult[]> {
-  return store.transaction(async (tx) => {
-    await lockMutationsAndRecordWrites(
-      tx,
-      deel.map((m) => m.mutationId),
-      deel.map((m) => m.recordId),
-    );
-    const ledger = await findMutations(
-      tx,
-      deel.map((m) => m.mutationId),
-    );
-    const changed = new Map<string, Set<string>>();
-    const results: PushResult[] = [];
-    // Written at the end, each in one statement: the ledger (the last answer per id) and the log.
-    const onthouden = new Map<string, Parameters<typeof rememberMutations>[2][number]>();
-    const log: Parameters<typeof logToegangRijen>[2][number][] = [];
-    for (const m of deel) {
-      const sleutel = m.mutationId.toLowerCase();
-      // The same mutation again in this chunk: the answer given to it above counts.
-      const eerder = onthouden.get(sleutel);
-      const earlier = eerder ? uitkomstVan(g, eerder.result) : (ledger.get(sleutel) ?? null);
-      const o = await pushNaLedger(tx, g, m, opties.nu(), earlier, (author, result) => {
-        onthouden.set(sleutel, { ...author, result });
-      });
-      if (o.logClient !== undefined) {
-        const ok = o.result.status === 'applied';
-        log.push({
-          actie: ok ? ACTIES.push : ACTIE_GEWEIGERD,
-          clientId: o.logClient,
-          uitkomst: ok ? 'ok' : 'geweigerd',
-        });
-      }
-      if (o.result.status === 'applied' && typeof o.logClient === 'string') {
-        const set = changed.get(m.recordType) ?? new Set<string>();
-        set.add(o.logClient);
-        changed.set(m.recordType, set);
-      }
-      results.push(o.result);
-    }
-    await rememberMutations(tx, g.id, [...onthouden.values()]);
-    await logToegangRijen(tx, g, log, { apparaat: deviceId });
-    if (opties.afterApply) {
-      for (const [recordType, clienten] of changed) {
-        await opties.afterApply(tx, clienten, recordType);
-      }
-    }
-    return results;
-  });
-}
-
-/** The answer's access-log row (none for a replay). */
-async function logUitkomst(
-  tx: Queryable,
-  g: Gebruiker,
-  deviceId: string,
-  o: PushOutcome,
-): Promise<void> {
-  if (o.logClient === undefined) return;
-  const actie = o.result.status === 'applied' ? ACTIES.push : ACTIE_GEWEIGERD;
-  await logToegang(tx, g, actie, o.logClient, 1, {
-    apparaat: deviceId,
-    uitkomst: o.result.status === 'applied' ? 'ok' : 'geweigerd',
-  });
-}
-
 /** Mutation by mutation, each in its own transaction (a single mutation, or a refused chunk). */
 async function pushEenVoorEen(
   store: Store,
@@ -219,19 +147,9 @@ async function pushEenVoorEen(
   for (const m of mutations) {
     try {
       // The mutation's effects and its access-log row commit together, or neither does.
-      const outcome = await store.transaction(async (tx) => {
-        const o = await pushOne(tx, g, m, opties.nu());
-        await logUitkomst(tx, g, deviceId, o);
-        if (opties.afterApply) {
-          const changed = new Set<string>();
-          if (o.result.status === 'applied' && typeof o.logClient === 'string') {
-            changed.add(o.logClient);
-          }
-          await opties.afterApply(tx, changed, m.recordType);
-        }
-        return o;
-      });
-      results.push(outcome.result);
+      const [result] = await store.transaction((tx) => pushDeel(tx, g, deviceId, [m], opties));
+      if (!result) throw new Error('pushDeel: no answer');
+      results.push(result);
     } catch (error) {
       // The database is away or busy: a 5xx, the device retries the batch (what committed
       // before answers `duplicate`). Anything else is about this mutation's content: its
@@ -246,6 +164,197 @@ async function pushEenVoorEen(
       });
     }
   }
+  return results;
+}
+
+/** A conflict record to write at the end of the chunk (its rev and names are taken in bulk). */
+interface OpenConflict {
+  readonly m: Mutation;
+  readonly clientId: string | null;
+  readonly conflict: MergeConflict;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** What one chunk's transaction holds while it decides (file header, steps 2–4). */
+interface Deel {
+  readonly tx: Queryable;
+  readonly g: Gebruiker;
+  readonly w: Werkset;
+  readonly toegang: Toegang;
+  /** New clients of the pusher: their caseload entries, written at the end (or before SQL). */
+  readonly nieuweClienten: string[];
+  readonly conflicten: OpenConflict[];
+}
+
+/** Writes what the chunk holds back, before SQL of its own reads the tables. */
+async function voorSql(d: Deel): Promise<void> {
+  await d.w.schrijf();
+  await voegToeAanCaseloadVeel(d.tx, d.g.id, d.nieuweClienten.splice(0));
+}
+
+/** After SQL that may have changed records or access behind the chunk's back: forget both. */
+async function naSql(d: Deel): Promise<void> {
+  await d.w.vergeet();
+  d.toegang.vergeet();
+}
+
+/**
+ * The pusher's access per client, read for the whole chunk in one statement (`laad`); a client
+ * not loaded is asked on its own. Kept up to date for the clients the chunk creates.
+ */
+class Toegang {
+  private readonly bekend = new Map<string, ClientToegang>();
+  constructor(
+    private readonly tx: Queryable,
+    private readonly g: Gebruiker,
+  ) {}
+
+  /** Takes in access read elsewhere (db/push-deel.ts leesDeel). */
+  neemOp(t: ReadonlyMap<string, ClientToegang>): void {
+    for (const [id, x] of t) this.bekend.set(id, x);
+  }
+
+  async laad(clientIds: Iterable<unknown>): Promise<void> {
+    const nodig = new Set<string>();
+    for (const id of clientIds) {
+      if (isRecordId(id) && !this.bekend.has(id.toLowerCase())) nodig.add(id.toLowerCase());
+    }
+    if (nodig.size === 0) return;
+    for (const [id, t] of await toegangVoorClienten(this.tx, this.g, [...nodig])) {
+      this.bekend.set(id, t);
+    }
+  }
+
+  private async van(clientId: string): Promise<ClientToegang> {
+    const sleutel = clientId.toLowerCase();
+    const t = this.bekend.get(sleutel);
+    if (t) return t;
+    const uit: ClientToegang = {
+      recht: await schrijfRecht(this.tx, this.g, clientId),
+      bekend: await clientKnown(this.tx, clientId),
+    };
+    this.bekend.set(sleutel, uit);
+    return uit;
+  }
+
+  async recht(clientId: string | null): Promise<SchrijfRecht> {
+    // No client (the sociale kaart): no query, the role decides.
+    if (clientId === null) return schrijfRecht(this.tx, this.g, null);
+    return (await this.van(clientId)).recht;
+  }
+
+  async isBekend(clientId: string): Promise<boolean> {
+    return (await this.van(clientId)).bekend;
+  }
+
+  /** A client the pusher just created: in her caseload, and known. */
+  nieuweClient(clientId: string): void {
+    this.bekend.set(clientId.toLowerCase(), { recht: 'caseload', bekend: true });
+  }
+
+  vergeet(): void {
+    this.bekend.clear();
+  }
+}
+
+/** The ids a mutation may read besides its own record (plan, review, item, and a client to route). */
+function verwijzingen(m: Mutation, r: StoredRecord | null): unknown[] {
+  const uit: unknown[] = [m.fields['planId'], m.fields['reviewId'], m.fields['itemId']];
+  if (r) uit.push(r.fields['planId']);
+  if (m.recordType === 'planItem' || m.recordType === 'planVersie') {
+    uit.push(r ? r.clientId : (m.clientId ?? m.fields['clientId']));
+  }
+  return uit;
+}
+
+/**
+ * The clients whose access a new record may ask (the one it claims). A stored record's client is
+ * added by leesDeel itself.
+ */
+function clientenVan(m: Mutation): unknown[] {
+  if (m.recordType === 'client') return [m.recordId];
+  return [m.clientId, m.fields['clientId']];
+}
+
+/**
+ * One chunk in one transaction (file header): locks and ledger, everything it reads loaded in
+ * bulk, every mutation decided in outbox order, everything it writes written in bulk.
+ */
+async function pushDeel(
+  tx: Queryable,
+  g: Gebruiker,
+  deviceId: string,
+  deel: readonly Mutation[],
+  opties: PushOpties,
+): Promise<PushResult[]> {
+  const mutationIds = deel.map((m) => m.mutationId);
+  await lockMutationsAndRecordWrites(tx, mutationIds);
+  // One statement: the ledger, the records written and what they point at (locked), the revs,
+  // the access to the clients involved.
+  const recordIds = [...deel.map((m) => m.recordId), ...deel.flatMap((m) => verwijzingen(m, null))];
+  const gelezen = await leesDeel(tx, g, {
+    mutationIds,
+    recordIds,
+    revs: deel.length,
+    clientIds: deel.flatMap(clientenVan),
+    // Only ids bindApparaat would look up (others it refuses without SQL).
+    deviceIds: deel.map((m) => m.deviceId).filter((a) => a.length <= 100 && !badString(a)),
+  });
+  const ledger = gelezen.ledger;
+  const d: Deel = {
+    tx,
+    g,
+    w: new Werkset(tx),
+    toegang: new Toegang(tx, g),
+    nieuweClienten: [],
+    conflicten: [],
+  };
+  d.w.neemOp(recordIds, gelezen.records);
+  d.w.zetVoorraad(gelezen.revs);
+  d.toegang.neemOp(gelezen.toegang);
+  for (const a of gelezen.eigenApparaten) d.w.apparaten.add(a);
+  // What the stored records point at (an edit of an item: its plan, its client), when not loaded
+  // yet: one statement more, only then. Only read, never written with the revs above.
+  const open = deel.filter((m) => ledger.get(m.mutationId.toLowerCase())?.status !== 'applied');
+  await d.w.laad(open.flatMap((m) => verwijzingen(m, d.w.bekendRecord(m.recordId) ?? null)));
+
+  const changed = new Map<string, Set<string>>();
+  const results: PushResult[] = [];
+  // Written at the end, each in one statement: the ledger (the last answer per id) and the log.
+  const onthouden = new Map<string, TeSchrijvenDeel['ledger'][number]>();
+  const log: TeSchrijvenDeel['log'][number][] = [];
+  for (const m of deel) {
+    const sleutel = m.mutationId.toLowerCase();
+    // The same mutation again in this chunk: the answer given to it above counts.
+    const eerder = onthouden.get(sleutel);
+    const earlier = eerder ? uitkomstVan(g, eerder.result) : (ledger.get(sleutel) ?? null);
+    const o = await pushNaLedger(d, m, opties.nu(), earlier);
+    if (o.onthoud) onthouden.set(sleutel, o.onthoud);
+    if (o.logClient !== undefined) {
+      const ok = o.result.status === 'applied';
+      log.push({
+        actie: ok ? ACTIES.push : ACTIE_GEWEIGERD,
+        clientId: o.logClient,
+        uitkomst: ok ? 'ok' : 'geweigerd',
+      });
+    }
+    if (o.result.status === 'applied' && typeof o.logClient === 'string') {
+      const set = changed.get(m.recordType) ?? new Set<string>();
+      set.add(o.logClient);
+      changed.set(m.recordType, set);
+    }
+    results.push(o.result);
+  }
+  await writeConflicts(d);
+  await schrijfDeel(tx, g, {
+    records: d.w.neemVuil(),
+    nieuweClienten: d.nieuweClienten.splice(0),
+    ledger: [...onthouden.values()],
+    log,
+    apparaat: deviceId,
+  });
+  if (opties.afterApply) await opties.afterApply(tx, changed);
   return results;
 }
 
@@ -265,46 +374,38 @@ interface PushOutcome {
   readonly result: PushResult;
   /** The client to log this access for; undefined: nothing to log (a replay). */
   readonly logClient?: string | null;
-}
-
-/** One mutation, inside its own transaction. Never throws for bad input: it answers `rejected`. */
-async function pushOne(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Promise<PushOutcome> {
-  // First, before reading anything: two pushes of the same mutation (a retry while the first
-  // request is still running) are serialized here, and the second sees the first's answer.
-  // Pushes of other mutations do not wait; registering as a writer keeps pull's cursor exact.
-  await lockMutationAndRecordWrites(tx, m.mutationId);
-  return pushNaLedger(tx, g, m, now, await findMutation(tx, m.mutationId));
+  /** The ledger row to write (none for a replay or someone else's id). */
+  readonly onthoud?: TeSchrijvenDeel['ledger'][number];
 }
 
 /** One mutation after its lock, given what the ledger remembers of it (`earlier`). */
 async function pushNaLedger(
-  tx: Queryable,
-  g: Gebruiker,
+  d: Deel,
   m: Mutation,
   now: Date,
   earlier: MutationOutcome | null,
-  onthoud?: (author: Parameters<typeof rememberMutation>[1], result: PushResult) => void,
 ): Promise<PushOutcome> {
-  if (earlier && earlier.userId !== g.id) {
+  if (earlier && earlier.userId !== d.g.id) {
     // Someone else's mutation id: say nothing about it, change nothing.
     return { result: { mutationId: m.mutationId, status: 'rejected', reason: 'forbidden' } };
   }
   if (earlier?.status === 'applied') {
     return { result: { mutationId: m.mutationId, status: 'duplicate', rev: earlier.rev } };
   }
-  const decided = await decide(tx, g, m, now);
-  const author = {
-    mutationId: m.mutationId,
-    deviceId: m.deviceId,
-    recordId: m.recordId,
-    userId: g.id,
+  const decided = await decide(d, m, now);
+  return {
+    ...decided,
+    onthoud: {
+      mutationId: m.mutationId,
+      deviceId: m.deviceId,
+      recordId: m.recordId,
+      result: decided.result,
+    },
   };
-  if (onthoud) onthoud(author, decided.result);
-  else await rememberMutation(tx, author, decided.result);
-  return decided;
 }
 
-async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Promise<PushOutcome> {
+async function decide(d: Deel, m: Mutation, now: Date): Promise<PushOutcome> {
+  const { g, w } = d;
   const reject = (
     reason: RejectReason,
     detail?: string,
@@ -319,13 +420,14 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
     logClient,
   });
 
-  // The record, locked, and the rev its change gets (after the lock: a record's revs only grow).
-  const { record: existing, newRev } = await findRecordForWrite(tx, m.recordId);
+  // The record (locked when the chunk began), and the rev its change gets (taken after that lock).
+  const existing = await w.record(m.recordId);
+  const newRev = await w.rev();
   let clientId: string | null;
   if (existing) {
     // An existing record: only the stored client counts, whatever the mutation claims.
     clientId = existing.clientId;
-    const recht = await schrijfRecht(tx, g, clientId);
+    const recht = await d.toegang.recht(clientId);
     if (!recht) return reject('forbidden', undefined, clientId);
     if (recht === 'review') {
       const why = reviewerMagSchrijven(g, m, existing, null);
@@ -342,7 +444,7 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
     if (m.recordType === 'conflict') {
       return reject('conflict-resolution-invalid', 'conflict records are made by the server');
     }
-    const claimed = await claimedClient(tx, m);
+    const claimed = await claimedClient(w, m);
     if (claimed === 'missing') return reject('invalid', 'clientId: required for this record type');
     if (claimed === 'mismatch') return reject('invalid', 'clientId: does not match the record');
     clientId = claimed;
@@ -350,21 +452,20 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
       // A brand-new client joins the creator's caseload. A client id already known to the server
       // (in another caseload, before its record arrived) is not up for grabs.
       const mag =
-        (await magClientSchrijven(tx, g, clientId)) ||
-        (magClientAanmaken(g) && !(await clientKnown(tx, clientId)));
+        (await d.toegang.recht(clientId)) === 'caseload' ||
+        (magClientAanmaken(g) && !(await d.toegang.isBekend(clientId)));
       if (!mag) return reject('forbidden', undefined, clientId);
     } else {
-      const recht = await schrijfRecht(tx, g, clientId);
+      const recht = await d.toegang.recht(clientId);
       if (!recht) {
         // Only when the client is unknown to everyone is it not "someone else's": say so, so the
         // device can tell "push the client first" from "not yours".
         const unknown =
-          clientId !== null && magClientAanmaken(g) && !(await clientKnown(tx, clientId));
+          clientId !== null && magClientAanmaken(g) && !(await d.toegang.isBekend(clientId));
         return unknown ? reject('unknown-client') : reject('forbidden', undefined, clientId);
       }
       if (recht === 'review') {
-        const reviewId = m.fields['reviewId'];
-        const review = typeof reviewId === 'string' ? await findRecord(tx, reviewId) : null;
+        const review = await w.record(m.fields['reviewId']);
         const why = reviewerMagSchrijven(
           g,
           m,
@@ -377,7 +478,7 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
   }
 
   // The server's own checks and decisions (issue 12): db/gezag.ts.
-  const gezag = await gezagVoorMerge(tx, g, m, existing, now);
+  const gezag = await gezagVoorMerge(w, g, m, existing, now);
   if ('weiger' in gezag) return reject(gezag.weiger.reason, gezag.weiger.detail, clientId);
   m = gezag.mutation;
 
@@ -393,12 +494,12 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
   if (merged.changed && !merged.deleted) {
     const why = validateMerged(m.recordType, merged.fields, clientId);
     if (why) return reject('invalid', why, clientId);
-    const link = await checkPlanLink(tx, m, merged.fields, clientId);
+    const link = await checkPlanLink(w, m, merged.fields, clientId);
     if (link) return reject('invalid', link, clientId);
-    const reviewLink = await checkReviewLink(tx, m, merged.fields, clientId);
+    const reviewLink = await checkReviewLink(w, m, merged.fields, clientId);
     if (reviewLink) return reject('invalid', reviewLink, clientId);
     if (m.recordType === 'review' && !existing) {
-      const cm = await reviewCasemanager(tx, merged.fields['casemanagerId']);
+      const cm = await reviewCasemanager(d.tx, merged.fields['casemanagerId']);
       if (typeof cm !== 'string') return reject('invalid', cm.why, clientId);
       nieuweReview = cm;
     }
@@ -408,14 +509,14 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
     const why = validateMerged(m.recordType, { ...existing?.fields, ...m.fields }, clientId);
     if (why) return reject('invalid', why, clientId);
   }
-  const besluit = await gezagNaMerge(tx, g, m, existing, merged, clientId, now, newRev);
+  const besluit = await gezagNaMerge(w, g, m, existing, merged, clientId, now, newRev);
   if ('weiger' in besluit) return reject(besluit.weiger.reason, besluit.weiger.detail, clientId);
   merged = { ...merged, ...besluit.merged };
 
   let rev = existing?.rev ?? newRev;
   if (merged.changed) {
     rev = newRev;
-    await writeRecord(tx, {
+    w.zet({
       id: m.recordId,
       type: m.recordType,
       clientId,
@@ -427,23 +528,30 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
       deleted: merged.deleted,
     });
   }
-  await writeConflicts(tx, m, clientId, merged.conflicts, by, now);
-  // A review decided or withdrawn ends its share (issue 12, point 8; db/toegang.ts).
-  if (merged.changed) {
-    await reviewDelingNaSchrijven(tx, g, {
-      type: m.recordType,
-      id: m.recordId,
-      clientId,
-      voor: existing,
-      na: merged,
-    });
+  for (const conflict of merged.conflicts) {
+    d.conflicten.push({ m, clientId, conflict, by, at: now.toISOString() });
+  }
+  // A review decided or withdrawn ends its share (issue 12, point 8; db/toegang.ts): SQL of its
+  // own, so only when the write can end one.
+  const geschreven = {
+    type: m.recordType,
+    id: m.recordId,
+    clientId,
+    voor: existing,
+    na: merged,
+  };
+  if (merged.changed && reviewDelingKanEindigen(geschreven)) {
+    await voorSql(d);
+    await reviewDelingNaSchrijven(d.tx, g, geschreven);
+    await naSql(d);
   }
   if (nieuweReview !== null && clientId !== null) {
-    rev = await deelMetReviewer(tx, g, nieuweReview, clientId, m.recordId, rev);
+    rev = await deelMetReviewer(d, nieuweReview, clientId, m.recordId, rev);
   }
   // Only once the client is stored: a rejected new client must not leave a caseload entry.
   if (m.recordType === 'client' && !existing && clientId !== null) {
-    await geefToegang(tx, g, clientId, 'caseload', { door: g.id, opnieuwSturen: false });
+    d.nieuweClienten.push(clientId);
+    d.toegang.nieuweClient(clientId);
   }
   return {
     result: {
@@ -462,7 +570,7 @@ async function decide(tx: Queryable, g: Gebruiker, m: Mutation, now: Date): Prom
  * `clientId` field or the client of the plan it points at.
  */
 async function claimedClient(
-  tx: Queryable,
+  w: Werkset,
   m: Mutation,
 ): Promise<string | null | 'missing' | 'mismatch'> {
   if (m.recordType === 'client') {
@@ -474,7 +582,7 @@ async function claimedClient(
   if (typeof veld === 'string' && z.uuid().safeParse(veld).success) return veld;
   const planId = m.fields['planId'];
   if (typeof planId === 'string' && z.uuid().safeParse(planId).success) {
-    const viaPlan = await clientOf(tx, planId);
+    const viaPlan = (await w.record(planId))?.clientId;
     if (typeof viaPlan === 'string') return viaPlan;
   }
   return 'missing';
@@ -487,7 +595,7 @@ async function claimedClient(
  * and a plan rejected earlier stays visible on the device.
  */
 async function checkPlanLink(
-  tx: Queryable,
+  w: Werkset,
   m: Mutation,
   fields: Readonly<Record<string, unknown>>,
   clientId: string | null,
@@ -495,10 +603,8 @@ async function checkPlanLink(
   if (!('planId' in m.fields)) return null;
   const planId = fields['planId'];
   if (typeof planId !== 'string') return null;
-  const planClient = await clientOf(tx, planId);
-  return planClient === undefined || planClient === clientId
-    ? null
-    : 'planId: the plan belongs to another client';
+  const plan = await w.record(planId);
+  return !plan || plan.clientId === clientId ? null : 'planId: the plan belongs to another client';
 }
 
 /**
@@ -508,7 +614,7 @@ async function checkPlanLink(
  * A review not yet on the server is allowed (push order, as for checkPlanLink).
  */
 async function checkReviewLink(
-  tx: Queryable,
+  w: Werkset,
   m: Mutation,
   fields: Readonly<Record<string, unknown>>,
   clientId: string | null,
@@ -518,7 +624,7 @@ async function checkReviewLink(
   // client: a comment never points into another client's plan.
   const itemId = fields['itemId'];
   if ('itemId' in m.fields && typeof itemId === 'string') {
-    const item = await findRecord(tx, itemId);
+    const item = await w.record(itemId);
     if (item && !['doel', 'naaste', 'planItem'].includes(item.type)) {
       return 'itemId: not a doel, naaste or planItem';
     }
@@ -527,7 +633,7 @@ async function checkReviewLink(
   if (!('reviewId' in m.fields)) return null;
   const reviewId = fields['reviewId'];
   if (typeof reviewId !== 'string') return null;
-  const review = await findRecord(tx, reviewId);
+  const review = await w.record(reviewId);
   if (!review) return null;
   if (review.type !== 'review') return 'reviewId: not a review';
   if (review.clientId !== clientId) return 'reviewId: the review belongs to another client';
@@ -554,38 +660,40 @@ async function reviewCasemanager(
  * (it may have been re-stamped).
  */
 async function deelMetReviewer(
-  tx: Queryable,
-  g: Gebruiker,
+  d: Deel,
   casemanagerId: string,
   clientId: string,
   reviewId: string,
   rev: number,
 ): Promise<number> {
+  const { tx, g } = d;
   const cm = await vindGebruiker(tx, casemanagerId);
-  if (!cm || !(await geefToegang(tx, cm, clientId, 'review', { door: g.id }))) return rev;
+  if (!cm) return rev;
+  // SQL of its own that reads the records and may re-stamp them: the chunk's writes go first.
+  await voorSql(d);
+  const gedeeld = await geefToegang(tx, cm, clientId, 'review', { door: g.id });
+  await naSql(d);
+  if (!gedeeld) return rev;
   await logToegang(tx, g, ACTIES.reviewGedeeldDoorArrangeur, clientId, 1);
-  return (await findRecord(tx, reviewId))?.rev ?? rev;
+  return (await d.w.record(reviewId))?.rev ?? rev;
 }
 
-/** Each overwritten value becomes a `conflict` record of the same client (so the same people see it). */
-async function writeConflicts(
-  tx: Queryable,
-  m: Mutation,
-  clientId: string | null,
-  conflicts: readonly MergeConflict[],
-  by: string,
-  now: Date,
-): Promise<void> {
-  if (conflicts.length === 0) return;
+/**
+ * Each overwritten value becomes a `conflict` record of the same client (so the same people see
+ * it): for the whole chunk at once, with one query for the names and one for the revs.
+ */
+async function writeConflicts(d: Deel): Promise<void> {
+  if (d.conflicten.length === 0) return;
   // `overwrittenBy` / `winningBy` are user ids, like `updatedBy` everywhere: the device compares
   // them with its own user to say "Uw waarde". The device has no user directory, so the names the
   // UI shows ("Waarde van Anja") travel along as `…ByNaam` (a snapshot at conflict time).
   const names = await userNames(
-    tx,
-    conflicts.flatMap((c) => [c.overwrittenBy, c.winningBy]),
+    d.tx,
+    d.conflicten.flatMap(({ conflict: c }) => [c.overwrittenBy, c.winningBy]),
   );
   const name = (id: string) => names.get(id) ?? id;
-  for (const c of conflicts) {
+  if (d.w.voorraadGrootte < d.conflicten.length) await d.w.reserveer(d.conflicten.length);
+  for (const { m, clientId, conflict: c, by, at } of d.conflicten.splice(0)) {
     const fields: ConflictFields & { overwrittenByNaam: string; winningByNaam: string } = {
       recordType: m.recordType,
       recordId: m.recordId,
@@ -602,8 +710,8 @@ async function writeConflicts(
       winningDevice: c.winningDevice,
       resolved: false,
     };
-    const rev = await nextRev(tx);
-    const stamp = { rev, by, at: now.toISOString(), device: '' };
+    const rev = await d.w.rev();
+    const stamp = { rev, by, at, device: '' };
     const record: StoredRecord = {
       id: randomUUID(),
       type: 'conflict',
@@ -611,11 +719,11 @@ async function writeConflicts(
       fields,
       fieldRevs: Object.fromEntries(Object.keys(fields).map((f) => [f, stamp])),
       rev,
-      updatedAt: now.toISOString(),
+      updatedAt: at,
       updatedBy: by,
       deleted: false,
     };
-    await writeRecord(tx, record);
+    d.w.zet(record);
   }
 }
 
