@@ -1,10 +1,10 @@
 /**
  * Shared parts of the online-only screens (beheer, tarieven, coordinator): the loading and
- * failure state of server data, a one-line outcome message, a table in its own scroll region, a
- * labelled field and a period picker. One markup for each, so every screen reads and sounds the
- * same to a screen reader (docs/style.md).
+ * failure state of server data, a one-line outcome message and a table in its own scroll region.
+ * One markup for each, so every screen reads and sounds the same to a screen reader
+ * (docs/style.md). Fields outside a form are in LosseVelden.tsx.
  */
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Laadstatus } from '../lib/useServerData.ts';
 import './schermdelen.css';
 
@@ -91,55 +91,4 @@ export function Tabel(props: {
       </table>
     </div>
   );
-}
-
-/** A label above its input; `children` gets the id the input must carry. */
-export function Veld(props: {
-  readonly label: ReactNode;
-  readonly children: (id: string) => ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="veld">
-      <label htmlFor={id} className="veld-label">
-        {props.label}
-      </label>
-      {props.children(id)}
-    </div>
-  );
-}
-
-/**
- * "Van" and "Tot en met" of a period, as dates or months (`soort`). `foutId` names the message
- * that says what is wrong with the period, if any.
- */
-export function Periodevelden(props: {
-  readonly soort: 'date' | 'month';
-  readonly van: string;
-  readonly tot: string;
-  readonly onVan: (van: string) => void;
-  readonly onTot: (tot: string) => void;
-  readonly foutId?: string | null | undefined;
-}) {
-  const maand = props.soort === 'month';
-  const velden = [
-    { label: maand ? 'Van (maand)' : 'Van', waarde: props.van, kies: props.onVan },
-    { label: maand ? 'Tot en met (maand)' : 'Tot en met', waarde: props.tot, kies: props.onTot },
-  ];
-  return velden.map((v) => (
-    <Veld key={v.label} label={v.label}>
-      {(id) => (
-        <input
-          id={id}
-          type={props.soort}
-          className="veld-invoer"
-          value={v.waarde}
-          placeholder={maand ? 'jjjj-mm' : undefined}
-          onChange={(e) => v.kies(e.target.value)}
-          aria-invalid={props.foutId !== undefined ? props.foutId !== null : undefined}
-          aria-describedby={props.foutId ?? undefined}
-        />
-      )}
-    </Veld>
-  ));
 }

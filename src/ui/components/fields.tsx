@@ -53,7 +53,7 @@ function FieldShell(props: {
   hint?: string | undefined;
   optional?: boolean | undefined;
   error?: string | undefined;
-  className?: string;
+  className?: string | undefined;
   children: (ids: ShellIds) => ReactNode;
 }) {
   const inputId = useId();
@@ -79,6 +79,30 @@ function FieldShell(props: {
   );
 }
 
+/**
+ * One field bound to the form: its controller, what its shell shows (label, hint, the schema's
+ * message) and, per input, the props that tie the input to the form and to its shell.
+ */
+function useVeld<T extends FieldValues, TOut>(props: BaseProps<T, TOut> & { className?: string }) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const shell = {
+    label: props.label,
+    hint: props.hint,
+    optional: props.optional,
+    error: fieldState.error?.message,
+    className: props.className,
+  };
+  const invoer = ({ inputId, describedBy, invalid }: ShellIds) => ({
+    id: inputId,
+    ref: field.ref,
+    name: field.name,
+    onBlur: field.onBlur,
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy,
+  });
+  return { field, shell, invoer };
+}
+
 const asText = (value: unknown): string =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
@@ -93,20 +117,12 @@ export interface TextFieldProps<T extends FieldValues, TOut> extends BaseProps<T
 }
 
 export function TextField<T extends FieldValues, TOut>(props: TextFieldProps<T, TOut>) {
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const { field, shell, invoer } = useVeld(props);
   return (
-    <FieldShell
-      label={props.label}
-      hint={props.hint}
-      optional={props.optional}
-      error={fieldState.error?.message}
-      className={props.className}
-    >
-      {({ inputId, describedBy, invalid }) => (
+    <FieldShell {...shell}>
+      {(ids) => (
         <input
-          id={inputId}
-          ref={field.ref}
-          name={field.name}
+          {...invoer(ids)}
           className="veld-invoer"
           type={props.type ?? 'text'}
           inputMode={props.inputMode}
@@ -116,9 +132,6 @@ export function TextField<T extends FieldValues, TOut>(props: TextFieldProps<T, 
           onChange={(e) =>
             field.onChange(props.parse ? props.parse(e.target.value) : e.target.value)
           }
-          onBlur={field.onBlur}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
         />
       )}
     </FieldShell>
@@ -129,27 +142,16 @@ export function TextField<T extends FieldValues, TOut>(props: TextFieldProps<T, 
 export function TextAreaField<T extends FieldValues, TOut>(
   props: BaseProps<T, TOut> & { rows?: number; className?: string },
 ) {
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const { field, shell, invoer } = useVeld(props);
   return (
-    <FieldShell
-      label={props.label}
-      hint={props.hint}
-      optional={props.optional}
-      error={fieldState.error?.message}
-      className={props.className}
-    >
-      {({ inputId, describedBy, invalid }) => (
+    <FieldShell {...shell}>
+      {(ids) => (
         <textarea
-          id={inputId}
-          ref={field.ref}
-          name={field.name}
+          {...invoer(ids)}
           className="veld-invoer veld-tekstvak"
           rows={props.rows ?? 3}
           value={asText(field.value)}
           onChange={(e) => field.onChange(e.target.value)}
-          onBlur={field.onBlur}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
         />
       )}
     </FieldShell>
@@ -187,27 +189,17 @@ export function SelectField<T extends FieldValues, TOut>(
     parse?: (value: string) => unknown;
   },
 ) {
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const { field, shell, invoer } = useVeld(props);
   return (
-    <FieldShell
-      label={props.label}
-      hint={props.hint}
-      optional={props.optional}
-      error={fieldState.error?.message}
-    >
-      {({ inputId, describedBy, invalid }) => (
+    <FieldShell {...shell}>
+      {(ids) => (
         <select
-          id={inputId}
-          ref={field.ref}
-          name={field.name}
+          {...invoer(ids)}
           className="veld-invoer"
           value={asText(field.value)}
           onChange={(e) =>
             field.onChange(props.parse ? props.parse(e.target.value) : e.target.value)
           }
-          onBlur={field.onBlur}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
         >
           {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
           {props.options.map((o) => (
@@ -301,25 +293,18 @@ export function vindGemeente(tekst: string): Gemeente | undefined {
  * matches no gemeente leaves it empty, and the schema then says so next to the field.
  */
 export function GemeenteField<T extends FieldValues, TOut>(props: BaseProps<T, TOut>) {
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const { field, shell, invoer } = useVeld(props);
   const [tekst, setTekst] = useState(() => {
     const g = typeof field.value === 'string' ? findGemeente(field.value) : undefined;
     return g ? gemeenteLabel(g) : '';
   });
   const listId = useId();
   return (
-    <FieldShell
-      label={props.label}
-      hint={props.hint}
-      optional={props.optional}
-      error={fieldState.error?.message}
-    >
-      {({ inputId, describedBy, invalid }) => (
+    <FieldShell {...shell}>
+      {(ids) => (
         <>
           <input
-            id={inputId}
-            ref={field.ref}
-            name={field.name}
+            {...invoer(ids)}
             className="veld-invoer"
             type="text"
             list={listId}
@@ -334,8 +319,6 @@ export function GemeenteField<T extends FieldValues, TOut>(props: BaseProps<T, T
               if (g) setTekst(gemeenteLabel(g));
               field.onBlur();
             }}
-            aria-invalid={invalid}
-            aria-describedby={describedBy}
           />
           <datalist id={listId}>
             {GEMEENTEN.map((g) => (

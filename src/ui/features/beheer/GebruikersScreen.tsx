@@ -7,13 +7,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { BeheerGebruiker } from '../../../domain/beheer/api.ts';
 import { BEHEER_ROLLEN as ROLLEN, type BeheerRol as Rol } from '../../../domain/beheer/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
-import {
-  Laadstand,
-  Tabel,
-  Uitkomstmelding,
-  Veld,
-  type Uitkomst,
-} from '../../components/Schermdelen.tsx';
+import { Laadstand, Tabel, Uitkomstmelding, type Uitkomst } from '../../components/Schermdelen.tsx';
+import { Veld } from '../../components/LosseVelden.tsx';
 import { useGebruikers } from './laden.tsx';
 import { ROL_NAAM, tijdstipNl } from './opmaak.ts';
 import { beeindigSessies, nieuwStartwachtwoord, nieuweGebruiker, zetActief } from './server.ts';

@@ -8,7 +8,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { overridesAntwoordSchema, periodeVraagSchema } from '../../../domain/kosten/api.ts';
 import { overzichtSchema, vereveningSchema, type Maand } from '../../../domain/kosten/model.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
-import { Periodevelden } from '../../components/Schermdelen.tsx';
+import { Periodevelden } from '../../components/LosseVelden.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
 import { Laadmelding } from './Laadmelding.tsx';
 import { maandNl, standaardPeriode } from './opmaak.ts';

@@ -20,7 +20,8 @@ import {
 import type { RegelFilter } from './OverzichtView.tsx';
 import { useServerData } from './server.ts';
 import { ExportLinks } from './ExportLinks.tsx';
-import { Tabel, Veld } from '../../components/Schermdelen.tsx';
+import { Tabel } from '../../components/Schermdelen.tsx';
+import { Veld } from '../../components/LosseVelden.tsx';
 import { Laadmelding } from './Laadmelding.tsx';
 import { PseudoniemCel } from './PseudoniemCel.tsx';
 

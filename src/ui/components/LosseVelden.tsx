@@ -1,0 +1,89 @@
+/**
+ * Inputs that are not part of a react-hook-form form (filters, a search, a period, the beheer
+ * forms): each with a visible label tied to its input. Form fields bound to a schema are in
+ * fields.tsx.
+ */
+import { useId, type ReactNode } from 'react';
+
+/** A label above its input; `children` gets the id the input must carry. */
+export function Veld(props: {
+  readonly label: ReactNode;
+  readonly children: (id: string) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="veld">
+      <label htmlFor={id} className="veld-label">
+        {props.label}
+      </label>
+      {props.children(id)}
+    </div>
+  );
+}
+
+/**
+ * "Van" and "Tot en met" of a period, as dates or months (`soort`). `foutId` names the message
+ * that says what is wrong with the period, if any.
+ */
+export function Periodevelden(props: {
+  readonly soort: 'date' | 'month';
+  readonly van: string;
+  readonly tot: string;
+  readonly onVan: (van: string) => void;
+  readonly onTot: (tot: string) => void;
+  readonly foutId?: string | null | undefined;
+}) {
+  const maand = props.soort === 'month';
+  const velden = [
+    { label: maand ? 'Van (maand)' : 'Van', waarde: props.van, kies: props.onVan },
+    { label: maand ? 'Tot en met (maand)' : 'Tot en met', waarde: props.tot, kies: props.onTot },
+  ];
+  return velden.map((v) => (
+    <Veld key={v.label} label={v.label}>
+      {(id) => (
+        <input
+          id={id}
+          type={props.soort}
+          className="veld-invoer"
+          value={v.waarde}
+          placeholder={maand ? 'jjjj-mm' : undefined}
+          onChange={(e) => v.kies(e.target.value)}
+          aria-invalid={props.foutId !== undefined ? props.foutId !== null : undefined}
+          aria-describedby={props.foutId ?? undefined}
+        />
+      )}
+    </Veld>
+  ));
+}
+
+/** A search box with its label and a hint that says what it searches (caseload, sociale kaart). */
+export function Zoekveld(props: {
+  readonly label: string;
+  readonly hint: string;
+  readonly waarde: string;
+  readonly onWijzig: (tekst: string) => void;
+  /** Extra class on the field, next to `veld`. */
+  readonly className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={props.className ? `veld ${props.className}` : 'veld'}>
+      <label htmlFor={id} className="veld-label">
+        {props.label}
+      </label>
+      <p id={`${id}-hint`} className="veld-hint">
+        {props.hint}
+      </p>
+      <input
+        id={id}
+        className="veld-invoer"
+        type="search"
+        inputMode="search"
+        autoComplete="off"
+        value={props.waarde}
+        onChange={(e) => props.onWijzig(e.target.value)}
+        aria-describedby={`${id}-hint`}
+      />
+    </div>
+  );
+}
