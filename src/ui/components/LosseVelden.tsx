@@ -3,7 +3,7 @@
  * forms): each with a visible label tied to its input. Form fields bound to a schema are in
  * fields.tsx.
  */
-import { useId, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
 /** A label above its input; `children` gets the id the input must carry. */
 export function Veld(props: {
@@ -18,6 +18,24 @@ export function Veld(props: {
       </label>
       {props.children(id)}
     </div>
+  );
+}
+
+/** A text input (or date, month, search) under its label; `onWijzig` gets what is typed. */
+export function Invoerveld(
+  props: {
+    readonly label: ReactNode;
+    readonly waarde: string;
+    readonly onWijzig: (tekst: string) => void;
+  } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>,
+) {
+  const { label, waarde, onWijzig, ...invoer } = props;
+  return (
+    <Veld label={label}>
+      {(id) => (
+        <input id={id} {...invoer} value={waarde} onChange={(e) => onWijzig(e.target.value)} />
+      )}
+    </Veld>
   );
 }
 
@@ -39,20 +57,17 @@ export function Periodevelden(props: {
     { label: maand ? 'Tot en met (maand)' : 'Tot en met', waarde: props.tot, kies: props.onTot },
   ];
   return velden.map((v) => (
-    <Veld key={v.label} label={v.label}>
-      {(id) => (
-        <input
-          id={id}
-          type={props.soort}
-          className="veld-invoer"
-          value={v.waarde}
-          placeholder={maand ? 'jjjj-mm' : undefined}
-          onChange={(e) => v.kies(e.target.value)}
-          aria-invalid={props.foutId !== undefined ? props.foutId !== null : undefined}
-          aria-describedby={props.foutId ?? undefined}
-        />
-      )}
-    </Veld>
+    <Invoerveld
+      key={v.label}
+      label={v.label}
+      type={props.soort}
+      className="veld-invoer"
+      waarde={v.waarde}
+      placeholder={maand ? 'jjjj-mm' : undefined}
+      onWijzig={v.kies}
+      aria-invalid={props.foutId !== undefined ? props.foutId !== null : undefined}
+      aria-describedby={props.foutId ?? undefined}
+    />
   ));
 }
 

@@ -92,3 +92,23 @@ export function Tabel(props: {
     </div>
   );
 }
+
+/** The end of a plain form: what is wrong (an alert) and the submit button, off while busy. */
+export function Verstuurregel(props: {
+  readonly fout: string | null;
+  readonly bezig?: boolean;
+  readonly children: ReactNode;
+}) {
+  return (
+    <>
+      {props.fout && (
+        <p className="fout-melding" role="alert">
+          {props.fout}
+        </p>
+      )}
+      <button type="submit" className="knop knop-primair" disabled={props.bezig ?? false}>
+        {props.children}
+      </button>
+    </>
+  );
+}

@@ -9,6 +9,7 @@ import {
   useContext,
   useId,
   useState,
+  type ChangeEvent,
   type HTMLInputTypeAttribute,
   type ReactNode,
 } from 'react';
@@ -79,11 +80,20 @@ function FieldShell(props: {
   );
 }
 
+const asText = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+
 /**
  * One field bound to the form: its controller, what its shell shows (label, hint, the schema's
  * message) and, per input, the props that tie the input to the form and to its shell.
  */
-function useVeld<T extends FieldValues, TOut>(props: BaseProps<T, TOut> & { className?: string }) {
+function useVeld<T extends FieldValues, TOut>(
+  props: BaseProps<T, TOut> & {
+    className?: string | undefined;
+    /** Maps what the input holds (a string) to the value the schema expects. */
+    parse?: ((text: string) => unknown) | undefined;
+  },
+) {
   const { field, fieldState } = useController({ control: props.control, name: props.name });
   const shell = {
     label: props.label,
@@ -97,14 +107,14 @@ function useVeld<T extends FieldValues, TOut>(props: BaseProps<T, TOut> & { clas
     ref: field.ref,
     name: field.name,
     onBlur: field.onBlur,
+    value: asText(field.value),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      field.onChange(props.parse ? props.parse(e.target.value) : e.target.value),
     'aria-invalid': invalid,
     'aria-describedby': describedBy,
   });
   return { field, shell, invoer };
 }
-
-const asText = (value: unknown): string =>
-  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 export interface TextFieldProps<T extends FieldValues, TOut> extends BaseProps<T, TOut> {
   type?: HTMLInputTypeAttribute;
@@ -117,7 +127,7 @@ export interface TextFieldProps<T extends FieldValues, TOut> extends BaseProps<T
 }
 
 export function TextField<T extends FieldValues, TOut>(props: TextFieldProps<T, TOut>) {
-  const { field, shell, invoer } = useVeld(props);
+  const { shell, invoer } = useVeld(props);
   return (
     <FieldShell {...shell}>
       {(ids) => (
@@ -128,10 +138,6 @@ export function TextField<T extends FieldValues, TOut>(props: TextFieldProps<T, 
           inputMode={props.inputMode}
           autoComplete={props.autoComplete ?? 'off'}
           placeholder={props.placeholder}
-          value={asText(field.value)}
-          onChange={(e) =>
-            field.onChange(props.parse ? props.parse(e.target.value) : e.target.value)
-          }
         />
       )}
     </FieldShell>
@@ -142,17 +148,11 @@ export function TextField<T extends FieldValues, TOut>(props: TextFieldProps<T, 
 export function TextAreaField<T extends FieldValues, TOut>(
   props: BaseProps<T, TOut> & { rows?: number; className?: string },
 ) {
-  const { field, shell, invoer } = useVeld(props);
+  const { shell, invoer } = useVeld(props);
   return (
     <FieldShell {...shell}>
       {(ids) => (
-        <textarea
-          {...invoer(ids)}
-          className="veld-invoer veld-tekstvak"
-          rows={props.rows ?? 3}
-          value={asText(field.value)}
-          onChange={(e) => field.onChange(e.target.value)}
-        />
+        <textarea {...invoer(ids)} className="veld-invoer veld-tekstvak" rows={props.rows ?? 3} />
       )}
     </FieldShell>
   );
@@ -189,18 +189,11 @@ export function SelectField<T extends FieldValues, TOut>(
     parse?: (value: string) => unknown;
   },
 ) {
-  const { field, shell, invoer } = useVeld(props);
+  const { shell, invoer } = useVeld(props);
   return (
     <FieldShell {...shell}>
       {(ids) => (
-        <select
-          {...invoer(ids)}
-          className="veld-invoer"
-          value={asText(field.value)}
-          onChange={(e) =>
-            field.onChange(props.parse ? props.parse(e.target.value) : e.target.value)
-          }
-        >
+        <select {...invoer(ids)} className="veld-invoer">
           {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>

@@ -112,6 +112,28 @@ export class PlanPage {
     await expect(this.page.getByRole('listitem').filter({ hasText: naam }).first()).toBeVisible();
   }
 
+  /**
+   * Step 7: professional help of catalog type `code`, `uren` hours a week, from `start`, by
+   * `aanbieder` (each only when given); returns the item's region.
+   */
+  async voegProfessioneleHulpToe(
+    code: string,
+    hulp: { readonly uren: string; readonly start?: string; readonly aanbieder?: string },
+  ): Promise<Locator> {
+    const item = await this.voegInzetToe('Professionele hulp toevoegen', 'Soort hulp', code);
+    await item.getByLabel(/^Hoeveel \(uur\/week\)/).fill(hulp.uren);
+    if (hulp.start) await item.getByLabel(/^Startdatum/).fill(hulp.start);
+    if (hulp.aanbieder) await item.getByLabel(/^Aanbieder/).fill(hulp.aanbieder);
+    return item;
+  }
+
+  /** Another domain than the routing gives, for one inzet; with the reason when given. */
+  async kiesAnderDomein(item: Locator, domein: string, reden?: string) {
+    await item.getByLabel('Ander domein kiezen dan de routering').check();
+    await item.getByLabel('Gekozen domein').selectOption(domein);
+    if (reden !== undefined) await item.getByLabel(/^Waarom een ander domein/).fill(reden);
+  }
+
   /** Steps 6 and 7: a new inzet of a catalog type; returns the item's region. */
   async voegInzetToe(knop: string, typeLabel: string, code: string): Promise<Locator> {
     await this.page.getByRole('button', { name: knop, exact: true }).click();

@@ -7,8 +7,14 @@ import { useId, useState, type FormEvent } from 'react';
 import type { BeheerGebruiker } from '../../../domain/beheer/api.ts';
 import { BEHEER_ROLLEN as ROLLEN, type BeheerRol as Rol } from '../../../domain/beheer/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
-import { Laadstand, Tabel, Uitkomstmelding, type Uitkomst } from '../../components/Schermdelen.tsx';
-import { Veld } from '../../components/LosseVelden.tsx';
+import {
+  Laadstand,
+  Tabel,
+  Uitkomstmelding,
+  Verstuurregel,
+  type Uitkomst,
+} from '../../components/Schermdelen.tsx';
+import { Invoerveld, Veld } from '../../components/LosseVelden.tsx';
 import { useGebruikers } from './laden.tsx';
 import { ROL_NAAM, tijdstipNl } from './opmaak.ts';
 import { beeindigSessies, nieuwStartwachtwoord, nieuweGebruiker, zetActief } from './server.ts';
@@ -223,28 +229,15 @@ function NieuweGebruikerForm(props: {
     >
       <h2 id={`${id}-titel`}>Gebruiker toevoegen</h2>
       <div className="beheer-velden">
-        <Veld label="Naam">
-          {(veldId) => (
-            <input
-              id={veldId}
-              value={naam}
-              autoComplete="off"
-              onChange={(e) => setNaam(e.target.value)}
-            />
-          )}
-        </Veld>
-        <Veld label="Gebruikersnaam">
-          {(veldId) => (
-            <input
-              id={veldId}
-              value={gebruikersnaam}
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              onChange={(e) => setGebruikersnaam(e.target.value)}
-            />
-          )}
-        </Veld>
+        <Invoerveld label="Naam" waarde={naam} autoComplete="off" onWijzig={setNaam} />
+        <Invoerveld
+          label="Gebruikersnaam"
+          waarde={gebruikersnaam}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          onWijzig={setGebruikersnaam}
+        />
         <Veld label="Rol">
           {(veldId) => (
             <select id={veldId} value={rol} onChange={(e) => setRol(e.target.value as Rol)}>
@@ -257,14 +250,9 @@ function NieuweGebruikerForm(props: {
           )}
         </Veld>
       </div>
-      {fout && (
-        <p className="fout-melding" role="alert">
-          {fout}
-        </p>
-      )}
-      <button type="submit" className="knop knop-primair" disabled={bezig}>
+      <Verstuurregel fout={fout} bezig={bezig}>
         Toevoegen
-      </button>
+      </Verstuurregel>
     </form>
   );
 }

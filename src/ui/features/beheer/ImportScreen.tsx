@@ -9,7 +9,7 @@ import { IMPORT_KOLOMMEN } from '../../../domain/caseload-import/index.ts';
 import type { ImportAntwoord } from '../../../domain/beheer/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import { datumNl } from '../../lib/opmaak.ts';
-import { Laadstand, Tabel } from '../../components/Schermdelen.tsx';
+import { Laadstand, Tabel, Verstuurregel } from '../../components/Schermdelen.tsx';
 import { Veld } from '../../components/LosseVelden.tsx';
 import { GebruikerOpties, metCaseload, useGebruikers } from './laden.tsx';
 import { importeer } from './server.ts';
@@ -138,14 +138,9 @@ export function ImportScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
             )}
           </Veld>
         </div>
-        {fout && (
-          <p className="fout-melding" role="alert">
-            {fout}
-          </p>
-        )}
-        <button type="submit" className="knop knop-primair" disabled={bezig}>
+        <Verstuurregel fout={fout} bezig={bezig}>
           Controleren
-        </button>
+        </Verstuurregel>
       </form>
       {klaar && (
         <p className="ok-melding" role="status">

@@ -9,7 +9,7 @@ import type { FetchFn } from '../../../sync/client/http.ts';
 import { datumNl } from '../../lib/opmaak.ts';
 import { vandaag as vandaagIso } from '../../lib/klok.ts';
 import { plusDagen } from '../../../domain/model/dates.ts';
-import { Laadstand, Tabel } from '../../components/Schermdelen.tsx';
+import { Laadstand, Tabel, Verstuurregel } from '../../components/Schermdelen.tsx';
 import { Periodevelden, Veld } from '../../components/LosseVelden.tsx';
 import { GebruikerOpties, useGebruikersEnClienten } from './laden.tsx';
 import { UITKOMST_NAAM, actieNaam, rolNaam, tijdstipNl } from './opmaak.ts';
@@ -112,14 +112,7 @@ export function ToegangslogScreen({ fetch: fetchFn }: { readonly fetch: FetchFn 
             </Veld>
             <Periodevelden soort="date" van={van} tot={tot} onVan={setVan} onTot={setTot} />
           </div>
-          {fout && (
-            <p className="fout-melding" role="alert">
-              {fout}
-            </p>
-          )}
-          <button type="submit" className="knop knop-primair">
-            Toon
-          </button>
+          <Verstuurregel fout={fout}>Toon</Verstuurregel>
         </form>
       )}
       {uitkomst && (

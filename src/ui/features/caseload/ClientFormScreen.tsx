@@ -29,7 +29,7 @@ import {
   TextField,
   type FormApi,
 } from '../../components/index.ts';
-import { Veld } from '../../components/LosseVelden.tsx';
+import { Invoerveld } from '../../components/LosseVelden.tsx';
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { vandaag as vandaagNl } from '../../lib/klok.ts';
 import { nl } from '../../i18n/nl.ts';
@@ -334,27 +334,19 @@ function ZorgverzekeraarVeld({ form }: { form: ClientForm }) {
         <summary>{t.zorgverzekeraarNietInLijst}</summary>
         <p className="hint">{t.zorgverzekeraarNietInLijstUitleg}</p>
         <div className="rij">
-          <Veld label={t.uzoviCode}>
-            {(id) => (
-              <input
-                id={id}
-                inputMode="numeric"
-                autoComplete="off"
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-              />
-            )}
-          </Veld>
-          <Veld label={t.zorgverzekeraarNaam}>
-            {(id) => (
-              <input
-                id={id}
-                autoComplete="off"
-                value={naam}
-                onChange={(e) => setNaam(e.target.value)}
-              />
-            )}
-          </Veld>
+          <Invoerveld
+            label={t.uzoviCode}
+            inputMode="numeric"
+            autoComplete="off"
+            waarde={code}
+            onWijzig={setCode}
+          />
+          <Invoerveld
+            label={t.zorgverzekeraarNaam}
+            autoComplete="off"
+            waarde={naam}
+            onWijzig={setNaam}
+          />
         </div>
         <button type="button" className="knop" onClick={() => void toevoegen()}>
           {t.zorgverzekeraarToevoegen}

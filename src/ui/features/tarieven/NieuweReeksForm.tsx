@@ -15,7 +15,7 @@ import { GEMEENTEN, ZORGKANTOORREGIOS, ZORGVERZEKERAARS } from '../../../domain/
 import { DateField, Form, SelectField, TextField, type FormApi } from '../../components/index.ts';
 import { datumNl } from '../../lib/opmaak.ts';
 import { euroBedrag, financierNaam, inzetLabel, tekstNaarBedrag } from './opmaak.ts';
-import { AnnulerenKnop, slaTariefOp, type TariefFormProps } from './TariefForm.tsx';
+import { tariefFormulier, type TariefFormProps } from './TariefForm.tsx';
 
 type Domein = (typeof BETAALDE_DOMEINEN)[number];
 
@@ -87,7 +87,6 @@ export function NieuweReeksForm(
   return (
     <Form
       schema={nieuweReeksSchema(props.bestaande)}
-      aria-labelledby={props.titelId}
       defaultValues={{
         inzetCode: '',
         domein: 'Wmo',
@@ -95,9 +94,7 @@ export function NieuweReeksForm(
         bedrag: '',
         geldigVan: props.standaardDatum,
       }}
-      submitLabel="Tarief opslaan"
-      secondary={<AnnulerenKnop onClick={props.onAnnuleren} />}
-      onSubmit={slaTariefOp(
+      {...tariefFormulier(
         props,
         (waarden) =>
           `Nieuw tarief opgeslagen: ${inzetLabel(waarden.inzetCode)}, ${financierNaam(waarden.domein, waarden.financierCode)}, ${euroBedrag(waarden.bedrag)} vanaf ${datumNl(waarden.geldigVan)}.`,

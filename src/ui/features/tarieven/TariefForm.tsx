@@ -34,30 +34,32 @@ export interface TariefFormProps {
 }
 
 /**
- * The submit of a form that adds a price: sends it, puts the server's "a later price exists" on
- * the date and any other refusal above the form, and says what was saved (`opgeslagen`).
+ * What both tariff forms give `Form` besides schema and start values: the title, the buttons and
+ * the submit. The submit sends the price, puts the server's "a later price exists" on the date
+ * and any other refusal above the form, and says what was saved (`opgeslagen`).
  */
-export function slaTariefOp(
-  props: Pick<TariefFormProps, 'fetch' | 'onOpgeslagen'>,
+export function tariefFormulier(
+  props: TariefFormProps,
   opgeslagen: (waarden: TariefInvoer) => string,
 ) {
-  return async (
-    waarden: TariefInvoer,
-    form: { setError: (veld: 'geldigVan' | 'root', fout: { message: string }) => void },
-  ) => {
-    const a = await nieuwTarief(props.fetch, waarden);
-    if (!a.ok)
-      return form.setError(a.status === 409 ? 'geldigVan' : 'root', { message: a.melding });
-    props.onOpgeslagen(opgeslagen(waarden));
+  return {
+    'aria-labelledby': props.titelId,
+    submitLabel: 'Tarief opslaan',
+    secondary: (
+      <button type="button" className="knop" onClick={props.onAnnuleren}>
+        Annuleren
+      </button>
+    ),
+    onSubmit: async (
+      waarden: TariefInvoer,
+      form: { setError: (veld: 'geldigVan' | 'root', fout: { message: string }) => void },
+    ) => {
+      const a = await nieuwTarief(props.fetch, waarden);
+      if (!a.ok)
+        return form.setError(a.status === 409 ? 'geldigVan' : 'root', { message: a.melding });
+      props.onOpgeslagen(opgeslagen(waarden));
+    },
   };
-}
-
-export function AnnulerenKnop(props: { readonly onClick: () => void }) {
-  return (
-    <button type="button" className="knop" onClick={props.onClick}>
-      Annuleren
-    </button>
-  );
 }
 
 export function TariefForm(props: TariefFormProps & { readonly vorige: Tarief }) {
@@ -65,7 +67,6 @@ export function TariefForm(props: TariefFormProps & { readonly vorige: Tarief })
   return (
     <Form
       schema={tariefFormSchema(vorige)}
-      aria-labelledby={props.titelId}
       defaultValues={{
         inzetCode: vorige.inzetCode,
         domein: vorige.domein,
@@ -73,9 +74,7 @@ export function TariefForm(props: TariefFormProps & { readonly vorige: Tarief })
         bedrag: bedragAlsTekst(vorige.bedrag),
         geldigVan: props.standaardDatum,
       }}
-      submitLabel="Tarief opslaan"
-      secondary={<AnnulerenKnop onClick={props.onAnnuleren} />}
-      onSubmit={slaTariefOp(
+      {...tariefFormulier(
         props,
         (waarden) =>
           `Nieuw tarief opgeslagen: ${euroBedrag(waarden.bedrag)} ${perEenheid(vorige.volumeEenheid)} vanaf ${datumNl(waarden.geldigVan)}.`,

@@ -11,7 +11,7 @@ import { datumNl } from '../../lib/opmaak.ts';
 import { morgen, vandaag as vandaagNl } from '../../lib/klok.ts';
 import { useServerData } from '../../lib/useServerData.ts';
 import { Laadstand, Tabel, type Uitkomst } from '../../components/Schermdelen.tsx';
-import { Veld } from '../../components/LosseVelden.tsx';
+import { Invoerveld, Veld } from '../../components/LosseVelden.tsx';
 import { euroBedrag, financierNaam, inzetLabel, perEenheid } from './opmaak.ts';
 import { haalTarieven, verwijderTarief } from './server.ts';
 import { NieuweReeksForm } from './NieuweReeksForm.tsx';
@@ -159,17 +159,13 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
             </select>
           )}
         </Veld>
-        <Veld label="Zoek op inzet of financier">
-          {(id) => (
-            <input
-              id={id}
-              type="search"
-              className="veld-invoer"
-              value={zoek}
-              onChange={(e) => setZoek(e.target.value)}
-            />
-          )}
-        </Veld>
+        <Invoerveld
+          label="Zoek op inzet of financier"
+          type="search"
+          className="veld-invoer"
+          waarde={zoek}
+          onWijzig={setZoek}
+        />
         <label className="tarieven-vinkje">
           <input
             type="checkbox"
