@@ -284,16 +284,8 @@ test('coordinator: every tab of wie betaalt wat and tarieven; beheerder: tarieve
   await expect(verzorging.getByTestId('routering')).toContainText('Zvw');
   await plan.kiesAnderDomein(verzorging, 'Wmo', 'Afspraak met de gemeente over wijkzorg.');
   await plan.wachtOpOpgeslagen();
-  const ladder = page.getByLabel(/^Waarom is professionele hulp toch nodig/);
-  if (await ladder.count()) {
-    await ladder.fill('De dochter woont ver weg.');
-    await ladder.blur();
-    await plan.wachtOpOpgeslagen();
-  }
-  await plan.naarStap(8);
-  await plan.akkoord(vandaag(), 'mondeling', 'client');
-  await plan.evaluatiedatum(vandaag(180));
-  await plan.vaststellen();
+  await plan.ladderReden('De dochter woont ver weg.');
+  await plan.stelVastMetAkkoord(vandaag(), vandaag(180));
   await synchroniseer(page);
 
   // The coordinator on her own device: every tab of "Wie betaalt wat", then the tariffs.

@@ -131,16 +131,8 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
   await expect(verzorging.getByTestId('routering')).toContainText('Zvw');
   await plan.kiesAnderDomein(verzorging, 'Wmo', reden);
   await plan.wachtOpOpgeslagen();
-  const ladder = page.getByLabel(/^Waarom is professionele hulp toch nodig/);
-  if (await ladder.count()) {
-    await ladder.fill('De dochter woont ver weg en er is geen buurthuis in de wijk.');
-    await ladder.blur();
-    await plan.wachtOpOpgeslagen();
-  }
-  await plan.naarStap(8);
-  await plan.akkoord(vandaag(), 'mondeling', 'client');
-  await plan.evaluatiedatum(vandaag(180));
-  await plan.vaststellen();
+  await plan.ladderReden('De dochter woont ver weg en er is geen buurthuis in de wijk.');
+  await plan.stelVastMetAkkoord(vandaag(), vandaag(180));
   await synchroniseer(page);
 
   // 2. The coordinator on her own device: "Wie betaalt wat" is her start screen.

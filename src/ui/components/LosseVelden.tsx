@@ -39,6 +39,35 @@ export function Invoerveld(
   );
 }
 
+/** A filter that picks one of `opties`, or all of them (`alle`: the text of the empty choice). */
+export function Keuzeveld(props: {
+  readonly label: ReactNode;
+  readonly waarde: string;
+  readonly onWijzig: (waarde: string) => void;
+  readonly alle: string;
+  readonly opties: readonly { readonly waarde: string; readonly tekst: string }[];
+}) {
+  return (
+    <Veld label={props.label}>
+      {(id) => (
+        <select
+          id={id}
+          className="veld-invoer"
+          value={props.waarde}
+          onChange={(e) => props.onWijzig(e.target.value)}
+        >
+          <option value="">{props.alle}</option>
+          {props.opties.map((o) => (
+            <option key={o.waarde} value={o.waarde}>
+              {o.tekst}
+            </option>
+          ))}
+        </select>
+      )}
+    </Veld>
+  );
+}
+
 /**
  * "Van" and "Tot en met" of a period, as dates or months (`soort`). `foutId` names the message
  * that says what is wrong with the period, if any.

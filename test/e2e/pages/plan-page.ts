@@ -156,6 +156,24 @@ export class PlanPage {
     await this.wachtOpOpgeslagen();
   }
 
+  /** Step 7: the ladder's question why professional help is needed after all, when it asks. */
+  async ladderReden(reden: string) {
+    const ladder = this.page.getByLabel(/^Waarom is professionele hulp toch nodig/);
+    if (await ladder.count()) {
+      await ladder.fill(reden);
+      await ladder.blur();
+      await this.wachtOpOpgeslagen();
+    }
+  }
+
+  /** Step 8: the client's akkoord (mondeling, by herself) on `datum`, an evaluatiedatum, vastgesteld. */
+  async stelVastMetAkkoord(datum: string, evaluatie: string) {
+    await this.naarStap(8);
+    await this.akkoord(datum, 'mondeling', 'client');
+    await this.evaluatiedatum(evaluatie);
+    await this.vaststellen();
+  }
+
   async vaststellen() {
     await this.page.getByRole('button', { name: 'Plan vaststellen' }).click();
     await expect(this.stand).toContainText('Vastgesteld');

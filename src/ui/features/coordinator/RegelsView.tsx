@@ -21,7 +21,7 @@ import type { RegelFilter } from './OverzichtView.tsx';
 import { useServerData } from './server.ts';
 import { ExportLinks } from './ExportLinks.tsx';
 import { Tabel } from '../../components/Schermdelen.tsx';
-import { Veld } from '../../components/LosseVelden.tsx';
+import { Keuzeveld } from '../../components/LosseVelden.tsx';
 import { Laadmelding } from './Laadmelding.tsx';
 import { PseudoniemCel } from './PseudoniemCel.tsx';
 
@@ -72,49 +72,29 @@ export function RegelsView(props: {
   return (
     <div className="kosten-regels">
       <div className="kosten-filter">
-        <Veld label="Maand">
-          {(id) => (
-            <select
-              id={id}
-              className="veld-invoer"
-              value={filter.maand ?? ''}
-              onChange={(e) =>
-                props.onFilter({
-                  ...filter,
-                  maand: (e.target.value || undefined) as Maand | undefined,
-                })
-              }
-            >
-              <option value="">Alle maanden</option>
-              {maandenTussen(props.van, props.tot).map((m) => (
-                <option key={m} value={m}>
-                  {maandNl(m)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Veld>
-        <Veld label="Domein">
-          {(id) => (
-            <select
-              id={id}
-              className="veld-invoer"
-              value={filter.domein ?? ''}
-              onChange={(e) => {
-                const d = domeinSchema.safeParse(e.target.value);
-                // Another domain has other financiers: the financier filter goes with it.
-                props.onFilter({ maand: filter.maand, domein: d.success ? d.data : undefined });
-              }}
-            >
-              <option value="">Alle domeinen</option>
-              {DOMEINEN.map((d) => (
-                <option key={d} value={d}>
-                  {DOMEIN_LABEL[d]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Veld>
+        <Keuzeveld
+          label="Maand"
+          waarde={filter.maand ?? ''}
+          onWijzig={(m) =>
+            props.onFilter({ ...filter, maand: (m || undefined) as Maand | undefined })
+          }
+          alle="Alle maanden"
+          opties={maandenTussen(props.van, props.tot).map((m) => ({
+            waarde: m,
+            tekst: maandNl(m),
+          }))}
+        />
+        <Keuzeveld
+          label="Domein"
+          waarde={filter.domein ?? ''}
+          onWijzig={(waarde) => {
+            const d = domeinSchema.safeParse(waarde);
+            // Another domain has other financiers: the financier filter goes with it.
+            props.onFilter({ maand: filter.maand, domein: d.success ? d.data : undefined });
+          }}
+          alle="Alle domeinen"
+          opties={DOMEINEN.map((d) => ({ waarde: d, tekst: DOMEIN_LABEL[d] }))}
+        />
         {filter.financier !== undefined && (
           <p className="kosten-filter-financier">
             Financier: <strong>{financierNl(filter.financier)}</strong>{' '}

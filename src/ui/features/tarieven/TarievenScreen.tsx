@@ -11,7 +11,7 @@ import { datumNl } from '../../lib/opmaak.ts';
 import { morgen, vandaag as vandaagNl } from '../../lib/klok.ts';
 import { useServerData } from '../../lib/useServerData.ts';
 import { Laadstand, Tabel, type Uitkomst } from '../../components/Schermdelen.tsx';
-import { Invoerveld, Veld } from '../../components/LosseVelden.tsx';
+import { Invoerveld, Keuzeveld } from '../../components/LosseVelden.tsx';
 import { euroBedrag, financierNaam, inzetLabel, perEenheid } from './opmaak.ts';
 import { haalTarieven, verwijderTarief } from './server.ts';
 import { NieuweReeksForm } from './NieuweReeksForm.tsx';
@@ -142,23 +142,13 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
       )}
 
       <div className="tarieven-filter">
-        <Veld label="Domein">
-          {(id) => (
-            <select
-              id={id}
-              className="veld-invoer"
-              value={domein}
-              onChange={(e) => setDomein(e.target.value)}
-            >
-              <option value="">Alle domeinen</option>
-              {BETAALDE_DOMEINEN.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          )}
-        </Veld>
+        <Keuzeveld
+          label="Domein"
+          waarde={domein}
+          onWijzig={setDomein}
+          alle="Alle domeinen"
+          opties={BETAALDE_DOMEINEN.map((d) => ({ waarde: d, tekst: d }))}
+        />
         <Invoerveld
           label="Zoek op inzet of financier"
           type="search"
