@@ -236,27 +236,20 @@ test('arrangeur: every plan step, empty and filled, vastgesteld, and the print',
   // 7. Professional inzet: one as routed, one with another domain chosen (reason open).
   await plan.naarStap(7);
   await expectNoViolations(page, 'plan-stap-7-leeg');
-  const schoonmaak = await plan.voegInzetToe(
-    'Professionele hulp toevoegen',
-    'Soort hulp',
-    'HH-SCHOONMAAK',
-  );
-  await schoonmaak.getByLabel(/^Hoeveel \(uur\/week\)/).fill('2,5');
-  await schoonmaak.getByLabel(/^Startdatum/).fill(vandaag());
-  await schoonmaak.getByLabel(/^Aanbieder/).fill('Thuiszorg De Vallei');
+  const schoonmaak = await plan.voegProfessioneleHulpToe('HH-SCHOONMAAK', {
+    uren: '2,5',
+    start: vandaag(),
+    aanbieder: 'Thuiszorg De Vallei',
+  });
   await expect(schoonmaak.getByTestId('routering')).toContainText('Gemeente Ede');
   await plan.wachtOpOpgeslagen();
-  const verzorging = await plan.voegInzetToe(
-    'Professionele hulp toevoegen',
-    'Soort hulp',
-    'PV-ADL',
-  );
-  await verzorging.getByLabel(/^Hoeveel \(uur\/week\)/).fill('3');
-  await verzorging.getByLabel(/^Startdatum/).fill(vandaag());
-  await verzorging.getByLabel(/^Aanbieder/).fill('Wijkzorg Ede');
+  const verzorging = await plan.voegProfessioneleHulpToe('PV-ADL', {
+    uren: '3',
+    start: vandaag(),
+    aanbieder: 'Wijkzorg Ede',
+  });
   await expect(verzorging.getByTestId('routering')).toContainText('Zvw');
-  await verzorging.getByLabel('Ander domein kiezen dan de routering').check();
-  await verzorging.getByLabel('Gekozen domein').selectOption('Wmo');
+  await plan.kiesAnderDomein(verzorging, 'Wmo');
   await expectNoViolations(page, 'plan-stap-7-ander-domein-zonder-reden');
   await verzorging
     .getByLabel(/^Waarom een ander domein/)
@@ -293,30 +286,15 @@ test('coordinator: every tab of wie betaalt wat and tarieven; beheerder: tarieve
   const plan = new PlanPage(page);
   await plan.openVanuitCaseload('Gerrit van Dijk');
   await plan.naarStap(7);
-  const verzorging = await plan.voegInzetToe(
-    'Professionele hulp toevoegen',
-    'Soort hulp',
-    'PV-ADL',
-  );
-  await verzorging.getByLabel(/^Hoeveel \(uur\/week\)/).fill('3');
-  await verzorging.getByLabel(/^Startdatum/).fill(vandaag());
+  const verzorging = await plan.voegProfessioneleHulpToe('PV-ADL', {
+    uren: '3',
+    start: vandaag(),
+  });
   await expect(verzorging.getByTestId('routering')).toContainText('Zvw');
-  await verzorging.getByLabel('Ander domein kiezen dan de routering').check();
-  await verzorging.getByLabel('Gekozen domein').selectOption('Wmo');
-  await verzorging
-    .getByLabel(/^Waarom een ander domein/)
-    .fill('Afspraak met de gemeente over wijkzorg.');
+  await plan.kiesAnderDomein(verzorging, 'Wmo', 'Afspraak met de gemeente over wijkzorg.');
   await plan.wachtOpOpgeslagen();
-  const ladder = page.getByLabel(/^Waarom is professionele hulp toch nodig/);
-  if (await ladder.count()) {
-    await ladder.fill('De dochter woont ver weg.');
-    await ladder.blur();
-    await plan.wachtOpOpgeslagen();
-  }
-  await plan.naarStap(8);
-  await plan.akkoord(vandaag(), 'mondeling', 'client');
-  await plan.evaluatiedatum(vandaag(180));
-  await plan.vaststellen();
+  await plan.ladderReden('De dochter woont ver weg.');
+  await plan.stelVastMetAkkoord(vandaag(), vandaag(180));
   await synchroniseer(page);
 
   // The coordinator on her own device: every tab of "Wie betaalt wat", then the tariffs.

@@ -115,40 +115,24 @@ test('coordinator: pseudonymised totals, drill-down, overrides, verevening, CSV 
   const plan = new PlanPage(page);
   await plan.openVanuitCaseload('Gerrit Zonneveld');
   await plan.naarStap(7);
-  const schoonmaak = await plan.voegInzetToe(
-    'Professionele hulp toevoegen',
-    'Soort hulp',
-    'HH-SCHOONMAAK',
-  );
-  await schoonmaak.getByLabel(/^Hoeveel \(uur\/week\)/).fill('2,5');
-  await schoonmaak.getByLabel(/^Startdatum/).fill(vandaag());
-  await schoonmaak.getByLabel(/^Aanbieder/).fill('Thuiszorg De Vallei');
+  const schoonmaak = await plan.voegProfessioneleHulpToe('HH-SCHOONMAAK', {
+    uren: '2,5',
+    start: vandaag(),
+    aanbieder: 'Thuiszorg De Vallei',
+  });
   await expect(schoonmaak.getByTestId('routering')).toContainText('Gemeente Ede');
   await plan.wachtOpOpgeslagen();
 
-  const verzorging = await plan.voegInzetToe(
-    'Professionele hulp toevoegen',
-    'Soort hulp',
-    'PV-ADL',
-  );
-  await verzorging.getByLabel(/^Hoeveel \(uur\/week\)/).fill('3');
-  await verzorging.getByLabel(/^Startdatum/).fill(vandaag());
-  await verzorging.getByLabel(/^Aanbieder/).fill('Wijkzorg Ede');
+  const verzorging = await plan.voegProfessioneleHulpToe('PV-ADL', {
+    uren: '3',
+    start: vandaag(),
+    aanbieder: 'Wijkzorg Ede',
+  });
   await expect(verzorging.getByTestId('routering')).toContainText('Zvw');
-  await verzorging.getByLabel('Ander domein kiezen dan de routering').check();
-  await verzorging.getByLabel('Gekozen domein').selectOption('Wmo');
-  await verzorging.getByLabel(/^Waarom een ander domein/).fill(reden);
+  await plan.kiesAnderDomein(verzorging, 'Wmo', reden);
   await plan.wachtOpOpgeslagen();
-  const ladder = page.getByLabel(/^Waarom is professionele hulp toch nodig/);
-  if (await ladder.count()) {
-    await ladder.fill('De dochter woont ver weg en er is geen buurthuis in de wijk.');
-    await ladder.blur();
-    await plan.wachtOpOpgeslagen();
-  }
-  await plan.naarStap(8);
-  await plan.akkoord(vandaag(), 'mondeling', 'client');
-  await plan.evaluatiedatum(vandaag(180));
-  await plan.vaststellen();
+  await plan.ladderReden('De dochter woont ver weg en er is geen buurthuis in de wijk.');
+  await plan.stelVastMetAkkoord(vandaag(), vandaag(180));
   await synchroniseer(page);
 
   // 2. The coordinator on her own device: "Wie betaalt wat" is her start screen.

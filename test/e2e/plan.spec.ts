@@ -108,14 +108,11 @@ test('offline at the kitchen table: a complete plan through all 8 steps, vastges
   // 7. Professionele hulp: no ladder warning (all earlier rungs filled), routing live.
   await plan.naarStap(7);
   await expect(page.getByText(/Deze stappen zijn nog leeg/)).toHaveCount(0);
-  const hulp = await plan.voegInzetToe(
-    'Professionele hulp toevoegen',
-    'Soort hulp',
-    'HH-SCHOONMAAK',
-  );
-  await hulp.getByLabel(/^Hoeveel \(uur\/week\)/).fill('2,5');
-  await hulp.getByLabel(/^Startdatum/).fill(datum());
-  await hulp.getByLabel(/^Aanbieder/).fill('Thuiszorg De Vallei');
+  const hulp = await plan.voegProfessioneleHulpToe('HH-SCHOONMAAK', {
+    uren: '2,5',
+    start: datum(),
+    aanbieder: 'Thuiszorg De Vallei',
+  });
   await expect(hulp.getByTestId('routering')).toContainText('Wmo');
   await expect(hulp.getByTestId('routering')).toContainText('Gemeente Ede');
   await plan.wachtOpOpgeslagen();

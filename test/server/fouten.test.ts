@@ -3,13 +3,12 @@
  * (shortened) and what is accepted — in the answer, never in the log.
  */
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zorgverzekeraarId } from '../../src/domain/model/zorgverzekeraar.ts';
-import { buildApp } from '../../src/server/app.ts';
 import { foutAntwoordSchema } from '../../src/sync/protocol/fout.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
+import { type TestStore } from '../support/stores.ts';
+import { logVanger, startApp, stopApp } from './fixtures/app.ts';
 import { mutation, userWithSession, type TestUser } from './fixtures/sync.ts';
 
 const GEPLANT = 'Zwartvleugel-Hildegonda';
@@ -17,31 +16,16 @@ const GEPLANT = 'Zwartvleugel-Hildegonda';
 describe('a 400 names the field, the value and what is accepted', () => {
   let t: TestStore;
   let app: FastifyInstance;
-  let log = '';
+  const { stream, tekst: log } = logVanger();
   let anna: TestUser;
   let bea: TestUser;
 
   beforeAll(async () => {
-    t = await openTestStore('pglite');
-    const stream = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        log += chunk.toString();
-        cb();
-      },
-    });
-    app = await buildApp({
-      store: t.store,
-      schemaVersion: t.schemaVersion,
-      staticDir: null,
-      logger: { level: 'trace', stream },
-    });
+    ({ app, t } = await startApp({ logger: { level: 'trace', stream } }));
     anna = await userWithSession(t.store, 'arrangeur', 'Anna');
     bea = await userWithSession(t.store, 'beheerder', 'Bea');
   });
-  afterAll(async () => {
-    await app.close();
-    await t.cleanup();
-  });
+  afterAll(() => stopApp({ app, t }));
 
   it('a query: the field, the value as sent and the minimum', async () => {
     const res = await app.inject({
@@ -119,23 +103,16 @@ describe('a 400 names the field, the value and what is accepted', () => {
   });
 
   it('the value given is in the answer only, never in the log', () => {
-    expect(log).not.toBe('');
-    expect(log).not.toContain(GEPLANT);
+    expect(log()).not.toBe('');
+    expect(log()).not.toContain(GEPLANT);
   });
 });
 
 describe('a name given to an unknown UZOVI code is kept on the server (issue 16, point 4)', () => {
   let t: TestStore;
   let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await openTestStore('pglite');
-    app = await buildApp({ store: t.store, schemaVersion: t.schemaVersion, staticDir: null });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.cleanup();
-  });
+  beforeAll(async () => ({ app, t } = await startApp()));
+  afterAll(() => stopApp({ app, t }));
 
   it('one arrangeur names it, another one pulls it', async () => {
     const anna = await userWithSession(t.store, 'arrangeur', 'Anna');

@@ -3,14 +3,13 @@
  * TRUST_PROXY and the Secure cookie, the login limit with lockout, and logs without client data.
  */
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_ADRES } from '../../src/server/routes/auth.ts';
-import { STORE_KINDS, openTestStore, type TestStore } from '../support/stores.ts';
+import { STORE_KINDS, type TestStore } from '../support/stores.ts';
 import { WACHTWOORD, maakTestGebruiker } from './fixtures/gebruikers.ts';
+import { logVanger, startApp, stopApp } from './fixtures/app.ts';
 import { mutation, newClient, userWithSession } from './fixtures/sync.ts';
 
 const loginBody = (gebruikersnaam: string, wachtwoord: string) => ({
@@ -22,14 +21,8 @@ const loginBody = (gebruikersnaam: string, wachtwoord: string) => ({
 describe('security headers, no-store and the Origin check', () => {
   let t: TestStore;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await openTestStore('pglite');
-    app = await buildApp({ store: t.store, schemaVersion: t.schemaVersion, staticDir: null });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.cleanup();
-  });
+  beforeAll(async () => ({ app, t } = await startApp()));
+  afterAll(() => stopApp({ app, t }));
 
   it('sends a CSP that allows only our own origin, no framing, nosniff and no referrer', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });
@@ -106,13 +99,7 @@ describe('TRUST_PROXY', () => {
     [true, 'Secure'],
     [false, 'not Secure'],
   ] as const)('trustProxy %s behind https: the session cookie is %s', async (trust, _wat) => {
-    const t = await openTestStore('pglite');
-    const app = await buildApp({
-      store: t.store,
-      schemaVersion: t.schemaVersion,
-      staticDir: null,
-      trustProxy: trust,
-    });
+    const { app, t } = await startApp({ trustProxy: trust });
     try {
       const g = await maakTestGebruiker(t.store);
       const res = await app.inject({
@@ -132,14 +119,8 @@ describe('TRUST_PROXY', () => {
 describe('login limit per account and per address', () => {
   let t: TestStore;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await openTestStore('pglite');
-    app = await buildApp({ store: t.store, schemaVersion: t.schemaVersion, staticDir: null });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.cleanup();
-  });
+  beforeAll(async () => ({ app, t } = await startApp()));
+  afterAll(() => stopApp({ app, t }));
 
   it(`locks an account after ${LOGIN_MAX_PER_ACCOUNT} failed logins, also for the right password`, async () => {
     const g = await maakTestGebruiker(t.store);
@@ -207,20 +188,8 @@ describe('login limit per account and per address', () => {
 
 describe.each(STORE_KINDS)('logs carry no client data or secrets on %s', (kind) => {
   it('a failing push, hostile input and bad logins leave no planted identifier in the log', async () => {
-    const t = await openTestStore(kind);
-    let log = '';
-    const stream = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        log += chunk.toString();
-        cb();
-      },
-    });
-    const app = await buildApp({
-      store: t.store,
-      schemaVersion: t.schemaVersion,
-      staticDir: null,
-      logger: { level: 'trace', stream },
-    });
+    const { stream, tekst: log } = logVanger();
+    const { app, t } = await startApp({ logger: { level: 'trace', stream } }, kind);
     try {
       const a = await userWithSession(t.store, 'arrangeur', 'Anna');
       const geplant = {
@@ -293,13 +262,13 @@ describe.each(STORE_KINDS)('logs carry no client data or secrets on %s', (kind) 
       const login = await app.inject(loginBody(geplant.achternaam, geplant.wachtwoord));
       expect(login.statusCode).toBe(401);
 
-      expect(log).toContain('push: mutation not stored'); // the failure was logged…
+      expect(log()).toContain('push: mutation not stored'); // the failure was logged…
       for (const [naam, waarde] of Object.entries(geplant)) {
-        expect(log.includes(waarde), `${naam} in the log`).toBe(false); // …without data
+        expect(log().includes(waarde), `${naam} in the log`).toBe(false); // …without data
       }
-      expect(log).not.toMatch(/scrypt\$/);
-      expect(log).not.toContain(a.cookie.split('=')[1]!);
-      expect(log).not.toContain('"params"');
+      expect(log()).not.toMatch(/scrypt\$/);
+      expect(log()).not.toContain(a.cookie.split('=')[1]!);
+      expect(log()).not.toContain('"params"');
     } finally {
       await app.close();
       await t.cleanup();

@@ -10,17 +10,7 @@ import {
 import type { ArrangeurDB } from '../db.ts';
 import { levend } from './lezen.ts';
 import { bewerkbaarPlan, MELDING, verwijderUitPlan } from './plan.ts';
-import {
-  opVolgorde,
-  schrijfRecord,
-  vorigeRij,
-  zodFouten,
-  type Result,
-  type WriteOptions,
-} from './schrijven.ts';
-import { fout, fouten } from './velden.ts';
-
-const DOEL_VELDEN = Object.keys(doelVeldenSchema.shape);
+import { bewaarRecord, opVolgorde, type Result, type WriteOptions } from './schrijven.ts';
 
 /**
  * Creates a doel (no `id`, or an `id` not yet stored) or updates one. Refused on a vastgesteld
@@ -34,31 +24,19 @@ export async function saveDoel(
   invoer: DoelInvoer & { id?: string },
   opts: WriteOptions,
 ): Promise<Result<Doel>> {
-  const { id, ...rest } = invoer;
-  const parsed = doelVeldenSchema.safeParse(rest);
-  if (!parsed.success) return fouten(zodFouten(parsed.error));
-  const gegevens = parsed.data;
-  const now = opts.now ?? new Date();
-  return db.transaction('rw', [db.plans, db.doelen, db.outbox, db.meta], async () => {
-    const vorige = await vorigeRij(db.doelen, doelSchema, id);
-    if (!vorige.ok) return vorige;
-    if (vorige.record && vorige.record.planId !== gegevens.planId) return fout(MELDING.anderPlan);
-    const plan = await bewerkbaarPlan(db, gegevens.planId);
-    if (!plan.ok) return plan;
-    const { record } = await schrijfRecord(db, {
-      table: db.doelen,
-      schema: doelSchema,
-      type: 'doel',
-      clientId: plan.record.clientId,
-      velden: DOEL_VELDEN,
-      gegevens,
-      vorige: vorige.record,
-      id,
-      aanmaakmoment: true,
-      opts,
-      now,
-    });
-    return { ok: true, record };
+  return bewaarRecord(db, {
+    table: db.doelen,
+    schema: doelSchema,
+    type: 'doel',
+    veldenSchema: doelVeldenSchema,
+    leest: [db.plans],
+    invoer,
+    eigenaar: { veld: 'planId', melding: MELDING.anderPlan },
+    toets: async (gegevens) => {
+      const plan = await bewerkbaarPlan(db, gegevens.planId);
+      return plan.ok ? { ok: true, clientId: plan.record.clientId } : plan;
+    },
+    opts,
   });
 }
 

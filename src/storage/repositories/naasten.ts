@@ -14,18 +14,13 @@ import { getClient } from './clients.ts';
 import { levend } from './lezen.ts';
 import { MELDING } from './plan.ts';
 import {
-  bestaandeRij,
+  bewaarRecord,
   opVolgorde,
-  schrijfRecord,
-  verwijderRecord,
-  vorigeRij,
-  zodFouten,
+  verwijderBewaard,
   type Result,
   type WriteOptions,
 } from './schrijven.ts';
-import { fout, fouten } from './velden.ts';
-
-const NAASTE_VELDEN = Object.keys(naasteVeldenSchema.shape);
+import { fout } from './velden.ts';
 
 /**
  * Creates or updates a naaste of a client.
@@ -37,31 +32,19 @@ export async function saveNaaste(
   invoer: NaasteInvoer & { id?: string },
   opts: WriteOptions,
 ): Promise<Result<Naaste>> {
-  const { id, ...rest } = invoer;
-  const parsed = naasteVeldenSchema.safeParse(rest);
-  if (!parsed.success) return fouten(zodFouten(parsed.error));
-  const gegevens = parsed.data;
-  const now = opts.now ?? new Date();
-  return db.transaction('rw', [db.clients, db.naasten, db.outbox, db.meta], async () => {
-    const vorige = await vorigeRij(db.naasten, naasteSchema, id);
-    if (!vorige.ok) return vorige;
-    if (vorige.record && vorige.record.clientId !== gegevens.clientId)
-      return fout(MELDING.andereClient);
-    if (!(await getClient(db, gegevens.clientId))) return fout(MELDING.clientOnbekend, 'clientId');
-    const { record } = await schrijfRecord(db, {
-      table: db.naasten,
-      schema: naasteSchema,
-      type: 'naaste',
-      clientId: gegevens.clientId,
-      velden: NAASTE_VELDEN,
-      gegevens,
-      vorige: vorige.record,
-      id,
-      aanmaakmoment: true,
-      opts,
-      now,
-    });
-    return { ok: true, record };
+  return bewaarRecord(db, {
+    table: db.naasten,
+    schema: naasteSchema,
+    type: 'naaste',
+    veldenSchema: naasteVeldenSchema,
+    leest: [db.clients],
+    invoer,
+    eigenaar: { veld: 'clientId', melding: MELDING.andereClient },
+    toets: async ({ clientId }) =>
+      (await getClient(db, clientId))
+        ? { ok: true, clientId }
+        : fout(MELDING.clientOnbekend, 'clientId'),
+    opts,
   });
 }
 
@@ -75,19 +58,14 @@ export async function deleteNaaste(
   id: string,
   opts: WriteOptions,
 ): Promise<Result<Naaste>> {
-  const now = opts.now ?? new Date();
-  return db.transaction('rw', [db.naasten, db.outbox, db.meta], async () => {
-    const naaste = await bestaandeRij(db.naasten, naasteSchema, id);
-    if (!naaste.ok) return naaste;
-    const record = await verwijderRecord(db, {
-      table: db.naasten,
-      type: 'naaste',
-      clientId: naaste.record.clientId,
-      rij: naaste.record,
-      opts,
-      now,
-    });
-    return { ok: true, record };
+  return verwijderBewaard(db, {
+    table: db.naasten,
+    schema: naasteSchema,
+    type: 'naaste',
+    id,
+    leest: [],
+    toets: async ({ clientId }) => ({ ok: true, clientId }),
+    opts,
   });
 }
 

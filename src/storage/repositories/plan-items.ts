@@ -16,16 +16,13 @@ import { getClient } from './clients.ts';
 import { lees, levend } from './lezen.ts';
 import { bewerkbaarPlan, MELDING, verwijderUitPlan } from './plan.ts';
 import {
+  bewaarRecord,
   opVolgorde,
-  schrijfRecord,
-  vorigeRij,
   zodFouten,
   type Result,
   type WriteOptions,
 } from './schrijven.ts';
 import { fout, fouten } from './velden.ts';
-
-const ITEM_VELDEN = Object.keys(planItemVeldenSchema.shape);
 
 /**
  * Creates or updates a plan item and stores the routing decision for its inzet (routering.ts),
@@ -42,25 +39,25 @@ export async function savePlanItem(
   invoer: PlanItemInvoer & { id?: string },
   opts: WriteOptions & { vandaag?: string },
 ): Promise<Result<PlanItem>> {
-  const { id, routering: _genegeerd, ...rest } = invoer;
-  const parsed = planItemVeldenSchema.safeParse(rest);
-  if (!parsed.success) return fouten(zodFouten(parsed.error));
-  const gegevens = parsed.data;
-  if (gegevens.override && !gegevens.inzet) return fout(MELDING.overrideZonderInzet, 'override');
-  if (gegevens.inzet) {
-    // Parsed here first for field-level messages ('inzet.omvang.eenheid'); routing repeats it.
-    const inzet = inzetSchema.safeParse(gegevens.inzet);
-    if (!inzet.success) return fouten(zodFouten(inzet.error, 'inzet'));
-  }
-  const now = opts.now ?? new Date();
-  const vandaag = opts.vandaag ?? vandaagIn(now);
-  return db.transaction(
-    'rw',
-    [db.plans, db.clients, db.doelen, db.naasten, db.planItems, db.outbox, db.meta],
-    async () => {
-      const vorige = await vorigeRij(db.planItems, planItemSchema, id);
-      if (!vorige.ok) return vorige;
-      if (vorige.record && vorige.record.planId !== gegevens.planId) return fout(MELDING.anderPlan);
+  const { routering: _genegeerd, ...rest } = invoer;
+  const vandaag = opts.vandaag ?? vandaagIn(opts.now ?? new Date());
+  return bewaarRecord(db, {
+    table: db.planItems,
+    schema: planItemSchema,
+    type: 'planItem',
+    veldenSchema: planItemVeldenSchema,
+    leest: [db.plans, db.clients, db.doelen, db.naasten],
+    invoer: rest,
+    eigenaar: { veld: 'planId', melding: MELDING.anderPlan },
+    vooraf: (gegevens) => {
+      if (gegevens.override && !gegevens.inzet)
+        return fout(MELDING.overrideZonderInzet, 'override');
+      if (!gegevens.inzet) return undefined;
+      // Parsed here first for field-level messages ('inzet.omvang.eenheid'); routing repeats it.
+      const inzet = inzetSchema.safeParse(gegevens.inzet);
+      return inzet.success ? undefined : fouten(zodFouten(inzet.error, 'inzet'));
+    },
+    toets: async (gegevens, vorige) => {
       const planR = await bewerkbaarPlan(db, gegevens.planId);
       if (!planR.ok) return planR;
       const plan = planR.record;
@@ -78,27 +75,15 @@ export async function savePlanItem(
       if (!client) return fout(MELDING.clientOnbekend);
       const routing = probeerRouteerPlanItem(client, gegevens, vandaag);
       if (!routing.ok) return fout(routing.fout, 'inzet');
-      const oud = vorige.record?.routering;
+      const oud = vorige?.routering;
       const routering =
         routing.routering && oud && zelfdeBesluit(oud, routing.routering)
           ? oud
           : (routing.routering ?? undefined);
-      const { record } = await schrijfRecord(db, {
-        table: db.planItems,
-        schema: planItemSchema,
-        type: 'planItem',
-        clientId: plan.clientId,
-        velden: ITEM_VELDEN,
-        gegevens: { ...gegevens, routering },
-        vorige: vorige.record,
-        id,
-        aanmaakmoment: true,
-        opts,
-        now,
-      });
-      return { ok: true, record };
+      return { ok: true, clientId: plan.clientId, gegevens: { ...gegevens, routering } };
     },
-  );
+    opts,
+  });
 }
 
 /**

@@ -28,9 +28,8 @@ import type { Table } from 'dexie';
 import type { RecordType } from '../../domain/model/record.ts';
 import type { Schema } from './lezen.ts';
 import {
-  bestaandeRij,
   schrijfRecord,
-  verwijderRecord,
+  verwijderBewaard,
   zodFouten,
   type Meta,
   type Result,
@@ -190,20 +189,16 @@ export async function verwijderUitPlan<R extends Meta & { planId: string }>(
   id: string,
   opts: WriteOptions,
 ): Promise<Result<R>> {
-  const now = opts.now ?? new Date();
-  return db.transaction('rw', [db.plans, table, db.outbox, db.meta], async () => {
-    const rij = await bestaandeRij(table, schema, id);
-    if (!rij.ok) return rij;
-    const plan = await bewerkbaarPlan(db, rij.record.planId);
-    if (!plan.ok) return plan;
-    const record = await verwijderRecord(db, {
-      table,
-      type,
-      clientId: plan.record.clientId,
-      rij: rij.record,
-      opts,
-      now,
-    });
-    return { ok: true, record };
+  return verwijderBewaard(db, {
+    table,
+    schema,
+    type,
+    id,
+    leest: [db.plans],
+    toets: async ({ planId }) => {
+      const plan = await bewerkbaarPlan(db, planId);
+      return plan.ok ? { ok: true, clientId: plan.record.clientId } : plan;
+    },
+    opts,
   });
 }

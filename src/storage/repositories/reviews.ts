@@ -41,7 +41,7 @@ import { lees, levend } from './lezen.ts';
 import { schrijfPlan } from './plan.ts';
 import {
   schrijfRecord,
-  verwijderRecord,
+  verwijderBewaard,
   zodFouten,
   type PlanFout,
   type Result,
@@ -274,21 +274,13 @@ export async function saveReviewComment(
       tekst: invoer.tekst,
     });
     if (!parsed.success) return fouten(zodFouten(parsed.error, undefined, VELD_MELDING));
-    const { record } = await schrijfRecord(db, {
-      table: db.reviewComments,
-      schema: reviewCommentSchema,
-      type: 'reviewComment',
+    return schrijfComment(db, opts, now, {
       clientId: review.clientId,
-      velden: COMMENT_VELDEN,
       wijzigbaar: EIGEN_COMMENT_VELDEN,
       gegevens: parsed.data,
       vorige,
       id,
-      naarRij: commentRij,
-      opts: { updatedBy: opts.updatedBy },
-      now,
     });
-    return { ok: true, record };
   });
 }
 
@@ -302,23 +294,20 @@ export async function deleteReviewComment(
   opts: WriteOptions,
   id: string,
 ): Promise<Result<ReviewComment>> {
-  const now = opts.now ?? new Date();
-  return db.transaction('rw', [db.reviews, db.reviewComments, db.outbox, db.meta], async () => {
-    const comment = await leesComment(db, id);
-    if (!comment) return fout(REVIEW_MELDING.commentOnbekend);
-    if (comment.auteurId !== opts.updatedBy) return fout(REVIEW_MELDING.nietVanU);
-    const clientId = await clientVanComment(db, comment);
-    if (!clientId) return fout(REVIEW_MELDING.reviewOnbekend, 'reviewId');
-    const record = await verwijderRecord(db, {
-      table: db.reviewComments,
-      type: 'reviewComment',
-      clientId,
-      rij: comment,
-      naarRij: commentRij,
-      opts,
-      now,
-    });
-    return { ok: true, record };
+  return verwijderBewaard(db, {
+    table: db.reviewComments,
+    schema: reviewCommentSchema,
+    type: 'reviewComment',
+    id,
+    nietGevonden: REVIEW_MELDING.commentOnbekend,
+    leest: [db.reviews],
+    toets: async (comment) => {
+      if (comment.auteurId !== opts.updatedBy) return fout(REVIEW_MELDING.nietVanU);
+      const clientId = await clientVanComment(db, comment);
+      return clientId ? { ok: true, clientId } : fout(REVIEW_MELDING.reviewOnbekend, 'reviewId');
+    },
+    naarRij: commentRij,
+    opts,
   });
 }
 
@@ -344,20 +333,12 @@ export async function zetAfgehandeld(
     if (review.casemanagerId === opts.updatedBy)
       return fout(REVIEW_MELDING.afhandelenDoorArrangeur);
     // Setting the value it already has writes nothing.
-    const { record } = await schrijfRecord(db, {
-      table: db.reviewComments,
-      schema: reviewCommentSchema,
-      type: 'reviewComment',
+    return schrijfComment(db, opts, now, {
       clientId: review.clientId,
-      velden: COMMENT_VELDEN,
       wijzigbaar: ['afgehandeld'],
       gegevens: { ...comment, afgehandeld },
       vorige: comment,
-      naarRij: commentRij,
-      opts: { updatedBy: opts.updatedBy },
-      now,
     });
-    return { ok: true, record };
   });
 }
 
@@ -473,6 +454,32 @@ async function zetPlanStatus(
 ): Promise<Plan> {
   const alleenWie = { updatedBy: opts.updatedBy };
   return (await schrijfPlan(db, plan, { ...plan, status }, alleenWie, now, ['status'])).record;
+}
+
+/** Writes a comment (create or update) with its mutation, as `opts.updatedBy`. In a transaction. */
+async function schrijfComment(
+  db: ArrangeurDB,
+  opts: WriteOptions,
+  now: Date,
+  c: {
+    clientId: string;
+    wijzigbaar: readonly string[];
+    gegevens: object;
+    vorige: ReviewComment | undefined;
+    id?: string | undefined;
+  },
+): Promise<Result<ReviewComment>> {
+  const { record } = await schrijfRecord(db, {
+    table: db.reviewComments,
+    schema: reviewCommentSchema,
+    type: 'reviewComment',
+    velden: COMMENT_VELDEN,
+    naarRij: commentRij,
+    opts: { updatedBy: opts.updatedBy },
+    now,
+    ...c,
+  });
+  return { ok: true, record };
 }
 
 /** The row as stored: `openstaand` mirrors `afgehandeld` for the index (see ReviewCommentRow). */

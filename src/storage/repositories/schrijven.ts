@@ -19,6 +19,7 @@ import { lees, type Schema } from './lezen.ts';
 import {
   alleVelden,
   fout,
+  fouten,
   gewijzigdeVelden,
   gezienPlafond,
   meta,
@@ -186,6 +187,113 @@ function naarRij<R extends object, Rij>(omzetten: ((r: R) => Rij) | undefined, r
   return omzetten ? omzetten(record) : (zonderUndefined(record) as unknown as Rij);
 }
 
+/** A refused write: the reasons, each with the path of its field. */
+export type Weigering = { ok: false; issues: PlanFout[] };
+
+/**
+ * What `bewaarRecord` saves: a form's input for one record, a create (no `id`, or an `id` not yet
+ * stored) or an update. The steps are the same for every record a form edits (doelen, naasten,
+ * plan items): parse the fields, read the stored record in the transaction, refuse a move to
+ * another owner, run the record's own checks, write record and outbox row together.
+ */
+export interface Bewaaropdracht<S extends z.ZodObject, R extends Bewaard> {
+  table: Table<R, string>;
+  schema: Schema<R>;
+  type: RecordType;
+  /** The record's own fields: parses the input, and its keys go with a create. */
+  veldenSchema: S;
+  /** The tables the checks read; the record's table, the outbox and meta are added. */
+  leest: readonly Table[];
+  invoer: object & { id?: string | undefined };
+  /** The field that ties the record to its owner (planId, clientId): an update may not change it. */
+  eigenaar: { veld: keyof z.output<S> & keyof R & string; melding: string };
+  /** Refusals the parsed input shows by itself, before anything is read. */
+  vooraf?: ((gegevens: z.output<S>) => Weigering | undefined) | undefined;
+  /** The checks against what is stored: the client the record belongs to, and what to write. */
+  toets: (
+    gegevens: z.output<S>,
+    vorige: R | undefined,
+  ) => Promise<Weigering | { ok: true; clientId: string; gegevens?: object }>;
+  opts: WriteOptions;
+}
+
+/** Parses, checks and writes one record from a form (see `Bewaaropdracht`); safe offline. */
+export async function bewaarRecord<S extends z.ZodObject, R extends Bewaard>(
+  db: ArrangeurDB,
+  o: Bewaaropdracht<S, R>,
+): Promise<Result<R>> {
+  const { id, ...rest } = o.invoer;
+  const parsed = o.veldenSchema.safeParse(rest);
+  if (!parsed.success) return fouten(zodFouten(parsed.error));
+  const gegevens = parsed.data;
+  const vooraf = o.vooraf?.(gegevens);
+  if (vooraf) return vooraf;
+  const now = o.opts.now ?? new Date();
+  return db.transaction('rw', [...o.leest, o.table, db.outbox, db.meta], async () => {
+    const vorige = await vorigeRij(o.table, o.schema, id);
+    if (!vorige.ok) return vorige;
+    const { veld, melding } = o.eigenaar;
+    if (vorige.record && vorige.record[veld] !== gegevens[veld]) return fout(melding);
+    const toets = await o.toets(gegevens, vorige.record);
+    if (!toets.ok) return toets;
+    const { record } = await schrijfRecord(db, {
+      table: o.table,
+      schema: o.schema,
+      type: o.type,
+      clientId: toets.clientId,
+      velden: Object.keys(o.veldenSchema.shape),
+      gegevens: toets.gegevens ?? gegevens,
+      vorige: vorige.record,
+      id,
+      aanmaakmoment: true,
+      opts: o.opts,
+      now,
+    });
+    return { ok: true, record };
+  });
+}
+
+/** What `verwijderBewaard` deletes: a living stored record, after the record's own checks. */
+export interface Wisopdracht<R extends Meta, Rij extends Meta = R> {
+  table: Table<Rij, string>;
+  schema: Schema<R>;
+  type: RecordType;
+  id: string;
+  /** The refusal when no living record has this id (default `RIJ_MELDING.nietGevonden`). */
+  nietGevonden?: string | undefined;
+  /** The tables the checks read; the record's table, the outbox and meta are added. */
+  leest: readonly Table[];
+  /** The checks against what is stored; gives the client the record belongs to. */
+  toets: (rij: R) => Promise<Weigering | { ok: true; clientId: string }>;
+  naarRij?: ((record: R) => Rij) | undefined;
+  opts: WriteOptions;
+}
+
+/** Writes the tombstone of a living record and its delete mutation in one transaction. */
+export async function verwijderBewaard<R extends Meta, Rij extends Meta = R>(
+  db: ArrangeurDB,
+  o: Wisopdracht<R, Rij>,
+): Promise<Result<R>> {
+  const now = o.opts.now ?? new Date();
+  return db.transaction('rw', [...o.leest, o.table, db.outbox, db.meta], async () => {
+    const opgeslagen = await o.table.get(o.id);
+    const rij = opgeslagen && !opgeslagen.deleted ? lees(o.schema, opgeslagen) : undefined;
+    if (!rij) return fout(o.nietGevonden ?? RIJ_MELDING.nietGevonden);
+    const toets = await o.toets(rij);
+    if (!toets.ok) return toets;
+    const record = await verwijderRecord(db, {
+      table: o.table,
+      type: o.type,
+      clientId: toets.clientId,
+      rij,
+      naarRij: o.naarRij,
+      opts: o.opts,
+      now,
+    });
+    return { ok: true, record };
+  });
+}
+
 /** Messages of the shared lookups below. */
 export const RIJ_MELDING = {
   verwijderd: 'Dit onderdeel is verwijderd.',
@@ -207,18 +315,6 @@ export async function vorigeRij<R extends Meta>(
   // An unreadable stored row is not overwritten: a later schema version migrates it.
   if (!record) return fout(melding.nietGevonden);
   return { ok: true, record };
-}
-
-/** A living stored record, or the refusal `nietGevonden`. */
-export async function bestaandeRij<R extends Meta>(
-  table: Table<R, string>,
-  schema: Schema<R>,
-  id: string,
-): Promise<Result<R>> {
-  const rij = await table.get(id);
-  if (!rij || rij.deleted) return fout(RIJ_MELDING.nietGevonden);
-  const record = lees(schema, rij);
-  return record ? { ok: true, record } : fout(RIJ_MELDING.nietGevonden);
 }
 
 /** Records in the order they were made (device-independent: aangemaaktOp, then id). */

@@ -26,6 +26,7 @@ import {
 import { nl } from '../i18n/nl.ts';
 import { SelectField, TextAreaField, TextField } from './fields.tsx';
 import { Form, type FormApi } from './Form.tsx';
+import { Zoekveld } from './LosseVelden.tsx';
 import './sociale-kaart.css';
 
 const t = nl.socialeKaart;
@@ -56,7 +57,6 @@ export function SocialeKaartZoeker(props: SocialeKaartZoekerProps) {
     () => gevonden && eersteInGemeente(gevonden, gemeente),
     [gevonden, gemeente],
   );
-  const zoekId = useId();
   const categorieId = useId();
 
   function toegevoegd(v: Voorziening) {
@@ -69,27 +69,15 @@ export function SocialeKaartZoeker(props: SocialeKaartZoekerProps) {
   return (
     <div className="sk-zoeker">
       <div className="rij sk-filters">
-        <div className="veld">
-          <label htmlFor={zoekId} className="veld-label">
-            {t.zoekLabel}
-          </label>
-          <p id={`${zoekId}-hint`} className="veld-hint">
-            {t.zoekHint}
-          </p>
-          <input
-            id={zoekId}
-            className="veld-invoer"
-            type="search"
-            inputMode="search"
-            autoComplete="off"
-            value={tekst}
-            onChange={(e) => {
-              setTekst(e.target.value);
-              setMelding('');
-            }}
-            aria-describedby={`${zoekId}-hint`}
-          />
-        </div>
+        <Zoekveld
+          label={t.zoekLabel}
+          hint={t.zoekHint}
+          waarde={tekst}
+          onWijzig={(tekst) => {
+            setTekst(tekst);
+            setMelding('');
+          }}
+        />
         <div className="veld">
           <label htmlFor={categorieId} className="veld-label">
             {t.categorieLabel}

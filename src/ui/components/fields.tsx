@@ -9,6 +9,7 @@ import {
   useContext,
   useId,
   useState,
+  type ChangeEvent,
   type HTMLInputTypeAttribute,
   type ReactNode,
 } from 'react';
@@ -53,7 +54,7 @@ function FieldShell(props: {
   hint?: string | undefined;
   optional?: boolean | undefined;
   error?: string | undefined;
-  className?: string;
+  className?: string | undefined;
   children: (ids: ShellIds) => ReactNode;
 }) {
   const inputId = useId();
@@ -82,6 +83,39 @@ function FieldShell(props: {
 const asText = (value: unknown): string =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
+/**
+ * One field bound to the form: its controller, what its shell shows (label, hint, the schema's
+ * message) and, per input, the props that tie the input to the form and to its shell.
+ */
+function useVeld<T extends FieldValues, TOut>(
+  props: BaseProps<T, TOut> & {
+    className?: string | undefined;
+    /** Maps what the input holds (a string) to the value the schema expects. */
+    parse?: ((text: string) => unknown) | undefined;
+  },
+) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const shell = {
+    label: props.label,
+    hint: props.hint,
+    optional: props.optional,
+    error: fieldState.error?.message,
+    className: props.className,
+  };
+  const invoer = ({ inputId, describedBy, invalid }: ShellIds) => ({
+    id: inputId,
+    ref: field.ref,
+    name: field.name,
+    onBlur: field.onBlur,
+    value: asText(field.value),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      field.onChange(props.parse ? props.parse(e.target.value) : e.target.value),
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy,
+  });
+  return { field, shell, invoer };
+}
+
 export interface TextFieldProps<T extends FieldValues, TOut> extends BaseProps<T, TOut> {
   type?: HTMLInputTypeAttribute;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'search';
@@ -93,32 +127,17 @@ export interface TextFieldProps<T extends FieldValues, TOut> extends BaseProps<T
 }
 
 export function TextField<T extends FieldValues, TOut>(props: TextFieldProps<T, TOut>) {
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const { shell, invoer } = useVeld(props);
   return (
-    <FieldShell
-      label={props.label}
-      hint={props.hint}
-      optional={props.optional}
-      error={fieldState.error?.message}
-      className={props.className}
-    >
-      {({ inputId, describedBy, invalid }) => (
+    <FieldShell {...shell}>
+      {(ids) => (
         <input
-          id={inputId}
-          ref={field.ref}
-          name={field.name}
+          {...invoer(ids)}
           className="veld-invoer"
           type={props.type ?? 'text'}
           inputMode={props.inputMode}
           autoComplete={props.autoComplete ?? 'off'}
           placeholder={props.placeholder}
-          value={asText(field.value)}
-          onChange={(e) =>
-            field.onChange(props.parse ? props.parse(e.target.value) : e.target.value)
-          }
-          onBlur={field.onBlur}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
         />
       )}
     </FieldShell>
@@ -129,28 +148,11 @@ export function TextField<T extends FieldValues, TOut>(props: TextFieldProps<T, 
 export function TextAreaField<T extends FieldValues, TOut>(
   props: BaseProps<T, TOut> & { rows?: number; className?: string },
 ) {
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const { shell, invoer } = useVeld(props);
   return (
-    <FieldShell
-      label={props.label}
-      hint={props.hint}
-      optional={props.optional}
-      error={fieldState.error?.message}
-      className={props.className}
-    >
-      {({ inputId, describedBy, invalid }) => (
-        <textarea
-          id={inputId}
-          ref={field.ref}
-          name={field.name}
-          className="veld-invoer veld-tekstvak"
-          rows={props.rows ?? 3}
-          value={asText(field.value)}
-          onChange={(e) => field.onChange(e.target.value)}
-          onBlur={field.onBlur}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
-        />
+    <FieldShell {...shell}>
+      {(ids) => (
+        <textarea {...invoer(ids)} className="veld-invoer veld-tekstvak" rows={props.rows ?? 3} />
       )}
     </FieldShell>
   );
@@ -187,28 +189,11 @@ export function SelectField<T extends FieldValues, TOut>(
     parse?: (value: string) => unknown;
   },
 ) {
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const { shell, invoer } = useVeld(props);
   return (
-    <FieldShell
-      label={props.label}
-      hint={props.hint}
-      optional={props.optional}
-      error={fieldState.error?.message}
-    >
-      {({ inputId, describedBy, invalid }) => (
-        <select
-          id={inputId}
-          ref={field.ref}
-          name={field.name}
-          className="veld-invoer"
-          value={asText(field.value)}
-          onChange={(e) =>
-            field.onChange(props.parse ? props.parse(e.target.value) : e.target.value)
-          }
-          onBlur={field.onBlur}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
-        >
+    <FieldShell {...shell}>
+      {(ids) => (
+        <select {...invoer(ids)} className="veld-invoer">
           {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -301,25 +286,18 @@ export function vindGemeente(tekst: string): Gemeente | undefined {
  * matches no gemeente leaves it empty, and the schema then says so next to the field.
  */
 export function GemeenteField<T extends FieldValues, TOut>(props: BaseProps<T, TOut>) {
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const { field, shell, invoer } = useVeld(props);
   const [tekst, setTekst] = useState(() => {
     const g = typeof field.value === 'string' ? findGemeente(field.value) : undefined;
     return g ? gemeenteLabel(g) : '';
   });
   const listId = useId();
   return (
-    <FieldShell
-      label={props.label}
-      hint={props.hint}
-      optional={props.optional}
-      error={fieldState.error?.message}
-    >
-      {({ inputId, describedBy, invalid }) => (
+    <FieldShell {...shell}>
+      {(ids) => (
         <>
           <input
-            id={inputId}
-            ref={field.ref}
-            name={field.name}
+            {...invoer(ids)}
             className="veld-invoer"
             type="text"
             list={listId}
@@ -334,8 +312,6 @@ export function GemeenteField<T extends FieldValues, TOut>(props: BaseProps<T, T
               if (g) setTekst(gemeenteLabel(g));
               field.onBlur();
             }}
-            aria-invalid={invalid}
-            aria-describedby={describedBy}
           />
           <datalist id={listId}>
             {GEMEENTEN.map((g) => (

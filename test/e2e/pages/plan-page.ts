@@ -112,6 +112,28 @@ export class PlanPage {
     await expect(this.page.getByRole('listitem').filter({ hasText: naam }).first()).toBeVisible();
   }
 
+  /**
+   * Step 7: professional help of catalog type `code`, `uren` hours a week, from `start`, by
+   * `aanbieder` (each only when given); returns the item's region.
+   */
+  async voegProfessioneleHulpToe(
+    code: string,
+    hulp: { readonly uren: string; readonly start?: string; readonly aanbieder?: string },
+  ): Promise<Locator> {
+    const item = await this.voegInzetToe('Professionele hulp toevoegen', 'Soort hulp', code);
+    await item.getByLabel(/^Hoeveel \(uur\/week\)/).fill(hulp.uren);
+    if (hulp.start) await item.getByLabel(/^Startdatum/).fill(hulp.start);
+    if (hulp.aanbieder) await item.getByLabel(/^Aanbieder/).fill(hulp.aanbieder);
+    return item;
+  }
+
+  /** Another domain than the routing gives, for one inzet; with the reason when given. */
+  async kiesAnderDomein(item: Locator, domein: string, reden?: string) {
+    await item.getByLabel('Ander domein kiezen dan de routering').check();
+    await item.getByLabel('Gekozen domein').selectOption(domein);
+    if (reden !== undefined) await item.getByLabel(/^Waarom een ander domein/).fill(reden);
+  }
+
   /** Steps 6 and 7: a new inzet of a catalog type; returns the item's region. */
   async voegInzetToe(knop: string, typeLabel: string, code: string): Promise<Locator> {
     await this.page.getByRole('button', { name: knop, exact: true }).click();
@@ -132,6 +154,24 @@ export class PlanPage {
     await this.page.getByLabel(/^Evaluatiedatum/).fill(datum);
     await this.page.getByLabel(/^Evaluatiedatum/).blur();
     await this.wachtOpOpgeslagen();
+  }
+
+  /** Step 7: the ladder's question why professional help is needed after all, when it asks. */
+  async ladderReden(reden: string) {
+    const ladder = this.page.getByLabel(/^Waarom is professionele hulp toch nodig/);
+    if (await ladder.count()) {
+      await ladder.fill(reden);
+      await ladder.blur();
+      await this.wachtOpOpgeslagen();
+    }
+  }
+
+  /** Step 8: the client's akkoord (mondeling, by herself) on `datum`, an evaluatiedatum, vastgesteld. */
+  async stelVastMetAkkoord(datum: string, evaluatie: string) {
+    await this.naarStap(8);
+    await this.akkoord(datum, 'mondeling', 'client');
+    await this.evaluatiedatum(evaluatie);
+    await this.vaststellen();
   }
 
   async vaststellen() {

@@ -5,19 +5,19 @@
  * Least privilege (docs/beheer.md): the beheerder sees a client only by name and birth date, the
  * least that tells two clients apart; never the BSN, address or plan. Every list read is logged.
  */
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { BeheerClient, BeheerGebruiker } from '../../../domain/beheer/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
+import { Laadstand, Uitkomstmelding, type Uitkomst } from '../../components/Schermdelen.tsx';
 import { datumNl } from '../../lib/opmaak.ts';
-import { useServerLijst } from './laden.ts';
+import {
+  GebruikerOpties,
+  metCaseload as kandidatenVan,
+  useGebruikersEnClienten,
+} from './laden.tsx';
 import { tijdstipNl } from './opmaak.ts';
-import { beeindigReviewDeling, haalClienten, haalGebruikers, zetCaseload } from './server.ts';
+import { beeindigReviewDeling, zetCaseload } from './server.ts';
 import './beheer.css';
-
-interface Data {
-  readonly gebruikers: readonly BeheerGebruiker[];
-  readonly clienten: readonly BeheerClient[];
-}
 
 const clientLabel = (c: BeheerClient | undefined): string =>
   !c
@@ -29,31 +29,16 @@ const clientLabel = (c: BeheerClient | undefined): string =>
 export function CaseloadsScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
   const titelId = useId();
   const zoekId = useId();
-  const haal = useCallback(async () => {
-    const [g, c] = await Promise.all([haalGebruikers(fetchFn), haalClienten(fetchFn)]);
-    if (!g.ok) return g;
-    if (!c.ok) return c;
-    return {
-      ok: true as const,
-      data: { gebruikers: g.data!.gebruikers, clienten: c.data!.clienten },
-    };
-  }, [fetchFn]);
-  const { stand, opnieuw } = useServerLijst<Data>(haal);
+  const { stand, opnieuw } = useGebruikersEnClienten(fetchFn);
   const [zoek, setZoek] = useState('');
-  const [melding, setMelding] = useState<{ soort: 'ok' | 'fout'; tekst: string } | null>(null);
+  const [melding, setMelding] = useState<Uitkomst>(null);
 
   const data = stand.soort === 'klaar' ? stand.data : null;
   const naamVan = useMemo(
     () => new Map((data?.gebruikers ?? []).map((g) => [g.id, g.naam])),
     [data],
   );
-  const metCaseload = useMemo(
-    () =>
-      (data?.gebruikers ?? []).filter(
-        (g) => g.actief && (g.rol === 'arrangeur' || g.rol === 'casemanager'),
-      ),
-    [data],
-  );
+  const metCaseload = useMemo(() => kandidatenVan(data?.gebruikers ?? []), [data]);
   const zichtbaar = useMemo(() => {
     const z = zoek.trim().toLocaleLowerCase('nl');
     return (data?.clienten ?? []).filter(
@@ -96,23 +81,8 @@ export function CaseloadsScreen({ fetch: fetchFn }: { readonly fetch: FetchFn })
         Zet een cliënt in de caseload van een arrangeur, of verplaats een cliënt naar een collega. U
         ziet van een cliënt alleen de naam en geboortedatum: meer is niet nodig om toe te wijzen.
       </p>
-      {melding && (
-        <p
-          className={melding.soort === 'ok' ? 'beheer-ok' : 'fout-melding'}
-          role={melding.soort === 'ok' ? 'status' : 'alert'}
-        >
-          {melding.tekst}
-        </p>
-      )}
-      {stand.soort === 'laden' && <p role="status">Caseloads laden…</p>}
-      {stand.soort === 'fout' && (
-        <div role="alert" className="fout-melding">
-          <p>{stand.melding}</p>
-          <button type="button" className="knop" onClick={opnieuw}>
-            Opnieuw proberen
-          </button>
-        </div>
-      )}
+      <Uitkomstmelding uitkomst={melding} />
+      <Laadstand status={stand} laden="Caseloads laden…" onOpnieuw={opnieuw} />
       {data && (
         <>
           <div className="veld beheer-zoek">
@@ -210,11 +180,7 @@ function ClientRij(props: {
           </label>
           <select id={id} value={naar} onChange={(e) => setNaar(e.target.value)}>
             <option value="">Kies een collega</option>
-            {opties.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.naam} ({g.gebruikersnaam})
-              </option>
-            ))}
+            <GebruikerOpties gebruikers={opties} />
           </select>
           <button
             type="button"

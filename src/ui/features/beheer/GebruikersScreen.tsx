@@ -3,32 +3,28 @@
  * add a user (the server makes a start password, shown here once); turn an account off or on;
  * give a new start password; end her sessions. Online-only.
  */
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { BeheerGebruiker } from '../../../domain/beheer/api.ts';
 import { BEHEER_ROLLEN as ROLLEN, type BeheerRol as Rol } from '../../../domain/beheer/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
-import { useServerLijst } from './laden.ts';
-import { ROL_NAAM, tijdstipNl } from './opmaak.ts';
 import {
-  beeindigSessies,
-  haalGebruikers,
-  nieuwStartwachtwoord,
-  nieuweGebruiker,
-  zetActief,
-} from './server.ts';
+  Laadstand,
+  Tabel,
+  Uitkomstmelding,
+  Verstuurregel,
+  type Uitkomst,
+} from '../../components/Schermdelen.tsx';
+import { Invoerveld, Veld } from '../../components/LosseVelden.tsx';
+import { useGebruikers } from './laden.tsx';
+import { ROL_NAAM, tijdstipNl } from './opmaak.ts';
+import { beeindigSessies, nieuwStartwachtwoord, nieuweGebruiker, zetActief } from './server.ts';
 import './beheer.css';
-
-type Melding = { soort: 'ok' | 'fout'; tekst: string } | null;
 
 export function GebruikersScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
   const titelId = useId();
-  const haal = useCallback(async () => {
-    const a = await haalGebruikers(fetchFn);
-    return a.ok ? { ok: true as const, data: a.data!.gebruikers } : a;
-  }, [fetchFn]);
-  const { stand, opnieuw } = useServerLijst(haal);
+  const { stand, opnieuw } = useGebruikers(fetchFn);
   const [start, setStart] = useState<{ naam: string; wachtwoord: string } | null>(null);
-  const [melding, setMelding] = useState<Melding>(null);
+  const [melding, setMelding] = useState<Uitkomst>(null);
   const [vraag, setVraag] = useState<{ id: string; wat: 'uit' | 'wachtwoord' } | null>(null);
 
   async function actie(g: BeheerGebruiker, wat: 'uit' | 'aan' | 'wachtwoord' | 'sessies') {
@@ -80,14 +76,7 @@ export function GebruikersScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }
           </button>
         </section>
       )}
-      {melding && (
-        <p
-          className={melding.soort === 'ok' ? 'beheer-ok' : 'fout-melding'}
-          role={melding.soort === 'ok' ? 'status' : 'alert'}
-        >
-          {melding.tekst}
-        </p>
-      )}
+      <Uitkomstmelding uitkomst={melding} />
       <NieuweGebruikerForm
         fetch={fetchFn}
         onGemaakt={(naam, wachtwoord) => {
@@ -97,118 +86,107 @@ export function GebruikersScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }
         }}
       />
       <h2>Alle gebruikers</h2>
-      {stand.soort === 'laden' && <p role="status">Gebruikers laden…</p>}
-      {stand.soort === 'fout' && (
-        <div role="alert" className="fout-melding">
-          <p>{stand.melding}</p>
-          <button type="button" className="knop" onClick={opnieuw}>
-            Opnieuw proberen
-          </button>
-        </div>
-      )}
+      <Laadstand status={stand} laden="Gebruikers laden…" onOpnieuw={opnieuw} />
       {stand.soort === 'klaar' && (
-        <div className="tabel-scroll" tabIndex={0} role="region" aria-label="Tabel gebruikers">
-          <table className="beheer-tabel">
-            <caption className="visueel-verborgen">Gebruikers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">Gebruikersnaam</th>
-                <th scope="col">Rol</th>
-                <th scope="col">Status</th>
-                <th scope="col">Laatst ingelogd</th>
-                <th scope="col">Sessies</th>
-                <th scope="col">Acties</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stand.data.map((g) => (
-                <tr key={g.id}>
-                  <th scope="row">{g.naam}</th>
-                  <td>{g.gebruikersnaam}</td>
-                  <td>{ROL_NAAM[g.rol]}</td>
-                  <td>
-                    {g.actief ? 'Actief' : 'Gedeactiveerd'}
-                    {g.actief && g.moetWachtwoordWijzigen && (
-                      <span className="beheer-hint"> · moet nog een eigen wachtwoord kiezen</span>
-                    )}
-                  </td>
-                  <td>{tijdstipNl(g.laatsteLogin)}</td>
-                  <td>
-                    {g.actieveSessies === 0
-                      ? 'Geen'
-                      : `${g.actieveSessies} actief, laatst ${tijdstipNl(g.laatstActief)}`}
-                  </td>
-                  <td>
-                    {vraag?.id === g.id ? (
-                      <div className="knoppen" role="group" aria-label={`Bevestig voor ${g.naam}`}>
-                        <span>
-                          {vraag.wat === 'uit'
-                            ? `${g.naam} uitzetten?`
-                            : `Nieuw startwachtwoord voor ${g.naam}?`}
-                        </span>
-                        <button
-                          type="button"
-                          className="knop knop-klein knop-primair"
-                          onClick={() => void actie(g, vraag.wat)}
-                        >
-                          {vraag.wat === 'uit' ? 'Ja, uitzetten' : 'Ja, nieuw wachtwoord'}
-                        </button>
-                        <button
-                          type="button"
-                          className="knop knop-klein"
-                          onClick={() => setVraag(null)}
-                        >
-                          Nee
-                        </button>
-                      </div>
+        <Tabel
+          label="Tabel gebruikers"
+          caption="Gebruikers"
+          className="beheer-tabel"
+          kolommen={[
+            'Naam',
+            'Gebruikersnaam',
+            'Rol',
+            'Status',
+            'Laatst ingelogd',
+            'Sessies',
+            'Acties',
+          ]}
+        >
+          {stand.data.map((g) => (
+            <tr key={g.id}>
+              <th scope="row">{g.naam}</th>
+              <td>{g.gebruikersnaam}</td>
+              <td>{ROL_NAAM[g.rol]}</td>
+              <td>
+                {g.actief ? 'Actief' : 'Gedeactiveerd'}
+                {g.actief && g.moetWachtwoordWijzigen && (
+                  <span className="beheer-hint"> · moet nog een eigen wachtwoord kiezen</span>
+                )}
+              </td>
+              <td>{tijdstipNl(g.laatsteLogin)}</td>
+              <td>
+                {g.actieveSessies === 0
+                  ? 'Geen'
+                  : `${g.actieveSessies} actief, laatst ${tijdstipNl(g.laatstActief)}`}
+              </td>
+              <td>
+                {vraag?.id === g.id ? (
+                  <div className="knoppen" role="group" aria-label={`Bevestig voor ${g.naam}`}>
+                    <span>
+                      {vraag.wat === 'uit'
+                        ? `${g.naam} uitzetten?`
+                        : `Nieuw startwachtwoord voor ${g.naam}?`}
+                    </span>
+                    <button
+                      type="button"
+                      className="knop knop-klein knop-primair"
+                      onClick={() => void actie(g, vraag.wat)}
+                    >
+                      {vraag.wat === 'uit' ? 'Ja, uitzetten' : 'Ja, nieuw wachtwoord'}
+                    </button>
+                    <button
+                      type="button"
+                      className="knop knop-klein"
+                      onClick={() => setVraag(null)}
+                    >
+                      Nee
+                    </button>
+                  </div>
+                ) : (
+                  <div className="knoppen">
+                    {g.actief ? (
+                      <button
+                        type="button"
+                        className="knop knop-klein"
+                        aria-label={`Uitzetten ${g.naam}`}
+                        onClick={() => setVraag({ id: g.id, wat: 'uit' })}
+                      >
+                        Uitzetten
+                      </button>
                     ) : (
-                      <div className="knoppen">
-                        {g.actief ? (
-                          <button
-                            type="button"
-                            className="knop knop-klein"
-                            aria-label={`Uitzetten ${g.naam}`}
-                            onClick={() => setVraag({ id: g.id, wat: 'uit' })}
-                          >
-                            Uitzetten
-                          </button>
-                        ) : (
-                          <button
-                            type="button"
-                            className="knop knop-klein"
-                            aria-label={`Aanzetten ${g.naam}`}
-                            onClick={() => void actie(g, 'aan')}
-                          >
-                            Aanzetten
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          className="knop knop-klein"
-                          aria-label={`Nieuw wachtwoord ${g.naam}`}
-                          onClick={() => setVraag({ id: g.id, wat: 'wachtwoord' })}
-                        >
-                          Nieuw wachtwoord
-                        </button>
-                        {g.actieveSessies > 0 && (
-                          <button
-                            type="button"
-                            className="knop knop-klein"
-                            aria-label={`Sessies beëindigen ${g.naam}`}
-                            onClick={() => void actie(g, 'sessies')}
-                          >
-                            Sessies beëindigen
-                          </button>
-                        )}
-                      </div>
+                      <button
+                        type="button"
+                        className="knop knop-klein"
+                        aria-label={`Aanzetten ${g.naam}`}
+                        onClick={() => void actie(g, 'aan')}
+                      >
+                        Aanzetten
+                      </button>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    <button
+                      type="button"
+                      className="knop knop-klein"
+                      aria-label={`Nieuw wachtwoord ${g.naam}`}
+                      onClick={() => setVraag({ id: g.id, wat: 'wachtwoord' })}
+                    >
+                      Nieuw wachtwoord
+                    </button>
+                    {g.actieveSessies > 0 && (
+                      <button
+                        type="button"
+                        className="knop knop-klein"
+                        aria-label={`Sessies beëindigen ${g.naam}`}
+                        onClick={() => void actie(g, 'sessies')}
+                      >
+                        Sessies beëindigen
+                      </button>
+                    )}
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Tabel>
       )}
     </section>
   );
@@ -251,45 +229,30 @@ function NieuweGebruikerForm(props: {
     >
       <h2 id={`${id}-titel`}>Gebruiker toevoegen</h2>
       <div className="beheer-velden">
-        <div className="veld">
-          <label htmlFor={`${id}-naam`}>Naam</label>
-          <input
-            id={`${id}-naam`}
-            value={naam}
-            autoComplete="off"
-            onChange={(e) => setNaam(e.target.value)}
-          />
-        </div>
-        <div className="veld">
-          <label htmlFor={`${id}-gn`}>Gebruikersnaam</label>
-          <input
-            id={`${id}-gn`}
-            value={gebruikersnaam}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            onChange={(e) => setGebruikersnaam(e.target.value)}
-          />
-        </div>
-        <div className="veld">
-          <label htmlFor={`${id}-rol`}>Rol</label>
-          <select id={`${id}-rol`} value={rol} onChange={(e) => setRol(e.target.value as Rol)}>
-            {ROLLEN.map((r) => (
-              <option key={r} value={r}>
-                {ROL_NAAM[r]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Invoerveld label="Naam" waarde={naam} autoComplete="off" onWijzig={setNaam} />
+        <Invoerveld
+          label="Gebruikersnaam"
+          waarde={gebruikersnaam}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          onWijzig={setGebruikersnaam}
+        />
+        <Veld label="Rol">
+          {(veldId) => (
+            <select id={veldId} value={rol} onChange={(e) => setRol(e.target.value as Rol)}>
+              {ROLLEN.map((r) => (
+                <option key={r} value={r}>
+                  {ROL_NAAM[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Veld>
       </div>
-      {fout && (
-        <p className="fout-melding" role="alert">
-          {fout}
-        </p>
-      )}
-      <button type="submit" className="knop knop-primair" disabled={bezig}>
+      <Verstuurregel fout={fout} bezig={bezig}>
         Toevoegen
-      </button>
+      </Verstuurregel>
     </form>
   );
 }

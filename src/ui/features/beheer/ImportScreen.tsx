@@ -4,23 +4,21 @@
  * beheerder confirms. A client already on the server (same BSN, or same name and birth date) is
  * left alone, so importing the same file twice stores nothing the second time.
  */
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { IMPORT_KOLOMMEN } from '../../../domain/caseload-import/index.ts';
-import type { BeheerGebruiker, ImportAntwoord } from '../../../domain/beheer/api.ts';
+import type { ImportAntwoord } from '../../../domain/beheer/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import { datumNl } from '../../lib/opmaak.ts';
-import { useServerLijst } from './laden.ts';
-import { haalGebruikers, importeer } from './server.ts';
+import { Laadstand, Tabel, Verstuurregel } from '../../components/Schermdelen.tsx';
+import { Veld } from '../../components/LosseVelden.tsx';
+import { GebruikerOpties, metCaseload, useGebruikers } from './laden.tsx';
+import { importeer } from './server.ts';
 import './beheer.css';
 
 export function ImportScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
   const titelId = useId();
   const id = useId();
-  const haal = useCallback(async () => {
-    const a = await haalGebruikers(fetchFn);
-    return a.ok ? { ok: true as const, data: a.data!.gebruikers } : a;
-  }, [fetchFn]);
-  const { stand } = useServerLijst<readonly BeheerGebruiker[]>(haal);
+  const { stand, opnieuw } = useGebruikers(fetchFn);
   const [naar, setNaar] = useState('');
   const [bestand, setBestand] = useState<{ naam: string; tekst: string } | null>(null);
   const [controle, setControle] = useState<ImportAntwoord | null>(null);
@@ -28,10 +26,7 @@ export function ImportScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
   const [klaar, setKlaar] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
 
-  const kandidaten =
-    stand.soort === 'klaar'
-      ? stand.data.filter((g) => g.actief && (g.rol === 'arrangeur' || g.rol === 'casemanager'))
-      : [];
+  const kandidaten = stand.soort === 'klaar' ? metCaseload(stand.data) : [];
   const naarNaam = kandidaten.find((g) => g.id === naar)?.naam ?? '';
 
   async function controleer(e: FormEvent) {
@@ -84,7 +79,7 @@ export function ImportScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
       </p>
       <details className="beheer-kolommen">
         <summary>Welke kolommen?</summary>
-        <table className="beheer-tabel">
+        <table className="data-tabel">
           <caption className="visueel-verborgen">Kolommen van het importbestand</caption>
           <thead>
             <tr>
@@ -104,62 +99,51 @@ export function ImportScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
           </tbody>
         </table>
       </details>
-      {stand.soort === 'fout' && (
-        <p role="alert" className="fout-melding">
-          {stand.melding}
-        </p>
-      )}
+      <Laadstand status={stand} onOpnieuw={opnieuw} />
       <form
         className="beheer-form"
         onSubmit={(e) => void controleer(e)}
         aria-label="Bestand controleren"
       >
         <div className="beheer-velden">
-          <div className="veld">
-            <label htmlFor={`${id}-naar`}>In de caseload van</label>
-            <select
-              id={`${id}-naar`}
-              value={naar}
-              onChange={(e) => {
-                setNaar(e.target.value);
-                setControle(null);
-              }}
-            >
-              <option value="">Kies een collega</option>
-              {kandidaten.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.naam} ({g.gebruikersnaam})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="veld">
-            <label htmlFor={`${id}-bestand`}>Bestand</label>
-            <input
-              id={`${id}-bestand`}
-              type="file"
-              accept=".csv,text/csv,text/plain"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                setControle(null);
-                setKlaar(null);
-                if (!f) return setBestand(null);
-                void f.text().then((tekst) => setBestand({ naam: f.name, tekst }));
-              }}
-            />
-          </div>
+          <Veld label="In de caseload van">
+            {(veldId) => (
+              <select
+                id={veldId}
+                value={naar}
+                onChange={(e) => {
+                  setNaar(e.target.value);
+                  setControle(null);
+                }}
+              >
+                <option value="">Kies een collega</option>
+                <GebruikerOpties gebruikers={kandidaten} />
+              </select>
+            )}
+          </Veld>
+          <Veld label="Bestand">
+            {(veldId) => (
+              <input
+                id={veldId}
+                type="file"
+                accept=".csv,text/csv,text/plain"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  setControle(null);
+                  setKlaar(null);
+                  if (!f) return setBestand(null);
+                  void f.text().then((tekst) => setBestand({ naam: f.name, tekst }));
+                }}
+              />
+            )}
+          </Veld>
         </div>
-        {fout && (
-          <p className="fout-melding" role="alert">
-            {fout}
-          </p>
-        )}
-        <button type="submit" className="knop knop-primair" disabled={bezig}>
+        <Verstuurregel fout={fout} bezig={bezig}>
           Controleren
-        </button>
+        </Verstuurregel>
       </form>
       {klaar && (
-        <p className="beheer-ok" role="status">
+        <p className="ok-melding" role="status">
           {klaar}
         </p>
       )}
@@ -180,40 +164,33 @@ export function ImportScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
               {controle.onbekendeKolommen.join(', ')}.
             </p>
           )}
-          <div className="tabel-scroll" tabIndex={0} role="region" aria-label="Tabel controle">
-            <table className="beheer-tabel">
-              <caption className="visueel-verborgen">Controle per regel</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Regel</th>
-                  <th scope="col">Cliënt</th>
-                  <th scope="col">Uitkomst</th>
-                </tr>
-              </thead>
-              <tbody>
-                {controle.rijen.map((r) => (
-                  <tr key={r.regel} className={r.status === 'fout' ? 'beheer-fout-rij' : undefined}>
-                    <th scope="row">Regel {r.regel}</th>
-                    <td>
-                      {r.naam ?? '—'}
-                      {r.geboortedatum ? ` (${datumNl(r.geboortedatum)})` : ''}
-                    </td>
-                    <td>
-                      {r.status === 'nieuw' && 'Goed: wordt toegevoegd'}
-                      {r.status === 'bestaat' && 'Bestaat al: blijft zoals hij is'}
-                      {r.status === 'fout' && (
-                        <ul className="beheer-fouten">
-                          {r.fouten.map((f) => (
-                            <li key={f}>{f}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Tabel
+            label="Tabel controle"
+            caption="Controle per regel"
+            className="beheer-tabel"
+            kolommen={['Regel', 'Cliënt', 'Uitkomst']}
+          >
+            {controle.rijen.map((r) => (
+              <tr key={r.regel} className={r.status === 'fout' ? 'beheer-fout-rij' : undefined}>
+                <th scope="row">Regel {r.regel}</th>
+                <td>
+                  {r.naam ?? '—'}
+                  {r.geboortedatum ? ` (${datumNl(r.geboortedatum)})` : ''}
+                </td>
+                <td>
+                  {r.status === 'nieuw' && 'Goed: wordt toegevoegd'}
+                  {r.status === 'bestaat' && 'Bestaat al: blijft zoals hij is'}
+                  {r.status === 'fout' && (
+                    <ul className="beheer-fouten">
+                      {r.fouten.map((f) => (
+                        <li key={f}>{f}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Tabel>
           {nieuw > 0 ? (
             <button
               type="button"

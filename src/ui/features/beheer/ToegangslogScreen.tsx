@@ -3,25 +3,17 @@
  * did what when, from which device and address, and whether it succeeded; CSV download (`;`,
  * BOM). The server logs every read and every download of the log itself.
  */
-import { useCallback, useId, useState, type FormEvent } from 'react';
-import type {
-  BeheerClient,
-  BeheerGebruiker,
-  ToegangRegelWire,
-} from '../../../domain/beheer/api.ts';
+import { useId, useState, type FormEvent } from 'react';
+import type { ToegangRegelWire } from '../../../domain/beheer/api.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import { datumNl } from '../../lib/opmaak.ts';
 import { vandaag as vandaagIso } from '../../lib/klok.ts';
 import { plusDagen } from '../../../domain/model/dates.ts';
-import { useServerLijst } from './laden.ts';
+import { Laadstand, Tabel, Verstuurregel } from '../../components/Schermdelen.tsx';
+import { Periodevelden, Veld } from '../../components/LosseVelden.tsx';
+import { GebruikerOpties, useGebruikersEnClienten } from './laden.tsx';
 import { UITKOMST_NAAM, actieNaam, rolNaam, tijdstipNl } from './opmaak.ts';
-import {
-  haalClienten,
-  haalGebruikers,
-  haalToegangslog,
-  logQuery,
-  type LogVraag,
-} from './server.ts';
+import { haalToegangslog, logQuery, type LogVraag } from './server.ts';
 import './beheer.css';
 
 const dagenTerug = (n: number) => plusDagen(vandaagIso(), -n);
@@ -29,19 +21,7 @@ const dagenTerug = (n: number) => plusDagen(vandaagIso(), -n);
 export function ToegangslogScreen({ fetch: fetchFn }: { readonly fetch: FetchFn }) {
   const titelId = useId();
   const id = useId();
-  const haal = useCallback(async () => {
-    const [g, c] = await Promise.all([haalGebruikers(fetchFn), haalClienten(fetchFn)]);
-    if (!g.ok) return g;
-    if (!c.ok) return c;
-    return {
-      ok: true as const,
-      data: { gebruikers: g.data!.gebruikers, clienten: c.data!.clienten },
-    };
-  }, [fetchFn]);
-  const { stand } = useServerLijst<{
-    gebruikers: readonly BeheerGebruiker[];
-    clienten: readonly BeheerClient[];
-  }>(haal);
+  const { stand, opnieuw } = useGebruikersEnClienten(fetchFn);
   const [soort, setSoort] = useState<'gebruiker' | 'client'>('gebruiker');
   const [wie, setWie] = useState('');
   const [van, setVan] = useState(dagenTerug(30));
@@ -78,12 +58,7 @@ export function ToegangslogScreen({ fetch: fetchFn }: { readonly fetch: FetchFn 
         Wie heeft wanneer wat gedaan, met welk apparaat. Kies een cliënt of een gebruiker en een
         periode. Ook dat u dit bekijkt of downloadt, wordt vastgelegd.
       </p>
-      {stand.soort === 'laden' && <p role="status">Lijsten laden…</p>}
-      {stand.soort === 'fout' && (
-        <p role="alert" className="fout-melding">
-          {stand.melding}
-        </p>
-      )}
+      <Laadstand status={stand} laden="Lijsten laden…" onOpnieuw={opnieuw} />
       {lijsten && (
         <form
           className="beheer-form"
@@ -118,51 +93,26 @@ export function ToegangslogScreen({ fetch: fetchFn }: { readonly fetch: FetchFn 
             </label>
           </fieldset>
           <div className="beheer-velden">
-            <div className="veld">
-              <label htmlFor={`${id}-wie`}>{soort === 'client' ? 'Cliënt' : 'Gebruiker'}</label>
-              <select id={`${id}-wie`} value={wie} onChange={(e) => setWie(e.target.value)}>
-                <option value="">Kies…</option>
-                {soort === 'gebruiker'
-                  ? lijsten.gebruikers.map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.naam} ({g.gebruikersnaam})
-                      </option>
-                    ))
-                  : lijsten.clienten.map((c) => (
+            <Veld label={soort === 'client' ? 'Cliënt' : 'Gebruiker'}>
+              {(veldId) => (
+                <select id={veldId} value={wie} onChange={(e) => setWie(e.target.value)}>
+                  <option value="">Kies…</option>
+                  {soort === 'gebruiker' ? (
+                    <GebruikerOpties gebruikers={lijsten.gebruikers} />
+                  ) : (
+                    lijsten.clienten.map((c) => (
                       <option key={c.id} value={c.id}>
                         {c.naam ?? 'Cliënt zonder gegevens'}
                         {c.geboortedatum ? ` (${datumNl(c.geboortedatum)})` : ''}
                       </option>
-                    ))}
-              </select>
-            </div>
-            <div className="veld">
-              <label htmlFor={`${id}-van`}>Van</label>
-              <input
-                id={`${id}-van`}
-                type="date"
-                value={van}
-                onChange={(e) => setVan(e.target.value)}
-              />
-            </div>
-            <div className="veld">
-              <label htmlFor={`${id}-tot`}>Tot en met</label>
-              <input
-                id={`${id}-tot`}
-                type="date"
-                value={tot}
-                onChange={(e) => setTot(e.target.value)}
-              />
-            </div>
+                    ))
+                  )}
+                </select>
+              )}
+            </Veld>
+            <Periodevelden soort="date" van={van} tot={tot} onVan={setVan} onTot={setTot} />
           </div>
-          {fout && (
-            <p className="fout-melding" role="alert">
-              {fout}
-            </p>
-          )}
-          <button type="submit" className="knop knop-primair">
-            Toon
-          </button>
+          <Verstuurregel fout={fout}>Toon</Verstuurregel>
         </form>
       )}
       {uitkomst && (
@@ -179,40 +129,28 @@ export function ToegangslogScreen({ fetch: fetchFn }: { readonly fetch: FetchFn 
             </a>
           </p>
           {uitkomst.regels.length > 0 && (
-            <div className="tabel-scroll" tabIndex={0} role="region" aria-label="Tabel toegangslog">
-              <table className="beheer-tabel">
-                <caption className="visueel-verborgen">Toegangslog</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Wanneer</th>
-                    <th scope="col">Wie</th>
-                    <th scope="col">Rol</th>
-                    <th scope="col">Wat</th>
-                    <th scope="col">Cliënt</th>
-                    <th scope="col">Apparaat</th>
-                    <th scope="col">Adres</th>
-                    <th scope="col">Uitkomst</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {uitkomst.regels.map((r) => (
-                    <tr key={r.id}>
-                      <td>{tijdstipNl(r.op)}</td>
-                      <td>{r.gebruikersnaam ?? 'onbekende naam'}</td>
-                      <td>{rolNaam(r.rol)}</td>
-                      <td>
-                        {actieNaam(r.actie)}
-                        {r.aantal > 1 ? ` (${r.aantal})` : ''}
-                      </td>
-                      <td>{r.clientId ? (clientNaam.get(r.clientId) ?? 'cliënt') : '—'}</td>
-                      <td>{r.apparaat ?? '—'}</td>
-                      <td>{r.adres ?? '—'}</td>
-                      <td>{UITKOMST_NAAM[r.uitkomst]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Tabel
+              label="Tabel toegangslog"
+              caption="Toegangslog"
+              className="beheer-tabel"
+              kolommen={['Wanneer', 'Wie', 'Rol', 'Wat', 'Cliënt', 'Apparaat', 'Adres', 'Uitkomst']}
+            >
+              {uitkomst.regels.map((r) => (
+                <tr key={r.id}>
+                  <td>{tijdstipNl(r.op)}</td>
+                  <td>{r.gebruikersnaam ?? 'onbekende naam'}</td>
+                  <td>{rolNaam(r.rol)}</td>
+                  <td>
+                    {actieNaam(r.actie)}
+                    {r.aantal > 1 ? ` (${r.aantal})` : ''}
+                  </td>
+                  <td>{r.clientId ? (clientNaam.get(r.clientId) ?? 'cliënt') : '—'}</td>
+                  <td>{r.apparaat ?? '—'}</td>
+                  <td>{r.adres ?? '—'}</td>
+                  <td>{UITKOMST_NAAM[r.uitkomst]}</td>
+                </tr>
+              ))}
+            </Tabel>
           )}
         </>
       )}

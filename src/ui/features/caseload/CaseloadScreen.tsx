@@ -17,6 +17,7 @@ import { vandaag as vandaagNl } from '../../lib/klok.ts';
 import { datumNl } from '../../lib/opmaak.ts';
 import { nl } from '../../i18n/nl.ts';
 import { trc } from './review-teksten.ts';
+import { Zoekveld } from '../../components/LosseVelden.tsx';
 import './caseload.css';
 
 /**
@@ -82,7 +83,6 @@ export function CaseloadScreen({
       : alleClients;
   const filterId = useId();
   const titelId = useId();
-  const zoekId = useId();
   const t = nl.caseload;
 
   return (
@@ -93,23 +93,13 @@ export function CaseloadScreen({
           {t.nieuweClient}
         </button>
       </div>
-      <div className="veld zoek">
-        <label htmlFor={zoekId} className="veld-label">
-          {t.zoekLabel}
-        </label>
-        <p id={`${zoekId}-hint`} className="veld-hint">
-          {t.zoekHint}
-        </p>
-        <input
-          id={zoekId}
-          className="veld-invoer"
-          type="search"
-          autoComplete="off"
-          value={zoek}
-          onChange={(e) => setZoek(e.target.value)}
-          aria-describedby={`${zoekId}-hint`}
-        />
-      </div>
+      <Zoekveld
+        label={t.zoekLabel}
+        hint={t.zoekHint}
+        waarde={zoek}
+        onWijzig={setZoek}
+        className="zoek"
+      />
       {onOpenReview && teReviewen.length > 0 && (
         <TeReviewen reviews={teReviewen} onOpenReview={onOpenReview} />
       )}
@@ -183,6 +173,19 @@ function ClientRij(props: {
   const gemeente = findGemeente(c.gemeente)?.naam ?? nl.caseload.gemeenteOnbekend;
   const wlz = c.wlzIndicatie !== null && wlzGeldigOp(c.wlzIndicatie, vandaag);
   const evaluatie = plan ? evaluatieStatus(plan, vandaag) : 'geen';
+  const naam = volledigeNaam(c);
+  // The one button next to the row: the review (a reviewer), her details, or her plan.
+  const actie = props.onOpenReview
+    ? { tekst: trc.reviewKort, label: trc.reviewKnop(naam), open: props.onOpenReview }
+    : props.onOpenGegevens
+      ? {
+          tekst: nl.clientGegevens.knop,
+          label: nl.clientGegevens.knopVan(naam),
+          open: props.onOpenGegevens,
+        }
+      : props.onOpenPlan
+        ? { tekst: nl.plan.planKort, label: nl.plan.planKnop(naam), open: props.onOpenPlan }
+        : undefined;
   return (
     <div className="client-rij-wrap">
       <button type="button" className="client-rij" onClick={() => props.onOpen(c.id)}>
@@ -229,35 +232,15 @@ function ClientRij(props: {
           </>
         )}
       </button>
-      {props.onOpenReview ? (
+      {actie && (
         <button
           type="button"
           className="knop plan-knop"
-          aria-label={trc.reviewKnop(volledigeNaam(c))}
-          onClick={() => props.onOpenReview?.(c.id)}
+          aria-label={actie.label}
+          onClick={() => actie.open(c.id)}
         >
-          {trc.reviewKort}
+          {actie.tekst}
         </button>
-      ) : props.onOpenGegevens ? (
-        <button
-          type="button"
-          className="knop plan-knop"
-          aria-label={nl.clientGegevens.knopVan(volledigeNaam(c))}
-          onClick={() => props.onOpenGegevens?.(c.id)}
-        >
-          {nl.clientGegevens.knop}
-        </button>
-      ) : (
-        props.onOpenPlan && (
-          <button
-            type="button"
-            className="knop plan-knop"
-            aria-label={nl.plan.planKnop(volledigeNaam(c))}
-            onClick={() => props.onOpenPlan?.(c.id)}
-          >
-            {nl.plan.planKort}
-          </button>
-        )
       )}
     </div>
   );

@@ -29,6 +29,7 @@ import {
   TextField,
   type FormApi,
 } from '../../components/index.ts';
+import { Invoerveld } from '../../components/LosseVelden.tsx';
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { vandaag as vandaagNl } from '../../lib/klok.ts';
 import { nl } from '../../i18n/nl.ts';
@@ -299,8 +300,6 @@ function ZorgverzekeraarVeld({ form }: { form: ClientForm }) {
   const [code, setCode] = useState('');
   const [naam, setNaam] = useState('');
   const [melding, setMelding] = useState<{ tekst: string; fout: boolean } | null>(null);
-  const codeId = useId();
-  const naamId = useId();
   const opties = [
     ...ZORGVERZEKERAARS.map((v) => ({ value: v.uzovi, label: `${v.naam} (UZOVI ${v.uzovi})` })),
     ...namen.map((v) => ({ value: v.uzovi, label: `${v.naam} (UZOVI ${v.uzovi})` })),
@@ -335,25 +334,19 @@ function ZorgverzekeraarVeld({ form }: { form: ClientForm }) {
         <summary>{t.zorgverzekeraarNietInLijst}</summary>
         <p className="hint">{t.zorgverzekeraarNietInLijstUitleg}</p>
         <div className="rij">
-          <div className="veld">
-            <label htmlFor={codeId}>{t.uzoviCode}</label>
-            <input
-              id={codeId}
-              inputMode="numeric"
-              autoComplete="off"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </div>
-          <div className="veld">
-            <label htmlFor={naamId}>{t.zorgverzekeraarNaam}</label>
-            <input
-              id={naamId}
-              autoComplete="off"
-              value={naam}
-              onChange={(e) => setNaam(e.target.value)}
-            />
-          </div>
+          <Invoerveld
+            label={t.uzoviCode}
+            inputMode="numeric"
+            autoComplete="off"
+            waarde={code}
+            onWijzig={setCode}
+          />
+          <Invoerveld
+            label={t.zorgverzekeraarNaam}
+            autoComplete="off"
+            waarde={naam}
+            onWijzig={setNaam}
+          />
         </div>
         <button type="button" className="knop" onClick={() => void toevoegen()}>
           {t.zorgverzekeraarToevoegen}

@@ -8,6 +8,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { overridesAntwoordSchema, periodeVraagSchema } from '../../../domain/kosten/api.ts';
 import { overzichtSchema, vereveningSchema, type Maand } from '../../../domain/kosten/model.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
+import { Periodevelden } from '../../components/LosseVelden.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
 import { Laadmelding } from './Laadmelding.tsx';
 import { maandNl, standaardPeriode } from './opmaak.ts';
@@ -140,8 +141,6 @@ function PeriodeKiezer(props: {
   readonly tot: Maand;
   readonly onKies: (p: { van: Maand; tot: Maand }) => void;
 }) {
-  const vanId = useId();
-  const totId = useId();
   const foutId = useId();
   const [van, setVan] = useState<string>(props.van);
   const [tot, setTot] = useState<string>(props.tot);
@@ -158,36 +157,14 @@ function PeriodeKiezer(props: {
 
   return (
     <form className="kosten-periodekeuze" onSubmit={toon} noValidate aria-label="Periode">
-      <div className="veld">
-        <label htmlFor={vanId} className="veld-label">
-          Van (maand)
-        </label>
-        <input
-          id={vanId}
-          type="month"
-          className="veld-invoer"
-          value={van}
-          placeholder="jjjj-mm"
-          onChange={(e) => setVan(e.target.value)}
-          aria-invalid={fout !== null}
-          aria-describedby={fout ? foutId : undefined}
-        />
-      </div>
-      <div className="veld">
-        <label htmlFor={totId} className="veld-label">
-          Tot en met (maand)
-        </label>
-        <input
-          id={totId}
-          type="month"
-          className="veld-invoer"
-          value={tot}
-          placeholder="jjjj-mm"
-          onChange={(e) => setTot(e.target.value)}
-          aria-invalid={fout !== null}
-          aria-describedby={fout ? foutId : undefined}
-        />
-      </div>
+      <Periodevelden
+        soort="month"
+        van={van}
+        tot={tot}
+        onVan={setVan}
+        onTot={setTot}
+        foutId={fout ? foutId : null}
+      />
       <button type="submit" className="knop knop-primair">
         Toon periode
       </button>

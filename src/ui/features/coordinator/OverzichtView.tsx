@@ -7,6 +7,7 @@ import {
   type Overzicht,
   type OverzichtRij,
 } from '../../../domain/kosten/model.ts';
+import { Tabel } from '../../components/Schermdelen.tsx';
 import { KostenGrafiek } from './KostenGrafiek.tsx';
 import { DOMEIN_LABEL, euro, financierNl, maandNl, volumesNl } from './opmaak.ts';
 
@@ -66,86 +67,78 @@ export function OverzichtView(props: {
       ) : (
         <>
           <KostenGrafiek overzicht={overzicht} />
-          <div className="tabel-scroll" role="region" aria-label="Kosten per maand" tabIndex={0}>
-            <table className="kosten-tabel">
-              <caption>Per maand, domein en financier</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Domein</th>
-                  <th scope="col">Financier</th>
-                  <th scope="col" className="getal">
-                    Cliënten
-                  </th>
-                  <th scope="col">Volume</th>
-                  <th scope="col" className="getal">
-                    Kosten
-                  </th>
-                  <th scope="col">
-                    <span className="visueel-verborgen">Regels</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {maanden.map((maand) => {
-                  const m = perMaand.get(maand);
-                  return (
-                    <Fragment key={maand}>
-                      <tr className="kosten-maand">
-                        <th scope="colgroup" colSpan={6}>
-                          {maandNl(maand)}
-                          {m && (
-                            <span className="kosten-maand-totaal">
-                              {' — '}
-                              {m.clienten === 1 ? '1 cliënt' : `${m.clienten} cliënten`}, totaal{' '}
-                              {euro(m.kostenCent)}
+          <Tabel
+            label="Kosten per maand"
+            caption="Per maand, domein en financier"
+            captionZichtbaar
+            className="kosten-tabel"
+            kolommen={[
+              'Domein',
+              'Financier',
+              { kop: 'Cliënten', getal: true },
+              'Volume',
+              { kop: 'Kosten', getal: true },
+              { kop: <span className="visueel-verborgen">Regels</span> },
+            ]}
+          >
+            {maanden.map((maand) => {
+              const m = perMaand.get(maand);
+              return (
+                <Fragment key={maand}>
+                  <tr className="kosten-maand">
+                    <th scope="colgroup" colSpan={6}>
+                      {maandNl(maand)}
+                      {m && (
+                        <span className="kosten-maand-totaal">
+                          {' — '}
+                          {m.clienten === 1 ? '1 cliënt' : `${m.clienten} cliënten`}, totaal{' '}
+                          {euro(m.kostenCent)}
+                        </span>
+                      )}
+                    </th>
+                  </tr>
+                  {rijen
+                    .filter((r) => r.maand === maand)
+                    .map((r) => (
+                      <tr key={`${r.domein}|${r.financier?.code ?? '-'}`}>
+                        <td>{DOMEIN_LABEL[r.domein]}</td>
+                        <td>{financierNl(r.financier)}</td>
+                        <td className="getal">{r.clienten}</td>
+                        <td>{volumesNl(r.volume)}</td>
+                        <td className="getal">
+                          {euro(r.kostenCent)}
+                          {r.zonderTarief > 0 && (
+                            <span className="kosten-zonder-tarief">
+                              {r.zonderTarief === 1
+                                ? '1 regel zonder tarief'
+                                : `${r.zonderTarief} regels zonder tarief`}
                             </span>
                           )}
-                        </th>
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            className="knop knop-klein"
+                            onClick={() =>
+                              props.onBekijkRegels({
+                                maand: r.maand,
+                                domein: r.domein,
+                                financier: r.financier,
+                              })
+                            }
+                          >
+                            Bekijk regels{' '}
+                            <span className="visueel-verborgen">
+                              {`van ${maandNl(r.maand)}, ${DOMEIN_LABEL[r.domein]}, ${financierNl(r.financier)}`}
+                            </span>
+                          </button>
+                        </td>
                       </tr>
-                      {rijen
-                        .filter((r) => r.maand === maand)
-                        .map((r) => (
-                          <tr key={`${r.domein}|${r.financier?.code ?? '-'}`}>
-                            <td>{DOMEIN_LABEL[r.domein]}</td>
-                            <td>{financierNl(r.financier)}</td>
-                            <td className="getal">{r.clienten}</td>
-                            <td>{volumesNl(r.volume)}</td>
-                            <td className="getal">
-                              {euro(r.kostenCent)}
-                              {r.zonderTarief > 0 && (
-                                <span className="kosten-zonder-tarief">
-                                  {r.zonderTarief === 1
-                                    ? '1 regel zonder tarief'
-                                    : `${r.zonderTarief} regels zonder tarief`}
-                                </span>
-                              )}
-                            </td>
-                            <td>
-                              <button
-                                type="button"
-                                className="knop knop-klein"
-                                onClick={() =>
-                                  props.onBekijkRegels({
-                                    maand: r.maand,
-                                    domein: r.domein,
-                                    financier: r.financier,
-                                  })
-                                }
-                              >
-                                Bekijk regels{' '}
-                                <span className="visueel-verborgen">
-                                  {`van ${maandNl(r.maand)}, ${DOMEIN_LABEL[r.domein]}, ${financierNl(r.financier)}`}
-                                </span>
-                              </button>
-                            </td>
-                          </tr>
-                        ))}
-                    </Fragment>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                    ))}
+                </Fragment>
+              );
+            })}
+          </Tabel>
         </>
       )}
     </div>

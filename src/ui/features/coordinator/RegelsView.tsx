@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import {
   DOMEINEN,
   domeinSchema,
@@ -21,7 +20,10 @@ import {
 import type { RegelFilter } from './OverzichtView.tsx';
 import { useServerData } from './server.ts';
 import { ExportLinks } from './ExportLinks.tsx';
+import { Tabel } from '../../components/Schermdelen.tsx';
+import { Keuzeveld } from '../../components/LosseVelden.tsx';
 import { Laadmelding } from './Laadmelding.tsx';
+import { PseudoniemCel } from './PseudoniemCel.tsx';
 
 /** The arrangeur's app routed this inzet otherwise than the server did (issue 12). */
 const ROUTERING_AFWIJKEND = 'Routering app wijkt af: de regels van de server tellen';
@@ -58,8 +60,6 @@ export function RegelsView(props: {
   readonly onFilter: (filter: RegelFilter) => void;
 }) {
   const { filter } = props;
-  const maandId = useId();
-  const domeinId = useId();
   const { status, opnieuw } = useServerData(
     props.fetch,
     regelsUrl(props.van, props.tot, filter),
@@ -72,51 +72,29 @@ export function RegelsView(props: {
   return (
     <div className="kosten-regels">
       <div className="kosten-filter">
-        <div className="veld">
-          <label htmlFor={maandId} className="veld-label">
-            Maand
-          </label>
-          <select
-            id={maandId}
-            className="veld-invoer"
-            value={filter.maand ?? ''}
-            onChange={(e) =>
-              props.onFilter({
-                ...filter,
-                maand: (e.target.value || undefined) as Maand | undefined,
-              })
-            }
-          >
-            <option value="">Alle maanden</option>
-            {maandenTussen(props.van, props.tot).map((m) => (
-              <option key={m} value={m}>
-                {maandNl(m)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="veld">
-          <label htmlFor={domeinId} className="veld-label">
-            Domein
-          </label>
-          <select
-            id={domeinId}
-            className="veld-invoer"
-            value={filter.domein ?? ''}
-            onChange={(e) => {
-              const d = domeinSchema.safeParse(e.target.value);
-              // Another domain has other financiers: the financier filter goes with it.
-              props.onFilter({ maand: filter.maand, domein: d.success ? d.data : undefined });
-            }}
-          >
-            <option value="">Alle domeinen</option>
-            {DOMEINEN.map((d) => (
-              <option key={d} value={d}>
-                {DOMEIN_LABEL[d]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Keuzeveld
+          label="Maand"
+          waarde={filter.maand ?? ''}
+          onWijzig={(m) =>
+            props.onFilter({ ...filter, maand: (m || undefined) as Maand | undefined })
+          }
+          alle="Alle maanden"
+          opties={maandenTussen(props.van, props.tot).map((m) => ({
+            waarde: m,
+            tekst: maandNl(m),
+          }))}
+        />
+        <Keuzeveld
+          label="Domein"
+          waarde={filter.domein ?? ''}
+          onWijzig={(waarde) => {
+            const d = domeinSchema.safeParse(waarde);
+            // Another domain has other financiers: the financier filter goes with it.
+            props.onFilter({ maand: filter.maand, domein: d.success ? d.data : undefined });
+          }}
+          alle="Alle domeinen"
+          opties={DOMEINEN.map((d) => ({ waarde: d, tekst: DOMEIN_LABEL[d] }))}
+        />
         {filter.financier !== undefined && (
           <p className="kosten-filter-financier">
             Financier: <strong>{financierNl(filter.financier)}</strong>{' '}
@@ -154,82 +132,64 @@ export function RegelsView(props: {
                 {`De eerste ${MAX_TONEN} regels staan hieronder. Kies een maand of domein om minder regels te zien, of download de CSV voor alles.`}
               </p>
             )}
-            <div className="tabel-scroll" role="region" aria-label="Inzetregels" tabIndex={0}>
-              <table className="kosten-tabel">
-                <caption className="visueel-verborgen">Inzetregels met kosten</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Cliënt</th>
-                    <th scope="col">Maand</th>
-                    <th scope="col">Inzet</th>
-                    <th scope="col" className="getal">
-                      Volume
-                    </th>
-                    <th scope="col" className="getal">
-                      Tarief
-                    </th>
-                    <th scope="col" className="getal">
-                      Kosten
-                    </th>
-                    <th scope="col">Betaald door</th>
-                    <th scope="col">Volgens de regels</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {regels.slice(0, MAX_TONEN).map((r, i) => (
-                    <tr key={`${r.pseudoniem}|${r.maand}|${r.inzetCode}|${i}`}>
-                      <td>
-                        <span className="pseudoniem">{r.pseudoniem}</span>
+            <Tabel
+              label="Inzetregels"
+              caption="Inzetregels met kosten"
+              className="kosten-tabel"
+              kolommen={[
+                'Cliënt',
+                'Maand',
+                'Inzet',
+                { kop: 'Volume', getal: true },
+                { kop: 'Tarief', getal: true },
+                { kop: 'Kosten', getal: true },
+                'Betaald door',
+                'Volgens de regels',
+              ]}
+            >
+              {regels.slice(0, MAX_TONEN).map((r, i) => (
+                <tr key={`${r.pseudoniem}|${r.maand}|${r.inzetCode}|${i}`}>
+                  <PseudoniemCel regel={r} />
+                  <td>{maandNl(r.maand)}</td>
+                  <td>{r.inzetNaam}</td>
+                  <td className="getal">{volumeNl(r.volume, r.volumeEenheid)}</td>
+                  <td className="getal">
+                    {r.tarief === null ? (
+                      'geen tarief'
+                    ) : (
+                      <>
+                        {euroBedrag(r.tarief)} {perEenheid(r.volumeEenheid)}
+                        {r.tariefDemo && <span className="demo-label">Demo</span>}
+                      </>
+                    )}
+                  </td>
+                  <td className="getal">{euro(r.kostenCent)}</td>
+                  <td>
+                    {domeinFinancier(r.domein, r.financier)}
+                    {r.override && (
+                      <span className="kosten-override">
+                        Aangepast door de arrangeur: {r.override.reden}
+                      </span>
+                    )}
+                    {r.routeringAfwijkend && (
+                      <span className="kosten-klein">{ROUTERING_AFWIJKEND}</span>
+                    )}
+                  </td>
+                  <td>
+                    {wijktAf(r) ? (
+                      <>
+                        {domeinFinancier(r.gerouteerdDomein, r.gerouteerdeFinancier)}
                         <span className="kosten-klein">
-                          {r.leeftijdsband === 'onbekend'
-                            ? 'leeftijd onbekend'
-                            : `${r.leeftijdsband} jaar`}
-                          {' · '}
-                          {r.gemeente ?? 'gemeente onbekend'}
+                          Dan was het {euro(r.gerouteerdKostenCent)}
                         </span>
-                      </td>
-                      <td>{maandNl(r.maand)}</td>
-                      <td>{r.inzetNaam}</td>
-                      <td className="getal">{volumeNl(r.volume, r.volumeEenheid)}</td>
-                      <td className="getal">
-                        {r.tarief === null ? (
-                          'geen tarief'
-                        ) : (
-                          <>
-                            {euroBedrag(r.tarief)} {perEenheid(r.volumeEenheid)}
-                            {r.tariefDemo && <span className="demo-label">Demo</span>}
-                          </>
-                        )}
-                      </td>
-                      <td className="getal">{euro(r.kostenCent)}</td>
-                      <td>
-                        {domeinFinancier(r.domein, r.financier)}
-                        {r.override && (
-                          <span className="kosten-override">
-                            Aangepast door de arrangeur: {r.override.reden}
-                          </span>
-                        )}
-                        {r.routeringAfwijkend && (
-                          <span className="kosten-klein">{ROUTERING_AFWIJKEND}</span>
-                        )}
-                      </td>
-                      <td>
-                        {wijktAf(r) ? (
-                          <>
-                            {domeinFinancier(r.gerouteerdDomein, r.gerouteerdeFinancier)}
-                            <span className="kosten-klein">
-                              Dan was het {euro(r.gerouteerdKostenCent)}
-                            </span>
-                          </>
-                        ) : (
-                          'Hetzelfde'
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                      </>
+                    ) : (
+                      'Hetzelfde'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </Tabel>
           </>
         ))}
     </div>

@@ -1,4 +1,5 @@
 import type { Verevening } from '../../../domain/kosten/model.ts';
+import { Tabel } from '../../components/Schermdelen.tsx';
 import { euro } from './opmaak.ts';
 
 /** "+ € 12,00" / "− € 12,00": the sign in words is in the column header. */
@@ -18,40 +19,27 @@ export function VereveningView(props: { readonly verevening: Verevening }) {
       {perFinancier.length === 0 ? (
         <p className="lijst-leeg">Er zijn geen kosten in deze periode.</p>
       ) : (
-        <div
-          className="tabel-scroll"
-          role="region"
-          aria-label="Verevening per financier"
-          tabIndex={0}
+        <Tabel
+          label="Verevening per financier"
+          caption="Per financier"
+          captionZichtbaar
+          className="kosten-tabel"
+          kolommen={[
+            'Financier',
+            { kop: 'Gepland', getal: true },
+            { kop: 'Volgens de regels', getal: true },
+            { kop: 'Verschil (+ is meer betaald)', getal: true },
+          ]}
         >
-          <table className="kosten-tabel">
-            <caption>Per financier</caption>
-            <thead>
-              <tr>
-                <th scope="col">Financier</th>
-                <th scope="col" className="getal">
-                  Gepland
-                </th>
-                <th scope="col" className="getal">
-                  Volgens de regels
-                </th>
-                <th scope="col" className="getal">
-                  Verschil (+ is meer betaald)
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {perFinancier.map((f) => (
-                <tr key={f.financier.code}>
-                  <th scope="row">{f.financier.naam}</th>
-                  <td className="getal">{euro(f.geplandCent)}</td>
-                  <td className="getal">{euro(f.gerouteerdCent)}</td>
-                  <td className="getal">{verschil(f.verschilCent)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {perFinancier.map((f) => (
+            <tr key={f.financier.code}>
+              <th scope="row">{f.financier.naam}</th>
+              <td className="getal">{euro(f.geplandCent)}</td>
+              <td className="getal">{euro(f.gerouteerdCent)}</td>
+              <td className="getal">{verschil(f.verschilCent)}</td>
+            </tr>
+          ))}
+        </Tabel>
       )}
       <h3>Te verrekenen</h3>
       {paren.length === 0 ? (

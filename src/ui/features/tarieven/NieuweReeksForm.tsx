@@ -12,11 +12,10 @@ import {
   type Tarief,
 } from '../../../domain/kosten/model.ts';
 import { GEMEENTEN, ZORGKANTOORREGIOS, ZORGVERZEKERAARS } from '../../../domain/reference/index.ts';
-import type { FetchFn } from '../../../sync/client/http.ts';
 import { DateField, Form, SelectField, TextField, type FormApi } from '../../components/index.ts';
 import { datumNl } from '../../lib/opmaak.ts';
 import { euroBedrag, financierNaam, inzetLabel, tekstNaarBedrag } from './opmaak.ts';
-import { nieuwTarief } from './server.ts';
+import { tariefFormulier, type TariefFormProps } from './TariefForm.tsx';
 
 type Domein = (typeof BETAALDE_DOMEINEN)[number];
 
@@ -82,19 +81,12 @@ function FinancierKeuze(props: { form: FormApi<ReturnType<typeof nieuweReeksSche
   );
 }
 
-export function NieuweReeksForm(props: {
-  readonly fetch: FetchFn;
-  readonly bestaande: readonly Tarief[];
-  readonly standaardDatum: string;
-  readonly titelId: string;
-  readonly onOpgeslagen: (melding: string) => void;
-  readonly onAnnuleren: () => void;
-}) {
-  const schema = nieuweReeksSchema(props.bestaande);
+export function NieuweReeksForm(
+  props: TariefFormProps & { readonly bestaande: readonly Tarief[] },
+) {
   return (
     <Form
-      schema={schema}
-      aria-labelledby={props.titelId}
+      schema={nieuweReeksSchema(props.bestaande)}
       defaultValues={{
         inzetCode: '',
         domein: 'Wmo',
@@ -102,23 +94,11 @@ export function NieuweReeksForm(props: {
         bedrag: '',
         geldigVan: props.standaardDatum,
       }}
-      submitLabel="Tarief opslaan"
-      secondary={
-        <button type="button" className="knop" onClick={props.onAnnuleren}>
-          Annuleren
-        </button>
-      }
-      onSubmit={async (waarden, form) => {
-        const a = await nieuwTarief(props.fetch, waarden);
-        if (!a.ok) {
-          if (a.status === 409) form.setError('geldigVan', { message: a.melding });
-          else form.setError('root', { message: a.melding });
-          return;
-        }
-        props.onOpgeslagen(
+      {...tariefFormulier(
+        props,
+        (waarden) =>
           `Nieuw tarief opgeslagen: ${inzetLabel(waarden.inzetCode)}, ${financierNaam(waarden.domein, waarden.financierCode)}, ${euroBedrag(waarden.bedrag)} vanaf ${datumNl(waarden.geldigVan)}.`,
-        );
-      }}
+      )}
     >
       {(form) => (
         <div className="tarief-velden">

@@ -4,7 +4,11 @@
  * typing) and read as a number by the same rules, and the date must be after the current price.
  */
 import { z } from 'zod';
-import { tariefInvoerSchema, type Tarief } from '../../../domain/kosten/model.ts';
+import {
+  tariefInvoerSchema,
+  type Tarief,
+  type TariefInvoer,
+} from '../../../domain/kosten/model.ts';
 import type { FetchFn } from '../../../sync/client/http.ts';
 import { DateField, Form, TextField } from '../../components/index.ts';
 import { datumNl } from '../../lib/opmaak.ts';
@@ -20,20 +24,49 @@ export function tariefFormSchema(vorige: Tarief) {
     });
 }
 
-export function TariefForm(props: {
+/** What both tariff forms share: who they talk to and what happens after. */
+export interface TariefFormProps {
   readonly fetch: FetchFn;
-  readonly vorige: Tarief;
   readonly standaardDatum: string;
   readonly titelId: string;
   readonly onOpgeslagen: (melding: string) => void;
   readonly onAnnuleren: () => void;
-}) {
+}
+
+/**
+ * What both tariff forms give `Form` besides schema and start values: the title, the buttons and
+ * the submit. The submit sends the price, puts the server's "a later price exists" on the date
+ * and any other refusal above the form, and says what was saved (`opgeslagen`).
+ */
+export function tariefFormulier(
+  props: TariefFormProps,
+  opgeslagen: (waarden: TariefInvoer) => string,
+) {
+  return {
+    'aria-labelledby': props.titelId,
+    submitLabel: 'Tarief opslaan',
+    secondary: (
+      <button type="button" className="knop" onClick={props.onAnnuleren}>
+        Annuleren
+      </button>
+    ),
+    onSubmit: async (
+      waarden: TariefInvoer,
+      form: { setError: (veld: 'geldigVan' | 'root', fout: { message: string }) => void },
+    ) => {
+      const a = await nieuwTarief(props.fetch, waarden);
+      if (!a.ok)
+        return form.setError(a.status === 409 ? 'geldigVan' : 'root', { message: a.melding });
+      props.onOpgeslagen(opgeslagen(waarden));
+    },
+  };
+}
+
+export function TariefForm(props: TariefFormProps & { readonly vorige: Tarief }) {
   const { vorige } = props;
-  const schema = tariefFormSchema(vorige);
   return (
     <Form
-      schema={schema}
-      aria-labelledby={props.titelId}
+      schema={tariefFormSchema(vorige)}
       defaultValues={{
         inzetCode: vorige.inzetCode,
         domein: vorige.domein,
@@ -41,23 +74,11 @@ export function TariefForm(props: {
         bedrag: bedragAlsTekst(vorige.bedrag),
         geldigVan: props.standaardDatum,
       }}
-      submitLabel="Tarief opslaan"
-      secondary={
-        <button type="button" className="knop" onClick={props.onAnnuleren}>
-          Annuleren
-        </button>
-      }
-      onSubmit={async (waarden, form) => {
-        const a = await nieuwTarief(props.fetch, waarden);
-        if (!a.ok) {
-          if (a.status === 409) form.setError('geldigVan', { message: a.melding });
-          else form.setError('root', { message: a.melding });
-          return;
-        }
-        props.onOpgeslagen(
+      {...tariefFormulier(
+        props,
+        (waarden) =>
           `Nieuw tarief opgeslagen: ${euroBedrag(waarden.bedrag)} ${perEenheid(vorige.volumeEenheid)} vanaf ${datumNl(waarden.geldigVan)}.`,
-        );
-      }}
+      )}
     >
       {(form) => (
         <div className="tarief-velden">

@@ -10,6 +10,8 @@ import type { FetchFn } from '../../../sync/client/http.ts';
 import { datumNl } from '../../lib/opmaak.ts';
 import { morgen, vandaag as vandaagNl } from '../../lib/klok.ts';
 import { useServerData } from '../../lib/useServerData.ts';
+import { Laadstand, Tabel, type Uitkomst } from '../../components/Schermdelen.tsx';
+import { Invoerveld, Keuzeveld } from '../../components/LosseVelden.tsx';
 import { euroBedrag, financierNaam, inzetLabel, perEenheid } from './opmaak.ts';
 import { haalTarieven, verwijderTarief } from './server.ts';
 import { NieuweReeksForm } from './NieuweReeksForm.tsx';
@@ -33,8 +35,6 @@ function laatstePerSleutel(tarieven: readonly Tarief[]): Set<string> {
 export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBewerken: boolean }) {
   const { fetch: fetchFn, magBewerken } = props;
   const titelId = useId();
-  const domeinId = useId();
-  const zoekId = useId();
   const laad = useCallback(() => haalTarieven(fetchFn), [fetchFn]);
   const { status: stand, opnieuw } = useServerData('/api/tarieven', laad);
   const [domein, setDomein] = useState('');
@@ -43,7 +43,7 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
   const [bewerk, setBewerk] = useState<string | null>(null);
   const [verwijder, setVerwijder] = useState<string | null>(null);
   const [nieuweRij, setNieuweRij] = useState(false);
-  const [melding, setMelding] = useState<{ soort: 'ok' | 'fout'; tekst: string } | null>(null);
+  const [melding, setMelding] = useState<Uitkomst>(null);
 
   const tarieven = useMemo(() => (stand.soort === 'klaar' ? stand.data : []), [stand]);
   const laatste = useMemo(() => laatstePerSleutel(tarieven), [tarieven]);
@@ -69,7 +69,7 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
       );
   }, [tarieven, domein, zoek, alleenGeldig, vandaag]);
   const heeftDemo = tarieven.some((t) => t.demo);
-  const kolommen = magBewerken ? 6 : 5;
+  const kolommen = magBewerken ? 6 : 5; // colSpan of a panel row
 
   async function bevestigVerwijderen(t: Tarief) {
     const a = await verwijderTarief(fetchFn, t.id);
@@ -142,36 +142,20 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
       )}
 
       <div className="tarieven-filter">
-        <div className="veld">
-          <label htmlFor={domeinId} className="veld-label">
-            Domein
-          </label>
-          <select
-            id={domeinId}
-            className="veld-invoer"
-            value={domein}
-            onChange={(e) => setDomein(e.target.value)}
-          >
-            <option value="">Alle domeinen</option>
-            {BETAALDE_DOMEINEN.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="veld">
-          <label htmlFor={zoekId} className="veld-label">
-            Zoek op inzet of financier
-          </label>
-          <input
-            id={zoekId}
-            type="search"
-            className="veld-invoer"
-            value={zoek}
-            onChange={(e) => setZoek(e.target.value)}
-          />
-        </div>
+        <Keuzeveld
+          label="Domein"
+          waarde={domein}
+          onWijzig={setDomein}
+          alle="Alle domeinen"
+          opties={BETAALDE_DOMEINEN.map((d) => ({ waarde: d, tekst: d }))}
+        />
+        <Invoerveld
+          label="Zoek op inzet of financier"
+          type="search"
+          className="veld-invoer"
+          waarde={zoek}
+          onWijzig={setZoek}
+        />
         <label className="tarieven-vinkje">
           <input
             type="checkbox"
@@ -184,152 +168,135 @@ export function TarievenScreen(props: { readonly fetch: FetchFn; readonly magBew
 
       <div aria-live="polite">
         {melding && (
-          <p className={melding.soort === 'ok' ? 'tarieven-ok' : 'fout-melding'}>{melding.tekst}</p>
+          <p className={melding.soort === 'ok' ? 'ok-melding' : 'fout-melding'}>{melding.tekst}</p>
         )}
       </div>
 
-      {stand.soort === 'laden' && <p role="status">Tarieven ophalen…</p>}
-      {stand.soort === 'fout' && (
-        <div className="fout-melding tarieven-fout" role="alert">
-          <p>{stand.melding}</p>
-          <button type="button" className="knop" onClick={opnieuw}>
-            Probeer opnieuw
-          </button>
-        </div>
-      )}
+      <Laadstand status={stand} laden="Tarieven ophalen…" onOpnieuw={opnieuw} />
       {stand.soort === 'klaar' && zichtbaar.length === 0 && (
         <p className="lijst-leeg">Geen tarieven gevonden.</p>
       )}
       {stand.soort === 'klaar' && zichtbaar.length > 0 && (
-        <div className="tabel-scroll" role="region" aria-label="Tarieven" tabIndex={0}>
-          <table className="tarieven-tabel">
-            <caption className="visueel-verborgen">{`${zichtbaar.length} tarieven`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Inzet</th>
-                <th scope="col">Domein</th>
-                <th scope="col">Financier</th>
-                <th scope="col" className="getal">
-                  Bedrag
-                </th>
-                <th scope="col">Geldig</th>
-                {magBewerken && <th scope="col">Wijzigen</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {zichtbaar.map((t) => {
-                const isLaatste = laatste.has(t.id);
-                const formTitelId = `${titelId}-nieuw-${t.id}`;
-                return (
-                  <Fragment key={t.id}>
-                    <tr className={t.geldigTot && t.geldigTot < vandaag ? 'tarief-oud' : undefined}>
-                      <th scope="row">{inzetLabel(t.inzetCode)}</th>
-                      <td>{t.domein}</td>
-                      <td>{financierNaam(t.domein, t.financierCode)}</td>
-                      <td className="getal">
-                        {euroBedrag(t.bedrag)} {perEenheid(t.volumeEenheid)}
-                        {t.demo && <span className="demo-label">Demo</span>}
-                      </td>
-                      <td>
-                        vanaf {datumNl(t.geldigVan)}
-                        {t.geldigTot ? ` tot en met ${datumNl(t.geldigTot)}` : ''}
-                      </td>
-                      {magBewerken && (
-                        <td>
-                          {isLaatste && (
-                            <div className="knoppen tarief-acties">
-                              <button
-                                type="button"
-                                className="knop knop-klein"
-                                aria-expanded={bewerk === t.id}
-                                onClick={() => {
-                                  setMelding(null);
-                                  setVerwijder(null);
-                                  setBewerk(bewerk === t.id ? null : t.id);
-                                }}
-                              >
-                                Nieuw tarief vanaf datum{' '}
-                                <span className="visueel-verborgen">
-                                  {`voor ${inzetLabel(t.inzetCode)}, ${t.domein}`}
-                                </span>
-                              </button>
-                              <button
-                                type="button"
-                                className="knop knop-klein"
-                                onClick={() => {
-                                  setMelding(null);
-                                  setBewerk(null);
-                                  setVerwijder(t.id);
-                                }}
-                              >
-                                Verwijder laatste tarief{' '}
-                                <span className="visueel-verborgen">
-                                  {`voor ${inzetLabel(t.inzetCode)}, ${t.domein}`}
-                                </span>
-                              </button>
-                            </div>
-                          )}
-                        </td>
-                      )}
-                    </tr>
-                    {magBewerken && verwijder === t.id && (
-                      <tr className="tarief-paneel">
-                        <td colSpan={kolommen}>
-                          <div
-                            role="alertdialog"
-                            aria-label="Tarief verwijderen"
-                            className="tarief-bevestig"
-                          >
-                            <p>
-                              {`Het tarief van ${euroBedrag(t.bedrag)} vanaf ${datumNl(t.geldigVan)} verwijderen? Dan geldt weer het tarief daarvoor (als dat er is).`}
-                            </p>
-                            <div className="knoppen">
-                              <button
-                                type="button"
-                                className="knop knop-primair"
-                                onClick={() => void bevestigVerwijderen(t)}
-                              >
-                                Ja, verwijder
-                              </button>
-                              <button
-                                type="button"
-                                className="knop"
-                                onClick={() => setVerwijder(null)}
-                              >
-                                Nee, laat staan
-                              </button>
-                            </div>
-                          </div>
-                        </td>
-                      </tr>
-                    )}
-                    {magBewerken && bewerk === t.id && (
-                      <tr className="tarief-paneel">
-                        <td colSpan={kolommen}>
-                          <h2 id={formTitelId} className="tarief-form-titel">
-                            {`Nieuw tarief voor ${inzetLabel(t.inzetCode)} (${t.domein}, ${financierNaam(t.domein, t.financierCode)})`}
-                          </h2>
-                          <TariefForm
-                            fetch={fetchFn}
-                            vorige={t}
-                            standaardDatum={t.geldigVan < vandaag ? morgen() : ''}
-                            titelId={formTitelId}
-                            onAnnuleren={() => setBewerk(null)}
-                            onOpgeslagen={(tekst) => {
-                              setBewerk(null);
-                              setMelding({ soort: 'ok', tekst });
-                              opnieuw();
+        <Tabel
+          label="Tarieven"
+          caption={`${zichtbaar.length} tarieven`}
+          className="tarieven-tabel"
+          kolommen={[
+            'Inzet',
+            'Domein',
+            'Financier',
+            { kop: 'Bedrag', getal: true },
+            'Geldig',
+            ...(magBewerken ? ['Wijzigen'] : []),
+          ]}
+        >
+          {zichtbaar.map((t) => {
+            const isLaatste = laatste.has(t.id);
+            const formTitelId = `${titelId}-nieuw-${t.id}`;
+            return (
+              <Fragment key={t.id}>
+                <tr className={t.geldigTot && t.geldigTot < vandaag ? 'tarief-oud' : undefined}>
+                  <th scope="row">{inzetLabel(t.inzetCode)}</th>
+                  <td>{t.domein}</td>
+                  <td>{financierNaam(t.domein, t.financierCode)}</td>
+                  <td className="getal">
+                    {euroBedrag(t.bedrag)} {perEenheid(t.volumeEenheid)}
+                    {t.demo && <span className="demo-label">Demo</span>}
+                  </td>
+                  <td>
+                    vanaf {datumNl(t.geldigVan)}
+                    {t.geldigTot ? ` tot en met ${datumNl(t.geldigTot)}` : ''}
+                  </td>
+                  {magBewerken && (
+                    <td>
+                      {isLaatste && (
+                        <div className="knoppen tarief-acties">
+                          <button
+                            type="button"
+                            className="knop knop-klein"
+                            aria-expanded={bewerk === t.id}
+                            onClick={() => {
+                              setMelding(null);
+                              setVerwijder(null);
+                              setBewerk(bewerk === t.id ? null : t.id);
                             }}
-                          />
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                          >
+                            Nieuw tarief vanaf datum{' '}
+                            <span className="visueel-verborgen">
+                              {`voor ${inzetLabel(t.inzetCode)}, ${t.domein}`}
+                            </span>
+                          </button>
+                          <button
+                            type="button"
+                            className="knop knop-klein"
+                            onClick={() => {
+                              setMelding(null);
+                              setBewerk(null);
+                              setVerwijder(t.id);
+                            }}
+                          >
+                            Verwijder laatste tarief{' '}
+                            <span className="visueel-verborgen">
+                              {`voor ${inzetLabel(t.inzetCode)}, ${t.domein}`}
+                            </span>
+                          </button>
+                        </div>
+                      )}
+                    </td>
+                  )}
+                </tr>
+                {magBewerken && verwijder === t.id && (
+                  <tr className="tarief-paneel">
+                    <td colSpan={kolommen}>
+                      <div
+                        role="alertdialog"
+                        aria-label="Tarief verwijderen"
+                        className="tarief-bevestig"
+                      >
+                        <p>
+                          {`Het tarief van ${euroBedrag(t.bedrag)} vanaf ${datumNl(t.geldigVan)} verwijderen? Dan geldt weer het tarief daarvoor (als dat er is).`}
+                        </p>
+                        <div className="knoppen">
+                          <button
+                            type="button"
+                            className="knop knop-primair"
+                            onClick={() => void bevestigVerwijderen(t)}
+                          >
+                            Ja, verwijder
+                          </button>
+                          <button type="button" className="knop" onClick={() => setVerwijder(null)}>
+                            Nee, laat staan
+                          </button>
+                        </div>
+                      </div>
+                    </td>
+                  </tr>
+                )}
+                {magBewerken && bewerk === t.id && (
+                  <tr className="tarief-paneel">
+                    <td colSpan={kolommen}>
+                      <h2 id={formTitelId} className="tarief-form-titel">
+                        {`Nieuw tarief voor ${inzetLabel(t.inzetCode)} (${t.domein}, ${financierNaam(t.domein, t.financierCode)})`}
+                      </h2>
+                      <TariefForm
+                        fetch={fetchFn}
+                        vorige={t}
+                        standaardDatum={t.geldigVan < vandaag ? morgen() : ''}
+                        titelId={formTitelId}
+                        onAnnuleren={() => setBewerk(null)}
+                        onOpgeslagen={(tekst) => {
+                          setBewerk(null);
+                          setMelding({ soort: 'ok', tekst });
+                          opnieuw();
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </Tabel>
       )}
     </section>
   );
