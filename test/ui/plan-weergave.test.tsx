@@ -5,7 +5,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
-import { savePlanItem } from '../../src/storage/repositories/plans.ts';
+import { savePlanItem, updatePlan } from '../../src/storage/repositories/plans.ts';
 import {
   PlanWeergave,
   type PlanInhoud,
@@ -37,7 +37,14 @@ async function planMetOverride(): Promise<PlanInhoud> {
   );
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   const items = m.items.map((i) => (i.id === r.record.id ? r.record : i));
-  const plan = { ...m.plan, evaluatiedatum: '2027-05-01' };
+  const p = await updatePlan(
+    db,
+    m.plan.id,
+    { evaluatiedatum: '2027-05-01' },
+    { updatedBy: 'test' },
+  );
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  const plan = p.record;
   return { client: m.client, plan, doelen: [m.doel], naasten: [m.naaste], items, kaart: [] };
 }
 

@@ -6,15 +6,15 @@
 import { useContext, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { Akkoord } from '../../../domain/plan/model.ts';
-import { stelPlanVast, updatePlan } from '../../../storage/repositories/plans.ts';
+import { stelPlanVast } from '../../../storage/repositories/plans.ts';
 import { DateField, RadioGroup, SelectField } from '../../components/index.ts';
-import { useAutosaveForm } from '../../hooks/useAutosave.ts';
 import { useDb, useUserId } from '../../hooks/useDb.tsx';
 import { usePlanVersies } from '../../hooks/usePlan.ts';
 import { PlanWeergave } from '../../components/PlanWeergave.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { datumNl } from '../../lib/opmaak.ts';
-import { AllesOpslaanContext, useOpslagMelder } from './opslag.tsx';
+import { usePlanVeldForm } from './planVeld.ts';
+import { AllesOpslaanContext } from './opslag.tsx';
 import type { StapData } from './PlanEditorScreen.tsx';
 import { akkoordFormSchema, evaluatieSchema } from './schemas.ts';
 
@@ -38,18 +38,8 @@ export function AkkoordStap({ data }: { data: StapData }) {
 const LEEG_AKKOORD: AkkoordInvoer = { datum: '', wijze: '', door: '' };
 
 function AkkoordVelden({ data }: { data: StapData }) {
-  const db = useDb();
-  const updatedBy = useUserId();
-  const melder = useOpslagMelder();
-  const { form, autosave } = useAutosaveForm<
-    { akkoord: AkkoordInvoer | null },
-    typeof akkoordFormSchema
-  >(
-    akkoordFormSchema,
-    { akkoord: data.plan.akkoord ?? null },
-    (v, { gezien }) => updatePlan(db, data.plan.id, { akkoord: v.akkoord }, { updatedBy, gezien }),
-    { ...melder, disabled: data.alleenLezen, bron: { record: data.plan } },
-  );
+  const begin: AkkoordInvoer | null = data.plan.akkoord ?? null;
+  const { form, autosave } = usePlanVeldForm(data, 'akkoord', akkoordFormSchema, begin);
   const akkoord = useWatch({ control: form.control, name: 'akkoord' });
   // Switching to "Nee" and back keeps what was typed.
   const concept = useRef<AkkoordInvoer | null>(null);
@@ -106,15 +96,11 @@ function AkkoordVelden({ data }: { data: StapData }) {
 }
 
 function EvaluatieVeld({ data }: { data: StapData }) {
-  const db = useDb();
-  const updatedBy = useUserId();
-  const melder = useOpslagMelder();
-  const { form, autosave } = useAutosaveForm<{ evaluatiedatum: string }, typeof evaluatieSchema>(
+  const { form, autosave } = usePlanVeldForm(
+    data,
+    'evaluatiedatum',
     evaluatieSchema,
-    { evaluatiedatum: data.plan.evaluatiedatum ?? '' },
-    (v, { gezien }) =>
-      updatePlan(db, data.plan.id, { evaluatiedatum: v.evaluatiedatum }, { updatedBy, gezien }),
-    { ...melder, disabled: data.alleenLezen, bron: { record: data.plan } },
+    data.plan.evaluatiedatum ?? '',
   );
   return (
     <div {...autosave.focus}>
