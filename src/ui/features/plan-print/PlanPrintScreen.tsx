@@ -24,6 +24,7 @@ import {
 import { useVoorzieningen } from '../../hooks/useSocialeKaart.ts';
 import { datumNl } from '../../lib/opmaak.ts';
 import { PlanWeergave } from '../../components/PlanWeergave.tsx';
+import { NietGevonden } from '../../components/Scherm.tsx';
 import { nl } from '../../i18n/nl.ts';
 import './plan-print.css';
 
@@ -42,14 +43,7 @@ export function PlanPrintScreen(props: PlanPrintScreenProps) {
     return <p role="status">{nl.algemeen.laden}</p>;
   }
   if (!plan || !client) {
-    return (
-      <section className="scherm">
-        <p role="alert">{t.nietGevonden}</p>
-        <button type="button" className="knop" onClick={props.onTerug}>
-          {t.terug}
-        </button>
-      </section>
-    );
+    return <NietGevonden melding={t.nietGevonden} terug={t.terug} onTerug={props.onTerug} />;
   }
   return <PlanPrint plan={plan} client={client} onTerug={props.onTerug} />;
 }

@@ -27,6 +27,7 @@ import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
 import { datumVanMoment, momentNl, useReviewComments, useReviews } from '../../hooks/useReviews.ts';
 import { PlanWeergave } from '../../components/PlanWeergave.tsx';
+import { NietGevonden, SchermKop } from '../../components/Scherm.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { tr } from './teksten.ts';
 import './review.css';
@@ -50,12 +51,7 @@ export function ReviewScreen({ clientId, onTerug }: ReviewScreenProps) {
     </button>
   );
   if (!client || !plan) {
-    return (
-      <section className="scherm">
-        <p role="alert">{tr.nietGevonden}</p>
-        {terug}
-      </section>
-    );
+    return <NietGevonden melding={tr.nietGevonden} terug={tr.terug} onTerug={onTerug} />;
   }
   // The newest round addressed to this user; an earlier round (after "aanpassen") stays history.
   const review = [...(reviews ?? [])]
@@ -64,11 +60,12 @@ export function ReviewScreen({ clientId, onTerug }: ReviewScreenProps) {
     .at(-1);
   if (!review) {
     return (
-      <section className="scherm">
-        <h1>{tr.titel(volledigeNaam(client))}</h1>
-        <p role="alert">{tr.geenReview}</p>
-        {terug}
-      </section>
+      <NietGevonden
+        titel={tr.titel(volledigeNaam(client))}
+        melding={tr.geenReview}
+        terug={tr.terug}
+        onTerug={onTerug}
+      />
     );
   }
   return <ReviewPlan client={client} plan={plan} review={review} terug={terug} />;
@@ -103,15 +100,17 @@ function ReviewPlan(props: { client: Client; plan: Plan; review: Review; terug: 
 
   return (
     <section className="scherm review-scherm" aria-labelledby={titelId}>
-      <div className="review-kop">
-        <div>
-          <h1 id={titelId}>{tr.titel(volledigeNaam(client))}</h1>
+      <SchermKop
+        titelId={titelId}
+        titel={tr.titel(volledigeNaam(client))}
+        onder={
           <p className="veld-hint" data-testid="review-gevraagd">
             {tr.gevraagd(review.gevraagdDoorNaam, datumVanMoment(review.gevraagdOp), review.versie)}
           </p>
-        </div>
-        <div className="knoppen">{props.terug}</div>
-      </div>
+        }
+      >
+        {props.terug}
+      </SchermKop>
       {review.vraag && (
         <div className="review-vraag">
           <p>
