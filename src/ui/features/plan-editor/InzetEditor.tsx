@@ -16,7 +16,7 @@ import { financierNaam, naastRoutering } from '../../components/betaler.ts';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/index.ts';
 import type { useAutosaveForm } from '../../hooks/useAutosave.ts';
 import { nl } from '../../i18n/nl.ts';
-import { behouden, useOnderdeelForm } from './editors.tsx';
+import { behouden, DoelKeuze, useOnderdeelForm } from './editors.tsx';
 import { RouteringServerMelding } from './RouteringServerMelding.tsx';
 import { inzetFormSchema, inzetVoorRoutering, type InzetForm, type JaNee } from './schemas.ts';
 
@@ -167,14 +167,7 @@ export function InzetEditor(props: {
           <DateField control={control} name="inzet.periode.van" label={t.startdatum} optional />
           <DateField control={control} name="inzet.periode.tot" label={t.einddatum} optional />
         </div>
-        <SelectField
-          control={control}
-          name="doelId"
-          label={t.koppelDoel}
-          optional
-          emptyLabel={t.geenDoel}
-          options={props.doelen.map((d) => ({ value: d.id, label: d.omschrijving }))}
-        />
+        <DoelKeuze control={control} doelen={props.doelen} />
       </div>
       <section className="routering" aria-labelledby={routeringId} aria-live="polite">
         <h4 id={routeringId}>{t.routering}</h4>

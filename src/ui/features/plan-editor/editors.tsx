@@ -25,7 +25,7 @@ import {
   savePlanItem,
 } from '../../../storage/repositories/plans.ts';
 import { SelectField, TextAreaField, TextField } from '../../components/index.ts';
-import type { FieldValues } from 'react-hook-form';
+import type { Control, FieldPath, FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ArrangeurDB } from '../../../storage/db.ts';
 import {
@@ -116,6 +116,23 @@ export function useOnderdeelForm<TForm extends FieldValues, S extends z.ZodType>
     o.onWeg();
   }
   return { form, autosave, verwijder };
+}
+
+/** "Bij welk doel?": links an item or inzet to one of the plan's doelen, or to none. */
+export function DoelKeuze<T extends FieldValues & { doelId: string }, TOut>(props: {
+  control: Control<T, unknown, TOut>;
+  doelen: readonly Doel[];
+}) {
+  return (
+    <SelectField
+      control={props.control}
+      name={'doelId' as FieldPath<T>}
+      label={t.koppelDoel}
+      optional
+      emptyLabel={t.geenDoel}
+      options={props.doelen.map((d) => ({ value: d.id, label: d.omschrijving }))}
+    />
+  );
 }
 
 function VerwijderKnop(props: { wat: string; onClick: () => void }) {
@@ -286,14 +303,7 @@ export function ItemEditor(props: {
             options={props.naasten.map((n) => ({ value: n.id, label: `${n.naam} (${n.relatie})` }))}
           />
         )}
-        <SelectField
-          control={form.control}
-          name="doelId"
-          label={t.koppelDoel}
-          optional
-          emptyLabel={t.geenDoel}
-          options={props.doelen.map((d) => ({ value: d.id, label: d.omschrijving }))}
-        />
+        <DoelKeuze control={form.control} doelen={props.doelen} />
       </div>
       <VerwijderKnop wat={item?.omschrijving || label} onClick={() => void verwijder()} />
     </div>
