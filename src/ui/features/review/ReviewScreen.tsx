@@ -26,6 +26,7 @@ import { naamVoorOpslaan } from '../../hooks/useGebruiker.ts';
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
 import { datumVanMoment, momentNl, useReviewComments, useReviews } from '../../hooks/useReviews.ts';
+import { TekstVak } from '../../components/index.ts';
 import { PlanWeergave } from '../../components/PlanWeergave.tsx';
 import { NietGevonden, SchermKop } from '../../components/Scherm.tsx';
 import { nl } from '../../i18n/nl.ts';
@@ -360,7 +361,6 @@ function Besluit({ review, lopend }: { review: Review; lopend: boolean }) {
   const [fout, setFout] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
   const kopId = useId();
-  const veldId = useId();
   const besloten = review.besluit !== null;
   const kan = !besloten && lopend;
 
@@ -389,22 +389,12 @@ function Besluit({ review, lopend }: { review: Review; lopend: boolean }) {
       ) : !lopend ? null : (
         <>
           <p className="veld-hint">{tr.besluitUitleg}</p>
-          <div className="veld">
-            <label htmlFor={veldId} className="veld-label">
-              {tr.toelichting}
-            </label>
-            <p id={`${veldId}-hint`} className="veld-hint">
-              {tr.toelichtingHint}
-            </p>
-            <textarea
-              id={veldId}
-              className="veld-invoer veld-tekstvak"
-              rows={3}
-              value={toelichting}
-              onChange={(e) => setToelichting(e.target.value)}
-              aria-describedby={`${veldId}-hint`}
-            />
-          </div>
+          <TekstVak
+            label={tr.toelichting}
+            hint={tr.toelichtingHint}
+            value={toelichting}
+            onChange={setToelichting}
+          />
           {fout && (
             <p className="veld-fout" role="alert">
               {tr.nietOpgeslagen}: {fout}
