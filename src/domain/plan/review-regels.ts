@@ -1,8 +1,9 @@
 /**
  * The review rules (issue 6; issue 12 point 8), pure: who may write what on a review and its
  * comments. The server applies them on every push (server/sync/push.ts, with the access rules of
- * server/db/toegang.ts, whose table explains the roles); the device can ask the same functions
- * before it queues a change. No I/O: the caller passes the stored records in.
+ * server/db/toegang.ts, whose table explains the roles); the device asks `reviewWeigering` before
+ * it queues a change (storage/repositories/reviews.ts), so both give the same answer
+ * (test/storage/review-regels-gelijk.test.ts). No I/O: the caller passes the stored records in.
  */
 import { REVIEW_BESLUIT_VELDEN } from './review.ts';
 
