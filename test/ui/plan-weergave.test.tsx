@@ -68,6 +68,9 @@ describe('PlanWeergave', () => {
         expect(blad.textContent!.split(naam).length - 1, naam).toBe(1);
       }
       expect(blad).toHaveTextContent(BETALER[variant]);
+      // What the chosen domain still needs: for the arrangeur and the reviewer, not the client.
+      if (variant === 'print') expect(blad).not.toHaveTextContent(/Nog nodig/);
+      else expect(blad).toHaveTextContent(/Nog nodig: .*melding bij de gemeente/i);
       // The akkoord is step 8's own form; the print and the review say where it stands.
       if (variant === 'samenvatting') {
         expect(screen.getByRole('region', { name: 'Overzicht' })).toBeInTheDocument();

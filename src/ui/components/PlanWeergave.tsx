@@ -316,8 +316,8 @@ function AkkoordTekst({ variant, inhoud: { plan } }: PlanWeergaveProps) {
 }
 
 /**
- * One plan item in words. The overview: what, and who pays (routing's decision and the reason
- * beside it). The review: also how much, when, by whom, for which doel.
+ * One plan item in words. The overview: what, who pays (routing's decision and the reason beside
+ * it) and what is still needed. The review: also how much, when, by whom, for which doel.
  */
 function ItemTekst(props: PlanWeergaveProps & { item: PlanItem }) {
   const { item, variant } = props;
@@ -325,6 +325,10 @@ function ItemTekst(props: PlanWeergaveProps & { item: PlanItem }) {
   const naam = item.voorzieningNaam ?? item.omschrijving;
   // Who pays: the chosen domain's decision, routing's beside it.
   const geldend = geldendeBeslissing(item, client);
+  // What is still needed before the payer pays (the editor's "Nog nodig").
+  const nogNodig = geldend?.voorwaarden.length
+    ? `${tp.voorwaarden}: ${geldend.voorwaarden.map((v) => v.tekst).join('; ')}`
+    : null;
   if (variant !== 'review') {
     const naast = geldend && naastRoutering(geldend);
     return (
@@ -335,6 +339,12 @@ function ItemTekst(props: PlanWeergaveProps & { item: PlanItem }) {
           <>
             <br />
             <span className="veld-hint">{naast}</span>
+          </>
+        )}
+        {nogNodig && (
+          <>
+            <br />
+            <span className="veld-hint">{nogNodig}</span>
           </>
         )}
         {geldend?.reden && (
@@ -376,6 +386,7 @@ function ItemTekst(props: PlanWeergaveProps & { item: PlanItem }) {
         {type && type.label !== item.omschrijving ? ` (${type.label})` : ''}
       </p>
       {regels.length > 0 && <p className="review-details">{regels.join(' · ')}</p>}
+      {nogNodig && <p className="review-details">{nogNodig}</p>}
       {geldend?.gerouteerd && geldend.reden !== null ? (
         <p className="review-details" data-testid="review-override">
           {tw.override(betalerKort(geldend.gerouteerd), geldend.reden)}
