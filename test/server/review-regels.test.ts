@@ -127,6 +127,12 @@ describe('reviewRegel (every writer)', () => {
     );
     expect(reviewRegel(ANJA, m('reviewComment', comment('anja').fields), null, {})).toBeNull();
     expect(reviewRegel(ANJA, m('reviewComment', { afgehandeld: true }), comment(), {})).toBeNull();
+    // A comment's text is its author's: the arrangeur neither rewrites nor deletes it.
+    expect(reviewRegel(ANJA, m('reviewComment', { tekst: 'Anders' }), comment(), {})).toMatch(
+      /author/,
+    );
+    expect(reviewRegel(ANJA, m('reviewComment', {}, true), comment(), {})).toMatch(/author/);
+    expect(reviewRegel(CARLA, m('reviewComment', { tekst: 'Anders' }), comment(), {})).toBeNull();
     expect(reviewRegel(ANJA, m('plan', { status: 'x' }), null, {})).toBeNull();
   });
 });

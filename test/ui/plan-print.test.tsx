@@ -10,7 +10,7 @@ import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
 import { savePlanItem, updatePlan } from '../../src/storage/repositories/plans.ts';
 import { saveVoorziening } from '../../src/storage/repositories/sociale-kaart.ts';
 import { PlanPrintScreen } from '../../src/ui/features/plan-print/index.ts';
-import { omvangInWoorden } from '../../src/ui/features/plan-print/PlanPrintScreen.tsx';
+import { omvangInWoorden } from '../../src/ui/components/plan-woorden.ts';
 import { DbProvider } from '../../src/ui/hooks/useDb.tsx';
 import { maakPlanMetItems } from '../fixtures/plans.ts';
 

@@ -11,7 +11,11 @@
  *   ter review changes the plan's status AND makes the review record, both or neither.
  * - An update mutation carries only the fields that changed. The casemanager's besluit touches
  *   only REVIEW_BESLUIT_VELDEN, her comment only its text, section and item: exactly what the
- *   server lets her write (server/db/toegang.ts), so her changes never come back rejected.
+ *   server lets her write, so her changes never come back rejected.
+ * - Who may write what on a review is decided by the domain's review rules
+ *   (domain/plan/review-regels.ts, `reviewWeigering`), the same functions the server applies on
+ *   push; this file only words their answer in Dutch (REVIEW_MELDING). The device counts the
+ *   review's own casemanager as the reviewer (the server: a casemanager with only a review share).
  * - `openstaand` (0/1) on a comment row mirrors `afgehandeld` for the index; it is device-only
  *   and never in a mutation (mutations carry named domain fields only).
  */
@@ -28,6 +32,13 @@ import {
   type ReviewComment,
   type ReviewSectie,
 } from '../../domain/plan/review.ts';
+import {
+  EIGEN_COMMENT_VELDEN,
+  reviewWeigering,
+  type BestaandRecord,
+  type ReviewMutatie,
+  type ReviewWeigering,
+} from '../../domain/plan/review-regels.ts';
 import {
   REVIEW_REDEN_TEKST,
   reviewStand,
@@ -47,7 +58,14 @@ import {
   type Result,
   type WriteOptions,
 } from './schrijven.ts';
-import { fout, fouten, veldenVan, zonderUndefined } from './velden.ts';
+import {
+  alleVelden,
+  fout,
+  fouten,
+  gewijzigdeVelden,
+  veldenVan,
+  zonderUndefined,
+} from './velden.ts';
 
 export type { PlanFout, Result, WriteOptions };
 
@@ -80,6 +98,9 @@ export const REVIEW_MELDING = {
   afhandelenDoorArrangeur: 'De arrangeur zet een opmerking op afgehandeld, niet de reviewer.',
   planVeranderd:
     'Het plan is veranderd sinds de review werd gevraagd. Vraag een nieuwe review aan.',
+  alleenBesluit: 'Als reviewer geeft u alleen uw besluit en uw opmerkingen.',
+  reviewVast: 'Aan wie een review is gevraagd en over welk plan, verandert niet.',
+  nietToegestaan: 'Dit kan niet bij een review.',
 } as const;
 
 /** Messages for fields whose domain schema has no Dutch text of its own (ids, snapshot names). */
@@ -98,8 +119,6 @@ const VELD_MELDING: Readonly<Record<string, string>> = {
 
 const REVIEW_VELDEN = Object.keys(reviewVeldenSchema.shape);
 const COMMENT_VELDEN = Object.keys(reviewCommentVeldenSchema.shape);
-/** What the author of a comment may change afterwards (the server allows the reviewer no more). */
-const EIGEN_COMMENT_VELDEN = ['sectie', 'itemId', 'tekst'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Status transitions
@@ -200,7 +219,19 @@ export async function geefBesluit(
   return db.transaction('rw', [db.plans, db.reviews, db.outbox, db.meta], async () => {
     const vorige = await leesReview(db, reviewId);
     if (!vorige) return fout(REVIEW_MELDING.reviewOnbekend, 'reviewId');
-    if (vorige.casemanagerId !== opts.updatedBy) return fout(REVIEW_MELDING.nietGevraagd);
+    const geweigerd = volgensRegels(opts, vorige, {
+      m: {
+        recordType: 'review',
+        fields: {
+          besluit: besluitR.data,
+          besluitOp: now.toISOString(),
+          besluitToelichting: toelichting ?? null,
+        },
+      },
+      existing: vorige,
+      velden: REVIEW_VELDEN,
+    });
+    if (geweigerd) return geweigerd;
     const plan = await leesPlan(db, vorige.planId);
     if (plan && plan.status !== 'ter-review') return fout(REVIEW_MELDING.reviewAfgesloten);
     if (plan && plan.versie !== vorige.versie) return fout(REVIEW_MELDING.planVeranderd);
@@ -253,26 +284,33 @@ export async function saveReviewComment(
     if (rij?.deleted) return fout(REVIEW_MELDING.commentOnbekend);
     const vorige = rij ? lees(reviewCommentSchema, rij) : undefined;
     if (rij && !vorige) return fout(REVIEW_MELDING.commentOnbekend);
-    if (vorige) {
-      if (vorige.auteurId !== opts.updatedBy) return fout(REVIEW_MELDING.nietVanU);
-      if (vorige.reviewId !== invoer.reviewId || vorige.planId !== invoer.planId)
-        return fout(REVIEW_MELDING.commentAnderPlan);
-    }
-    const parsed = reviewCommentVeldenSchema.safeParse({
+    const gegevens = {
       ...(vorige
         ? veldenVan(COMMENT_VELDEN, vorige)
         : {
-            reviewId: invoer.reviewId,
-            planId: invoer.planId,
             auteurId: opts.updatedBy,
             auteurNaam: opts.naam,
             afgehandeld: false,
             aangemaaktOp: now.toISOString(),
           }),
+      reviewId: invoer.reviewId,
+      planId: invoer.planId,
       sectie: invoer.sectie,
       itemId: invoer.itemId,
       tekst: invoer.tekst,
+    };
+    const geweigerd = volgensRegels(opts, review, {
+      m: {
+        recordType: 'reviewComment',
+        fields: vorige
+          ? gewijzigdeVelden(COMMENT_VELDEN, vorige, gegevens)
+          : alleVelden(COMMENT_VELDEN, gegevens),
+      },
+      existing: vorige,
+      velden: COMMENT_VELDEN,
     });
+    if (geweigerd) return geweigerd;
+    const parsed = reviewCommentVeldenSchema.safeParse(gegevens);
     if (!parsed.success) return fouten(zodFouten(parsed.error, undefined, VELD_MELDING));
     return schrijfComment(db, opts, now, {
       clientId: review.clientId,
@@ -302,8 +340,15 @@ export async function deleteReviewComment(
     nietGevonden: REVIEW_MELDING.commentOnbekend,
     leest: [db.reviews],
     toets: async (comment) => {
-      if (comment.auteurId !== opts.updatedBy) return fout(REVIEW_MELDING.nietVanU);
-      const clientId = await clientVanComment(db, comment);
+      // Its review as stored, also when deleted: the comment's client is the review's.
+      const review = await db.reviews.get(comment.reviewId);
+      const geweigerd = volgensRegels(opts, review, {
+        m: { recordType: 'reviewComment', fields: {}, deleted: true },
+        existing: comment,
+        velden: COMMENT_VELDEN,
+      });
+      if (geweigerd) return geweigerd;
+      const clientId = review?.clientId;
       return clientId ? { ok: true, clientId } : fout(REVIEW_MELDING.reviewOnbekend, 'reviewId');
     },
     naarRij: commentRij,
@@ -330,8 +375,15 @@ export async function zetAfgehandeld(
     if (!comment) return fout(REVIEW_MELDING.commentOnbekend);
     const review = await leesReview(db, comment.reviewId);
     if (!review) return fout(REVIEW_MELDING.reviewOnbekend, 'reviewId');
-    if (review.casemanagerId === opts.updatedBy)
-      return fout(REVIEW_MELDING.afhandelenDoorArrangeur);
+    const geweigerd = volgensRegels(opts, review, {
+      m: {
+        recordType: 'reviewComment',
+        fields: gewijzigdeVelden(['afgehandeld'], comment, { afgehandeld }),
+      },
+      existing: comment,
+      velden: COMMENT_VELDEN,
+    });
+    if (geweigerd) return geweigerd;
     // Setting the value it already has writes nothing.
     return schrijfComment(db, opts, now, {
       clientId: review.clientId,
@@ -436,12 +488,42 @@ async function leesComment(db: ArrangeurDB, id: string): Promise<ReviewComment |
   return rij && !rij.deleted ? lees(reviewCommentSchema, rij) : undefined;
 }
 
-/** The client of a comment: that of its review (a comment carries no clientId field). */
-async function clientVanComment(
-  db: ArrangeurDB,
-  comment: Pick<ReviewComment, 'reviewId'>,
-): Promise<string | undefined> {
-  return (await db.reviews.get(comment.reviewId))?.clientId;
+/**
+ * Asks the domain's review rules (`reviewWeigering`, as the server does on push) about a write,
+ * and words a refusal in Dutch. `review` is the review the write is about (for a comment: its
+ * review); its casemanager writes as the reviewer. `existing` is the record as stored (none for a
+ * new one); `velden` the record's domain fields.
+ */
+function volgensRegels(
+  opts: WriteOptions,
+  review: (Pick<Review, 'casemanagerId'> & { deleted?: boolean }) | undefined,
+  w: { m: ReviewMutatie; existing: Review | ReviewComment | undefined; velden: readonly string[] },
+): { ok: false; issues: PlanFout[] } | null {
+  const existing: BestaandRecord | null = w.existing
+    ? { type: w.existing.type, fields: veldenVan(w.velden, w.existing), deleted: false }
+    : null;
+  const reviewRecord: BestaandRecord | null = review
+    ? { type: 'review', fields: veldenVan(REVIEW_VELDEN, review), deleted: !!review.deleted }
+    : null;
+  const weigering = reviewWeigering(
+    { id: opts.updatedBy },
+    review?.casemanagerId === opts.updatedBy,
+    w.m,
+    existing,
+    reviewRecord,
+    { ...existing?.fields, ...w.m.fields },
+  );
+  return weigering ? fout(inWoorden(weigering, w.m.recordType)) : null;
+}
+
+/** A refusal of the review rules in Dutch. */
+function inWoorden(w: ReviewWeigering, recordType: string): string {
+  switch (w.code) {
+    case 'vastVeld':
+      return recordType === 'review' ? REVIEW_MELDING.reviewVast : REVIEW_MELDING.commentAnderPlan;
+    default:
+      return REVIEW_MELDING[w.code];
+  }
 }
 
 /** The plan with its new status, and the update mutation of `status` only. In a transaction. */

@@ -323,3 +323,30 @@ export function GemeenteField<T extends FieldValues, TOut>(props: BaseProps<T, T
     </FieldShell>
   );
 }
+
+/**
+ * A text area outside a form library (a question, a toelichting): label, hint and the text, held
+ * by the caller's state.
+ */
+export function TekstVak(props: {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (tekst: string) => void;
+  rows?: number;
+}) {
+  return (
+    <FieldShell label={props.label} hint={props.hint}>
+      {({ inputId, describedBy }) => (
+        <textarea
+          id={inputId}
+          className="veld-invoer veld-tekstvak"
+          rows={props.rows ?? 3}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldShell>
+  );
+}

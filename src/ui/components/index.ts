@@ -5,6 +5,7 @@ export {
   GemeenteField,
   RadioGroup,
   SelectField,
+  TekstVak,
   TextAreaField,
   TextField,
   gemeenteLabel,

@@ -5,18 +5,16 @@
  */
 import { useContext, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
-import { geldendeBeslissing } from '../../../domain/plan/routering.ts';
-import { LADDER_STAPPEN, type Akkoord } from '../../../domain/plan/model.ts';
-import { stelPlanVast, updatePlan } from '../../../storage/repositories/plans.ts';
-import { betalerKort, naastRoutering } from '../../components/betaler.ts';
+import type { Akkoord } from '../../../domain/plan/model.ts';
+import { stelPlanVast } from '../../../storage/repositories/plans.ts';
 import { DateField, RadioGroup, SelectField } from '../../components/index.ts';
-import { useAutosaveForm } from '../../hooks/useAutosave.ts';
 import { useDb, useUserId } from '../../hooks/useDb.tsx';
 import { usePlanVersies } from '../../hooks/usePlan.ts';
-import { DoelenLijst } from '../../components/PlanWeergave.tsx';
+import { PlanWeergave } from '../../components/PlanWeergave.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { datumNl } from '../../lib/opmaak.ts';
-import { AllesOpslaanContext, useOpslagMelder } from './opslag.tsx';
+import { usePlanVeldForm } from './planVeld.ts';
+import { AllesOpslaanContext } from './opslag.tsx';
 import type { StapData } from './PlanEditorScreen.tsx';
 import { akkoordFormSchema, evaluatieSchema } from './schemas.ts';
 
@@ -27,7 +25,7 @@ type AkkoordInvoer = { datum: string; wijze: Akkoord['wijze'] | ''; door: Akkoor
 export function AkkoordStap({ data }: { data: StapData }) {
   return (
     <>
-      <Overzicht data={data} />
+      <PlanWeergave variant="samenvatting" inhoud={data} />
       <h3>{t.akkoord}</h3>
       <AkkoordVelden data={data} />
       <EvaluatieVeld data={data} />
@@ -37,85 +35,11 @@ export function AkkoordStap({ data }: { data: StapData }) {
   );
 }
 
-function Overzicht({ data }: { data: StapData }) {
-  const { plan, doelen, items, naasten } = data;
-  return (
-    <section className="plan-overzicht" aria-label={t.overzicht}>
-      <h3>{t.overzicht}</h3>
-      <h4>{t.stappen.hulpvraag}</h4>
-      {plan.hulpvraag ? <p className="plan-hulpvraag">{plan.hulpvraag}</p> : null}
-      {doelen.length > 0 ? (
-        <DoelenLijst doelen={doelen} />
-      ) : (
-        !plan.hulpvraag && <p className="veld-hint">{t.overzichtLeeg}</p>
-      )}
-      {LADDER_STAPPEN.map((stap) => {
-        const hier = items.filter((i) => i.stap === stap);
-        const metNaasten = stap === 'netwerk' ? naasten : [];
-        return (
-          <div key={stap}>
-            <h4>{t.stappen[stap]}</h4>
-            {stap === 'professioneel' && plan.ladderToelichting && (
-              <p className="overzicht-reden">
-                <strong>{nl.betaler.ladderReden}:</strong> {plan.ladderToelichting}
-              </p>
-            )}
-            {hier.length === 0 && metNaasten.length === 0 ? (
-              <p className="veld-hint">{t.overzichtLeeg}</p>
-            ) : (
-              <ul>
-                {metNaasten.map((n) => (
-                  <li key={n.id}>
-                    {n.naam} ({n.relatie}){n.watDoetHij ? `: ${n.watDoetHij}` : ''}
-                  </li>
-                ))}
-                {hier.map((i) => {
-                  // Who pays: the chosen domain's decision, routing's beside it.
-                  const geldend = geldendeBeslissing(i, data.client);
-                  const naast = geldend && naastRoutering(geldend);
-                  return (
-                    <li key={i.id}>
-                      {i.voorzieningNaam ?? i.omschrijving}
-                      {geldend && ` — ${betalerKort(geldend)}`}
-                      {naast && (
-                        <>
-                          <br />
-                          <span className="veld-hint">{naast}</span>
-                        </>
-                      )}
-                      {geldend?.reden && (
-                        <>
-                          <br />
-                          <span className="overzicht-reden">{nl.betaler.reden(geldend.reden)}</span>
-                        </>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-          </div>
-        );
-      })}
-    </section>
-  );
-}
-
 const LEEG_AKKOORD: AkkoordInvoer = { datum: '', wijze: '', door: '' };
 
 function AkkoordVelden({ data }: { data: StapData }) {
-  const db = useDb();
-  const updatedBy = useUserId();
-  const melder = useOpslagMelder();
-  const { form, autosave } = useAutosaveForm<
-    { akkoord: AkkoordInvoer | null },
-    typeof akkoordFormSchema
-  >(
-    akkoordFormSchema,
-    { akkoord: data.plan.akkoord ?? null },
-    (v, { gezien }) => updatePlan(db, data.plan.id, { akkoord: v.akkoord }, { updatedBy, gezien }),
-    { ...melder, disabled: data.alleenLezen, bron: { record: data.plan } },
-  );
+  const begin: AkkoordInvoer | null = data.plan.akkoord ?? null;
+  const { form, autosave } = usePlanVeldForm(data, 'akkoord', akkoordFormSchema, begin);
   const akkoord = useWatch({ control: form.control, name: 'akkoord' });
   // Switching to "Nee" and back keeps what was typed.
   const concept = useRef<AkkoordInvoer | null>(null);
@@ -172,15 +96,11 @@ function AkkoordVelden({ data }: { data: StapData }) {
 }
 
 function EvaluatieVeld({ data }: { data: StapData }) {
-  const db = useDb();
-  const updatedBy = useUserId();
-  const melder = useOpslagMelder();
-  const { form, autosave } = useAutosaveForm<{ evaluatiedatum: string }, typeof evaluatieSchema>(
+  const { form, autosave } = usePlanVeldForm(
+    data,
+    'evaluatiedatum',
     evaluatieSchema,
-    { evaluatiedatum: data.plan.evaluatiedatum ?? '' },
-    (v, { gezien }) =>
-      updatePlan(db, data.plan.id, { evaluatiedatum: v.evaluatiedatum }, { updatedBy, gezien }),
-    { ...melder, disabled: data.alleenLezen, bron: { record: data.plan } },
+    data.plan.evaluatiedatum ?? '',
   );
   return (
     <div {...autosave.focus}>

@@ -14,11 +14,9 @@ import type { Domein, Ontbrekend } from '../../../domain/routing/index.ts';
 import { deletePlanItem, savePlanItem } from '../../../storage/repositories/plans.ts';
 import { financierNaam, naastRoutering } from '../../components/betaler.ts';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/index.ts';
-import { useAutosaveForm } from '../../hooks/useAutosave.ts';
-import { useDb, useUserId } from '../../hooks/useDb.tsx';
+import type { useAutosaveForm } from '../../hooks/useAutosave.ts';
 import { nl } from '../../i18n/nl.ts';
-import { behouden } from './editors.tsx';
-import { useOpslagMelder } from './opslag.tsx';
+import { behouden, DoelKeuze, useOnderdeelForm } from './editors.tsx';
 import { RouteringServerMelding } from './RouteringServerMelding.tsx';
 import { inzetFormSchema, inzetVoorRoutering, type InzetForm, type JaNee } from './schemas.ts';
 
@@ -71,14 +69,12 @@ export function InzetEditor(props: {
   nummer: number;
   onWeg: (id: string) => void;
 }) {
-  const db = useDb();
-  const updatedBy = useUserId();
-  const melder = useOpslagMelder();
   const { id, planId, stap, item, client, vandaag } = props;
-  const { form, autosave } = useAutosaveForm<InzetForm, typeof inzetFormSchema>(
-    inzetFormSchema,
-    naarInzetForm(item),
-    (v, { gezien }) =>
+  const { form, autosave, verwijder } = useOnderdeelForm({
+    schema: inzetFormSchema,
+    waarden: naarInzetForm(item),
+    record: item,
+    opslaan: (v, { db, updatedBy, gezien }) =>
       savePlanItem(
         db,
         {
@@ -92,9 +88,9 @@ export function InzetEditor(props: {
         },
         { updatedBy, vandaag, gezien },
       ),
-    // The form follows the stored item: a synced value shows in place where she is not typing.
-    { ...melder, bron: { record: item } },
-  );
+    verwijderen: (db, opts) => deletePlanItem(db, id, opts),
+    onWeg: () => props.onWeg(id),
+  });
   const { control } = form;
   const waarden = useWatch({ control }) as InzetForm;
   const type = findInzetType(waarden.inzet.code);
@@ -134,12 +130,6 @@ export function InzetEditor(props: {
   const naam = item?.omschrijving || `${t.stappen[stap]} ${props.nummer}`;
   const routeringId = useId();
 
-  async function verwijder() {
-    autosave.cancel();
-    if (item) await deletePlanItem(db, id, { updatedBy });
-    props.onWeg(id);
-  }
-
   function zetOverride(aan: boolean) {
     const anders = DOMEINEN.find((d) => d !== besluit?.domein) ?? 'Wmo';
     form.setValue('override', aan ? { domein: anders, reden: '' } : null, { shouldDirty: true });
@@ -177,14 +167,7 @@ export function InzetEditor(props: {
           <DateField control={control} name="inzet.periode.van" label={t.startdatum} optional />
           <DateField control={control} name="inzet.periode.tot" label={t.einddatum} optional />
         </div>
-        <SelectField
-          control={control}
-          name="doelId"
-          label={t.koppelDoel}
-          optional
-          emptyLabel={t.geenDoel}
-          options={props.doelen.map((d) => ({ value: d.id, label: d.omschrijving }))}
-        />
+        <DoelKeuze control={control} doelen={props.doelen} />
       </div>
       <section className="routering" aria-labelledby={routeringId} aria-live="polite">
         <h4 id={routeringId}>{t.routering}</h4>

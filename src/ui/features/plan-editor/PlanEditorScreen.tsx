@@ -16,6 +16,7 @@ import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
 import { useReviewComments, useReviews } from '../../hooks/useReviews.ts';
 import { vandaag as vandaagNl } from '../../lib/klok.ts';
+import { NietGevonden, SchermKop } from '../../components/Scherm.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { FhirExportKnop } from './FhirExportKnop.tsx';
 import { AllesOpslaanContext, OpslagMelding, OpslagProvider, useOpslagStatus } from './opslag.tsx';
@@ -65,14 +66,7 @@ export function PlanEditorScreen(props: PlanEditorScreenProps) {
 
   if (client === undefined || (client && !plan)) return <p role="status">{nl.algemeen.laden}</p>;
   if (client === null) {
-    return (
-      <section className="scherm">
-        <p role="alert">{t.nietGevonden}</p>
-        <button type="button" className="knop" onClick={props.onTerug}>
-          {t.terug}
-        </button>
-      </section>
-    );
+    return <NietGevonden melding={t.nietGevonden} terug={t.terug} onTerug={props.onTerug} />;
   }
   return <PlanEditor {...props} client={client} plan={plan!} />;
 }
@@ -107,37 +101,37 @@ function PlanEditor(props: PlanEditorScreenProps & { client: Client; plan: Plan 
 
   return (
     <section className="scherm plan-editor" aria-labelledby={titelId}>
-      <div className="plan-kop">
-        <div>
-          <h1 id={titelId}>{t.titel(volledigeNaam(client))}</h1>
+      <SchermKop
+        titelId={titelId}
+        titel={t.titel(volledigeNaam(client))}
+        onder={
           <p className="plan-stand" data-testid="plan-stand">
             <span className={`plan-status plan-status-${plan.status}`}>
               {t.status[plan.status]}
             </span>{' '}
             · {t.versie(plan.versie)}
           </p>
-        </div>
-        <div className="knoppen">
-          <button type="button" className="knop" onClick={props.onTerug}>
-            {t.terug}
+        }
+      >
+        <button type="button" className="knop" onClick={props.onTerug}>
+          {t.terug}
+        </button>
+        <button type="button" className="knop" onClick={() => props.onPrint(plan.id)}>
+          {t.printen}
+        </button>
+        {props.onGegevens && (
+          <button type="button" className="knop" onClick={props.onGegevens}>
+            {nl.clientGegevens.vanuitPlan}
           </button>
-          <button type="button" className="knop" onClick={() => props.onPrint(plan.id)}>
-            {t.printen}
-          </button>
-          {props.onGegevens && (
-            <button type="button" className="knop" onClick={props.onGegevens}>
-              {nl.clientGegevens.vanuitPlan}
-            </button>
-          )}
-          <FhirExportKnop
-            client={client}
-            plan={plan}
-            naasten={naasten}
-            doelen={doelen}
-            items={items}
-          />
-        </div>
-      </div>
+        )}
+        <FhirExportKnop
+          client={client}
+          plan={plan}
+          naasten={naasten}
+          doelen={doelen}
+          items={items}
+        />
+      </SchermKop>
       <OpslagMelding status={opslag.status} />
 
       <ReviewBanner plan={plan} stand={review} />

@@ -18,6 +18,7 @@ import {
   terugNaarConcept,
   zetAfgehandeld,
 } from '../../../storage/repositories/reviews.ts';
+import { TekstVak } from '../../components/index.ts';
 import { useCasemanagers } from '../../hooks/useCasemanagers.ts';
 import { naamVoorOpslaan } from '../../hooks/useGebruiker.ts';
 import { useDb, useUserId } from '../../hooks/useDb.tsx';
@@ -133,7 +134,6 @@ function TerReviewForm({ planId, onKlaar }: { planId: string; onKlaar: () => voi
   const [fout, setFout] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
   const kiesId = useId();
-  const vraagId = useId();
   const titelId = useId();
 
   async function versturen(e: React.FormEvent) {
@@ -194,22 +194,7 @@ function TerReviewForm({ planId, onKlaar }: { planId: string; onKlaar: () => voi
           </select>
         </div>
       )}
-      <div className="veld">
-        <label htmlFor={vraagId} className="veld-label">
-          {trv.vraag}
-        </label>
-        <p id={`${vraagId}-hint`} className="veld-hint">
-          {trv.vraagHint}
-        </p>
-        <textarea
-          id={vraagId}
-          className="veld-invoer veld-tekstvak"
-          rows={3}
-          value={vraag}
-          onChange={(e) => setVraag(e.target.value)}
-          aria-describedby={`${vraagId}-hint`}
-        />
-      </div>
+      <TekstVak label={trv.vraag} hint={trv.vraagHint} value={vraag} onChange={setVraag} />
       {fout && (
         <p className="veld-fout" role="alert">
           {trv.nietVerstuurd}: {fout}

@@ -25,7 +25,15 @@ import {
   savePlanItem,
 } from '../../../storage/repositories/plans.ts';
 import { SelectField, TextAreaField, TextField } from '../../components/index.ts';
-import { useAutosaveForm, type Autosave } from '../../hooks/useAutosave.ts';
+import type { Control, FieldPath, FieldValues } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ArrangeurDB } from '../../../storage/db.ts';
+import {
+  useAutosaveForm,
+  type BronRecord,
+  type Gezien,
+  type OpslaanUitkomst,
+} from '../../hooks/useAutosave.ts';
 import { useDb, useUserId } from '../../hooks/useDb.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { useOpslagMelder } from './opslag.tsx';
@@ -76,18 +84,55 @@ export function useMetConcepten<R extends { id: string }, E>(records: readonly R
   return { rijen, toevoegen, vergeten };
 }
 
-/** Removes a record (or forgets an unsaved new one) without letting a waiting save bring it back. */
-function useVerwijderen(
-  autosave: Autosave,
-  bestaat: boolean,
-  verwijder: () => Promise<unknown>,
-  onWeg: () => void,
-) {
-  return async () => {
+/**
+ * One record of the plan (doel, naaste, item, inzet) as an autosave form that follows the stored
+ * record (`record`, undefined while new), reporting to the screen's "Opgeslagen"; and `verwijder`,
+ * which removes the record (or forgets an unsaved new one) without letting a waiting save bring
+ * it back.
+ */
+export function useOnderdeelForm<TForm extends FieldValues, S extends z.ZodType>(o: {
+  schema: S;
+  waarden: TForm;
+  record: BronRecord | undefined;
+  opslaan: (
+    v: z.output<S>,
+    schrijf: { db: ArrangeurDB; updatedBy: string; gezien: Gezien },
+  ) => Promise<OpslaanUitkomst>;
+  verwijderen: (db: ArrangeurDB, opts: { updatedBy: string }) => Promise<unknown>;
+  onWeg: () => void;
+}) {
+  const db = useDb();
+  const updatedBy = useUserId();
+  const melder = useOpslagMelder();
+  const { form, autosave } = useAutosaveForm<TForm, S>(
+    o.schema,
+    o.waarden,
+    (v, { gezien }) => o.opslaan(v, { db, updatedBy, gezien }),
+    { ...melder, bron: { record: o.record } },
+  );
+  async function verwijder() {
     autosave.cancel();
-    if (bestaat) await verwijder();
-    onWeg();
-  };
+    if (o.record !== undefined) await o.verwijderen(db, { updatedBy });
+    o.onWeg();
+  }
+  return { form, autosave, verwijder };
+}
+
+/** "Bij welk doel?": links an item or inzet to one of the plan's doelen, or to none. */
+export function DoelKeuze<T extends FieldValues & { doelId: string }, TOut>(props: {
+  control: Control<T, unknown, TOut>;
+  doelen: readonly Doel[];
+}) {
+  return (
+    <SelectField
+      control={props.control}
+      name={'doelId' as FieldPath<T>}
+      label={t.koppelDoel}
+      optional
+      emptyLabel={t.geenDoel}
+      options={props.doelen.map((d) => ({ value: d.id, label: d.omschrijving }))}
+    />
+  );
 }
 
 function VerwijderKnop(props: { wat: string; onClick: () => void }) {
@@ -111,27 +156,18 @@ export function DoelEditor(props: {
   nummer: number;
   onWeg: (id: string) => void;
 }) {
-  const db = useDb();
-  const updatedBy = useUserId();
-  const melder = useOpslagMelder();
   const { id, planId } = props;
   const levensdomein = props.doel?.levensdomein ?? props.levensdomein;
-  const { form, autosave } = useAutosaveForm<
-    { levensdomein: Levensdomein; omschrijving: string },
-    typeof doelFormSchema
-  >(
-    doelFormSchema,
-    { levensdomein, omschrijving: props.doel?.omschrijving ?? '' },
-    (v, { gezien }) => saveDoel(db, { ...v, planId, id }, { updatedBy, gezien }),
-    { ...melder, bron: { record: props.doel } },
-  );
+  const { form, autosave, verwijder } = useOnderdeelForm({
+    schema: doelFormSchema,
+    waarden: { levensdomein, omschrijving: props.doel?.omschrijving ?? '' },
+    record: props.doel,
+    opslaan: (v, { db, updatedBy, gezien }) =>
+      saveDoel(db, { ...v, planId, id }, { updatedBy, gezien }),
+    verwijderen: (db, opts) => deleteDoel(db, id, opts),
+    onWeg: () => props.onWeg(id),
+  });
   const label = `${t.doel} ${props.nummer} (${LEVENSDOMEIN_LABEL[levensdomein]})`;
-  const verwijder = useVerwijderen(
-    autosave,
-    props.doel !== undefined,
-    () => deleteDoel(db, id, { updatedBy }),
-    () => props.onWeg(id),
-  );
   return (
     <div className="onderdeel" {...autosave.focus}>
       <TextAreaField control={form.control} name="omschrijving" label={label} rows={2} />
@@ -158,25 +194,19 @@ export function NaasteEditor(props: {
   nummer: number;
   onWeg: (id: string) => void;
 }) {
-  const db = useDb();
-  const updatedBy = useUserId();
-  const melder = useOpslagMelder();
   const { id, clientId } = props;
-  const { form, autosave } = useAutosaveForm<NaasteForm, typeof naasteFormSchema>(
-    naasteFormSchema,
-    naarNaasteForm(props.naaste),
-    (v, { gezien }) => saveNaaste(db, { ...v, clientId, id }, { updatedBy, gezien }),
-    { ...melder, bron: { record: props.naaste } },
-  );
+  const { form, autosave, verwijder } = useOnderdeelForm({
+    schema: naasteFormSchema,
+    waarden: naarNaasteForm(props.naaste),
+    record: props.naaste,
+    opslaan: (v, { db, updatedBy, gezien }) =>
+      saveNaaste(db, { ...v, clientId, id }, { updatedBy, gezien }),
+    verwijderen: (db, opts) => deleteNaaste(db, id, opts),
+    onWeg: () => props.onWeg(id),
+  });
   const { control } = form;
   const n = t.naaste;
   const wat = props.naaste?.naam ?? `${t.naasten} ${props.nummer}`;
-  const verwijder = useVerwijderen(
-    autosave,
-    props.naaste !== undefined,
-    () => deleteNaaste(db, id, { updatedBy }),
-    () => props.onWeg(id),
-  );
   return (
     <fieldset className="onderdeel groep" {...autosave.focus}>
       <legend>{props.naaste?.naam || `${t.naasten}: ${props.nummer}`}</legend>
@@ -225,18 +255,16 @@ export function ItemEditor(props: {
   nummer: number;
   onWeg: (id: string) => void;
 }) {
-  const db = useDb();
-  const updatedBy = useUserId();
-  const melder = useOpslagMelder();
   const { id, planId, stap, item } = props;
-  const { form, autosave } = useAutosaveForm<ItemForm, typeof itemFormSchema>(
-    itemFormSchema,
-    {
+  const { form, autosave, verwijder } = useOnderdeelForm({
+    schema: itemFormSchema,
+    waarden: {
       omschrijving: item?.omschrijving ?? '',
       doelId: item?.doelId ?? '',
       naasteId: item?.naasteId ?? '',
-    },
-    (v, { gezien }) =>
+    } satisfies ItemForm,
+    record: item,
+    opslaan: (v, { db, updatedBy, gezien }) =>
       savePlanItem(
         db,
         {
@@ -257,15 +285,10 @@ export function ItemEditor(props: {
         },
         { updatedBy, gezien },
       ),
-    { ...melder, bron: { record: item } },
-  );
+    verwijderen: (db, opts) => deletePlanItem(db, id, opts),
+    onWeg: () => props.onWeg(id),
+  });
   const label = `${OMSCHRIJVING_LABEL[stap] ?? t.omschrijving} (${props.nummer})`;
-  const verwijder = useVerwijderen(
-    autosave,
-    item !== undefined,
-    () => deletePlanItem(db, id, { updatedBy }),
-    () => props.onWeg(id),
-  );
   return (
     <div className="onderdeel" {...autosave.focus}>
       <TextAreaField control={form.control} name="omschrijving" label={label} rows={2} />
@@ -280,14 +303,7 @@ export function ItemEditor(props: {
             options={props.naasten.map((n) => ({ value: n.id, label: `${n.naam} (${n.relatie})` }))}
           />
         )}
-        <SelectField
-          control={form.control}
-          name="doelId"
-          label={t.koppelDoel}
-          optional
-          emptyLabel={t.geenDoel}
-          options={props.doelen.map((d) => ({ value: d.id, label: d.omschrijving }))}
-        />
+        <DoelKeuze control={form.control} doelen={props.doelen} />
       </div>
       <VerwijderKnop wat={item?.omschrijving || label} onClick={() => void verwijder()} />
     </div>

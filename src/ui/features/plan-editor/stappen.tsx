@@ -12,15 +12,14 @@ import {
 } from '../../../domain/plan/model.ts';
 import { ladderStand } from '../../../domain/plan/ladder.ts';
 import type { Voorziening } from '../../../domain/sociale-kaart/model.ts';
-import { deletePlanItem, savePlanItem, updatePlan } from '../../../storage/repositories/plans.ts';
+import { deletePlanItem, savePlanItem } from '../../../storage/repositories/plans.ts';
 import { SocialeKaartZoeker } from '../../components/SocialeKaartZoeker.tsx';
 import { TextAreaField } from '../../components/index.ts';
-import { useAutosaveForm } from '../../hooks/useAutosave.ts';
 import { useDb, useUserId } from '../../hooks/useDb.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { DoelEditor, ItemEditor, NaasteEditor, useMetConcepten } from './editors.tsx';
 import { InzetEditor } from './InzetEditor.tsx';
-import { useOpslagMelder } from './opslag.tsx';
+import { usePlanVeldForm } from './planVeld.ts';
 import type { StapData } from './PlanEditorScreen.tsx';
 import { hulpvraagSchema, ladderToelichtingSchema } from './schemas.ts';
 
@@ -39,15 +38,11 @@ function ToevoegKnop(props: { children: string; onClick: () => void }) {
 }
 
 function HulpvraagVeld({ data }: { data: StapData }) {
-  const db = useDb();
-  const updatedBy = useUserId();
-  const melder = useOpslagMelder();
-  const { form, autosave } = useAutosaveForm<{ hulpvraag: string }, typeof hulpvraagSchema>(
+  const { form, autosave } = usePlanVeldForm(
+    data,
+    'hulpvraag',
     hulpvraagSchema,
-    { hulpvraag: data.plan.hulpvraag ?? '' },
-    (v, { gezien }) =>
-      updatePlan(db, data.plan.id, { hulpvraag: v.hulpvraag }, { updatedBy, gezien }),
-    { ...melder, disabled: data.alleenLezen, bron: { record: data.plan } },
+    data.plan.hulpvraag ?? '',
   );
   return (
     <div {...autosave.focus}>
@@ -251,23 +246,11 @@ export function HulpmiddelStap({ data }: { data: StapData }) {
 
 /** Ladder first, never a wall: name the empty rungs, ask why, and let her go on either way. */
 function LadderVraag({ data }: { data: StapData }) {
-  const db = useDb();
-  const updatedBy = useUserId();
-  const melder = useOpslagMelder();
-  const { form, autosave } = useAutosaveForm<
-    { ladderToelichting: string },
-    typeof ladderToelichtingSchema
-  >(
+  const { form, autosave } = usePlanVeldForm(
+    data,
+    'ladderToelichting',
     ladderToelichtingSchema,
-    { ladderToelichting: data.plan.ladderToelichting ?? '' },
-    (v, { gezien }) =>
-      updatePlan(
-        db,
-        data.plan.id,
-        { ladderToelichting: v.ladderToelichting },
-        { updatedBy, gezien },
-      ),
-    { ...melder, disabled: data.alleenLezen, bron: { record: data.plan } },
+    data.plan.ladderToelichting ?? '',
   );
   // Which legal rungs are empty, as if professional inzet were already in the plan.
   const stand = ladderStand({

@@ -13,35 +13,25 @@
  *   has decided; the server enforces the same (the UI only mirrors it).
  */
 import { useId, useState } from 'react';
-import { findInzetType } from '../../../domain/catalog/index.ts';
 import { volledigeNaam, type Client } from '../../../domain/model/client.ts';
-import { PLAN_STAPPEN, type PlanStap } from '../../../domain/plan/ladder.ts';
-import {
-  LEVENSDOMEIN_LABEL,
-  type Doel,
-  type Naaste,
-  type Plan,
-  type PlanItem,
-} from '../../../domain/plan/model.ts';
+import type { PlanStap } from '../../../domain/plan/ladder.ts';
+import type { Plan } from '../../../domain/plan/model.ts';
 import type { Review, ReviewBesluit, ReviewComment } from '../../../domain/plan/review.ts';
-import { geldendeBeslissing } from '../../../domain/plan/routering.ts';
 import {
   deleteReviewComment,
   geefBesluit,
   saveReviewComment,
 } from '../../../storage/repositories/reviews.ts';
-import { betalerKort, financierNaam } from '../../components/betaler.ts';
 import { naamVoorOpslaan } from '../../hooks/useGebruiker.ts';
 import { useClient, useDb, useUserId } from '../../hooks/useDb.tsx';
 import { useDoelen, useNaasten, usePlanForClient, usePlanItems } from '../../hooks/usePlan.ts';
 import { datumVanMoment, momentNl, useReviewComments, useReviews } from '../../hooks/useReviews.ts';
-import { datumNl } from '../../lib/opmaak.ts';
-import { DoelTekst, DoelenLijst } from '../../components/PlanWeergave.tsx';
+import { TekstVak } from '../../components/index.ts';
+import { PlanWeergave } from '../../components/PlanWeergave.tsx';
+import { NietGevonden, SchermKop } from '../../components/Scherm.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { tr } from './teksten.ts';
 import './review.css';
-
-const tp = nl.plan;
 
 export interface ReviewScreenProps {
   readonly clientId: string;
@@ -62,12 +52,7 @@ export function ReviewScreen({ clientId, onTerug }: ReviewScreenProps) {
     </button>
   );
   if (!client || !plan) {
-    return (
-      <section className="scherm">
-        <p role="alert">{tr.nietGevonden}</p>
-        {terug}
-      </section>
-    );
+    return <NietGevonden melding={tr.nietGevonden} terug={tr.terug} onTerug={onTerug} />;
   }
   // The newest round addressed to this user; an earlier round (after "aanpassen") stays history.
   const review = [...(reviews ?? [])]
@@ -76,11 +61,12 @@ export function ReviewScreen({ clientId, onTerug }: ReviewScreenProps) {
     .at(-1);
   if (!review) {
     return (
-      <section className="scherm">
-        <h1>{tr.titel(volledigeNaam(client))}</h1>
-        <p role="alert">{tr.geenReview}</p>
-        {terug}
-      </section>
+      <NietGevonden
+        titel={tr.titel(volledigeNaam(client))}
+        melding={tr.geenReview}
+        terug={tr.terug}
+        onTerug={onTerug}
+      />
     );
   }
   return <ReviewPlan client={client} plan={plan} review={review} terug={terug} />;
@@ -112,19 +98,20 @@ function ReviewPlan(props: { client: Client; plan: Plan; review: Review; terug: 
     // she was asked about (storage refuses the same); after that the review is history.
     magSchrijven: review.besluit === null && lopend,
   };
-  const data = { client, plan, doelen, naasten, items };
 
   return (
     <section className="scherm review-scherm" aria-labelledby={titelId}>
-      <div className="review-kop">
-        <div>
-          <h1 id={titelId}>{tr.titel(volledigeNaam(client))}</h1>
+      <SchermKop
+        titelId={titelId}
+        titel={tr.titel(volledigeNaam(client))}
+        onder={
           <p className="veld-hint" data-testid="review-gevraagd">
             {tr.gevraagd(review.gevraagdDoorNaam, datumVanMoment(review.gevraagdOp), review.versie)}
           </p>
-        </div>
-        <div className="knoppen">{props.terug}</div>
-      </div>
+        }
+      >
+        {props.terug}
+      </SchermKop>
       {review.vraag && (
         <div className="review-vraag">
           <p>
@@ -141,11 +128,20 @@ function ReviewPlan(props: { client: Client; plan: Plan; review: Review; terug: 
         <p className="veld-hint">{tr.alleenLezen}</p>
       )}
 
-      {PLAN_STAPPEN.map((stap, i) => (
-        <Sectie key={stap} stap={stap} nummer={i + 1} ctx={ctx}>
-          <SectieInhoud stap={stap} data={data} ctx={ctx} />
-        </Sectie>
-      ))}
+      <PlanWeergave
+        variant="review"
+        inhoud={{ client, plan, doelen, naasten, items }}
+        sectie={({ stap, nummer, kop, children }) => (
+          <Sectie key={stap} stap={stap} nummer={nummer} naam={kop} ctx={ctx}>
+            {children}
+          </Sectie>
+        )}
+        entry={({ stap, id, onderwerp, children }) => (
+          <Item key={id} ctx={ctx} sectie={stap} itemId={id} onderwerp={onderwerp}>
+            {children}
+          </Item>
+        )}
+      />
 
       <Besluit review={review} lopend={lopend} />
       <div className="knoppen">{props.terug}</div>
@@ -153,22 +149,15 @@ function ReviewPlan(props: { client: Client; plan: Plan; review: Review; terug: 
   );
 }
 
-interface PlanData {
-  client: Client;
-  plan: Plan;
-  doelen: readonly Doel[];
-  naasten: readonly Naaste[];
-  items: readonly PlanItem[];
-}
-
 function Sectie(props: {
   stap: PlanStap;
   nummer: number;
+  naam: string;
   ctx: Context;
   children: React.ReactNode;
 }) {
   const kopId = useId();
-  const naam = tp.stappen[props.stap];
+  const { naam } = props;
   return (
     <section className="review-sectie" aria-labelledby={kopId} data-sectie={props.stap}>
       <h2 id={kopId}>
@@ -177,181 +166,6 @@ function Sectie(props: {
       {props.children}
       <Opmerkingen ctx={props.ctx} sectie={props.stap} onderwerp={naam} />
     </section>
-  );
-}
-
-function Leeg() {
-  return <p className="veld-hint">{tr.leeg}</p>;
-}
-
-function SectieInhoud({ stap, data, ctx }: { stap: PlanStap; data: PlanData; ctx: Context }) {
-  const { client, plan, doelen, naasten, items } = data;
-  const hier = items.filter((i) => i.stap === stap);
-  const doelVan = (id: string | undefined) => doelen.find((d) => d.id === id);
-  const naasteVan = (id: string | undefined) => naasten.find((n) => n.id === id);
-  const itemLijst = (lijst: readonly PlanItem[]) =>
-    lijst.map((item) => (
-      <Item key={item.id} ctx={ctx} sectie={stap} itemId={item.id} onderwerp={itemNaam(item)}>
-        <ItemTekst
-          item={item}
-          client={client}
-          doel={doelVan(item.doelId)}
-          naaste={naasteVan(item.naasteId)}
-        />
-      </Item>
-    ));
-
-  switch (stap) {
-    case 'hulpvraag':
-      return (
-        <>
-          <h3>{tp.hulpvraag}</h3>
-          {plan.hulpvraag ? <p className="review-citaat">{plan.hulpvraag}</p> : <Leeg />}
-          <h3>{tr.doelen}</h3>
-          {doelen.length === 0 ? (
-            <Leeg />
-          ) : (
-            <DoelenLijst
-              doelen={doelen}
-              className="review-items"
-              item={(x) => (
-                <Item
-                  key={x.id}
-                  ctx={ctx}
-                  sectie={stap}
-                  itemId={x.id}
-                  onderwerp={`doel ${LEVENSDOMEIN_LABEL[x.levensdomein]}: ${x.omschrijving}`}
-                >
-                  <p>
-                    <DoelTekst doel={x} />
-                  </p>
-                </Item>
-              )}
-            />
-          )}
-        </>
-      );
-    case 'netwerk':
-      return (
-        <>
-          <h3>{tr.naasten}</h3>
-          {naasten.length === 0 ? (
-            <Leeg />
-          ) : (
-            <ul className="review-items">
-              {naasten.map((n) => (
-                <Item
-                  key={n.id}
-                  ctx={ctx}
-                  sectie={stap}
-                  itemId={n.id}
-                  onderwerp={tr.naaste(n.naam)}
-                >
-                  <p>
-                    <strong>
-                      {n.naam} ({n.relatie})
-                    </strong>
-                    {n.watDoetHij ? `: ${n.watDoetHij}` : ''}
-                    {n.hoeVaak ? ` (${n.hoeVaak})` : ''}
-                    {n.belasting ? ` · ${tp.naaste.belasting}: ${tp.belasting[n.belasting]}` : ''}
-                  </p>
-                </Item>
-              ))}
-            </ul>
-          )}
-          <h3>{tp.netwerkHulp}</h3>
-          {hier.length === 0 ? <Leeg /> : <ul className="review-items">{itemLijst(hier)}</ul>}
-        </>
-      );
-    case 'professioneel':
-      return (
-        <>
-          {plan.ladderToelichting && (
-            <>
-              <h3>{tr.ladderToelichting}</h3>
-              <p className="review-citaat">{plan.ladderToelichting}</p>
-            </>
-          )}
-          {hier.length === 0 ? <Leeg /> : <ul className="review-items">{itemLijst(hier)}</ul>}
-        </>
-      );
-    case 'akkoord':
-      return (
-        <>
-          <h3>{tr.akkoordClient}</h3>
-          <p>
-            {plan.akkoord
-              ? tr.akkoordOp(
-                  datumNl(plan.akkoord.datum),
-                  tp.wijze[plan.akkoord.wijze].toLocaleLowerCase('nl'),
-                  tp.door[plan.akkoord.door].toLocaleLowerCase('nl'),
-                )
-              : tr.geenAkkoord}
-          </p>
-          <p>
-            {plan.evaluatiedatum
-              ? tr.evaluatiedatum(datumNl(plan.evaluatiedatum))
-              : tr.geenEvaluatiedatum}
-          </p>
-        </>
-      );
-    default:
-      return hier.length === 0 ? <Leeg /> : <ul className="review-items">{itemLijst(hier)}</ul>;
-  }
-}
-
-function itemNaam(item: PlanItem): string {
-  return item.voorzieningNaam ?? item.omschrijving;
-}
-
-/**
- * One plan item in words: what, how much, when, by whom, and who pays — the chosen domain's
- * financier, with routing's decision and the reason beside it (geldendeBeslissing).
- */
-function ItemTekst(props: { item: PlanItem; client: Client; doel?: Doel; naaste?: Naaste }) {
-  const { item, doel, naaste } = props;
-  const type = item.inzet ? findInzetType(item.inzet.code) : undefined;
-  const geldend = geldendeBeslissing(item, props.client);
-  const regels: string[] = [];
-  if (naaste) regels.push(tr.naaste(naaste.naam));
-  if (item.inzet?.omvang) {
-    regels.push(
-      tr.omvang(item.inzet.omvang.aantal.toLocaleString('nl-NL'), item.inzet.omvang.eenheid),
-    );
-  }
-  if (item.inzet?.periode?.van) {
-    regels.push(
-      tr.periode(
-        datumNl(item.inzet.periode.van),
-        item.inzet.periode.tot ? datumNl(item.inzet.periode.tot) : undefined,
-      ),
-    );
-  }
-  if (item.aanbieder) regels.push(tr.aanbieder(item.aanbieder));
-  if (item.inzet) {
-    if (geldend) regels.push(tr.domein(tp.domeinNaam[geldend.domein]));
-    regels.push(geldend ? tr.financier(financierNaam(geldend)) : tr.financierOnbekend);
-  }
-  return (
-    <>
-      <p>
-        <strong>{itemNaam(item)}</strong>
-        {type && type.label !== item.omschrijving ? ` (${type.label})` : ''}
-      </p>
-      {regels.length > 0 && <p className="review-details">{regels.join(' · ')}</p>}
-      {geldend?.gerouteerd && geldend.reden !== null ? (
-        <p className="review-details" data-testid="review-override">
-          {tr.override(betalerKort(geldend.gerouteerd), geldend.reden)}
-        </p>
-      ) : (
-        geldend?.reden && (
-          <p className="review-details" data-testid="review-override">
-            {nl.betaler.reden(geldend.reden)}
-          </p>
-        )
-      )}
-      {doel && <p className="review-details">{tr.bijDoel(doel.omschrijving)}</p>}
-    </>
   );
 }
 
@@ -547,7 +361,6 @@ function Besluit({ review, lopend }: { review: Review; lopend: boolean }) {
   const [fout, setFout] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
   const kopId = useId();
-  const veldId = useId();
   const besloten = review.besluit !== null;
   const kan = !besloten && lopend;
 
@@ -576,22 +389,12 @@ function Besluit({ review, lopend }: { review: Review; lopend: boolean }) {
       ) : !lopend ? null : (
         <>
           <p className="veld-hint">{tr.besluitUitleg}</p>
-          <div className="veld">
-            <label htmlFor={veldId} className="veld-label">
-              {tr.toelichting}
-            </label>
-            <p id={`${veldId}-hint`} className="veld-hint">
-              {tr.toelichtingHint}
-            </p>
-            <textarea
-              id={veldId}
-              className="veld-invoer veld-tekstvak"
-              rows={3}
-              value={toelichting}
-              onChange={(e) => setToelichting(e.target.value)}
-              aria-describedby={`${veldId}-hint`}
-            />
-          </div>
+          <TekstVak
+            label={tr.toelichting}
+            hint={tr.toelichtingHint}
+            value={toelichting}
+            onChange={setToelichting}
+          />
           {fout && (
             <p className="veld-fout" role="alert">
               {tr.nietOpgeslagen}: {fout}
