@@ -12,7 +12,8 @@
  *    IndexedDB (login and its first pull) → records/s.
  * 3. Incremental: 100 more edits on A, pushed the same way (ms); B, offline meanwhile, comes
  *    online and pulls them (ms). Target ≤ 100 ms each.
- * Done is seen by a Web Worker polling IndexedDB on its own thread (a busy page cannot hide it).
+ * Done is seen by a Web Worker polling IndexedDB on its own thread (a busy page cannot hide it;
+ * test/bench/browser/idb-wachter.ts, shared with browser.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { maakDemoGebruikers } from '../../src/server/demo-users.ts';
 import { startServer } from '../../src/server/main.ts';
 import { buildSeeder, firstPage, launch, waitForServiceWorker } from './browser.ts';
+import { idbGezienNa as klaarNa, startIdbWachter as startTeller } from './browser/idb-wachter.ts';
 import { ensureBuilt } from './build.ts';
 import type { BenchResult } from './types.ts';
 
@@ -30,76 +32,6 @@ const INCREMENT = 100;
 /** How long one phase may take before it is reported as not finished (the rest is skipped). */
 const TIMEOUT_MS = Number(process.env.BENCH_BROWSER_SYNC_TIMEOUT_S ?? 600) * 1000;
 const PIN = '24680';
-
-/** `store` (optionally one `index` value) holds at least `min`, or at most `max`, rows. */
-interface Telling {
-  store: string;
-  index?: string;
-  key?: string;
-  min?: number;
-  max?: number;
-}
-
-/**
- * Starts a Worker that polls IndexedDB every 2 ms until the count holds; `window.__syncKlaar`
- * then resolves with the absolute time (timeOrigin + now) it saw it.
- */
-async function startTeller(page: Page, t: Telling): Promise<void> {
-  await page.evaluate((q) => {
-    const code = `onmessage = async (e) => {
-      const q = e.data;
-      const db = await new Promise((res, rej) => {
-        const r = indexedDB.open('arrangeur');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      db.onversionchange = () => db.close();
-      postMessage({ ready: true });
-      const tel = () => new Promise((res, rej) => {
-        const s = db.transaction(q.store, 'readonly').objectStore(q.store);
-        const r = q.index ? s.index(q.index).count(q.key) : s.count();
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      for (;;) {
-        const n = await tel();
-        if ((q.min === undefined || n >= q.min) && (q.max === undefined || n <= q.max)) {
-          postMessage({ t: performance.timeOrigin + performance.now() });
-          db.close();
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    };`;
-    const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
-    const w = window as unknown as { __syncKlaar?: Promise<number> };
-    return new Promise<void>((ready) => {
-      w.__syncKlaar = new Promise<number>((klaar) => {
-        worker.onmessage = (e: MessageEvent<{ ready?: true; t?: number }>) => {
-          if (e.data.ready) ready();
-          if (e.data.t !== undefined) {
-            klaar(e.data.t);
-            worker.terminate();
-          }
-        };
-      });
-      worker.postMessage(q);
-    });
-  }, t);
-}
-
-async function klaarNa(page: Page, start: number, timeoutMs: number): Promise<number> {
-  return page.evaluate(
-    async ({ start, timeoutMs }) => {
-      const w = window as unknown as { __syncKlaar?: Promise<number> };
-      const op = new Promise<never>((_, nee) =>
-        setTimeout(() => nee(new Error(`not done within ${timeoutMs} ms`)), timeoutMs),
-      );
-      return (await Promise.race([w.__syncKlaar!, op])) - start;
-    },
-    { start, timeoutMs },
-  );
-}
 
 const nu = (page: Page) => page.evaluate(() => performance.timeOrigin + performance.now());
 
