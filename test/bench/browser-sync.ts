@@ -43,6 +43,19 @@ async function apparaat(
   const page = await firstPage(context);
   if (process.env.BENCH_BROWSER_SYNC_DEBUG) {
     const t0 = Date.now();
+    // Console errors only (the app logs a failed sync run there); never client data.
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const wie = verwachtClients > 0 ? 'B' : 'A';
+      const fout = m.args()[1];
+      void (
+        fout
+          ? fout.evaluate((e) =>
+              e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e),
+            )
+          : Promise.resolve('')
+      ).then((t) => console.error(`  ${wie} console: ${m.text()} ${t.slice(0, 600)}`));
+    });
     page.on('requestfinished', (r) => {
       if (!r.url().includes('/api/')) return;
       const t = r.timing();
