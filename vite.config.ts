@@ -38,10 +38,49 @@ function preCompress(): Plugin {
   };
 }
 
+/**
+ * The login screen's chunk (and its CSS) is asked for by index.html itself (issue 13.6): without a
+ * session the app renders the login screen, and its chunk would otherwise be requested only after
+ * the entry has run and read the session from IndexedDB, a round trip more before the first
+ * screen on a first visit. With a session it is a few kB from the service worker's cache.
+ */
+function preloadLogin(): Plugin {
+  const loginModule = '/src/ui/features/session/LoginScreen.tsx';
+  return {
+    name: 'arrangeur-preload-login',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const login = chunks.find((c) => c.facadeModuleId?.endsWith(loginModule));
+        const entry = chunks.find((c) => c.isEntry);
+        if (!login || !entry) throw new Error(`preloadLogin: no chunk for ${loginModule}`);
+        const alGeladen = new Set([entry.fileName, ...entry.imports]);
+        const js = [login.fileName, ...login.imports].filter((f) => !alGeladen.has(f));
+        const css = [...(login.viteMetadata?.importedCss ?? [])];
+        return [
+          ...js.map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` },
+            injectTo: 'head' as const,
+          })),
+          ...css.map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `/${f}` },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     preCompress(),
+    preloadLogin(),
     VitePWA({
       // 'prompt': a waiting update is offered in a Dutch banner (ui/app/UpdateBanner); the app
       // never reloads by itself in the middle of work at the kitchen table.

@@ -21,6 +21,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/main.ts';
 import { ensureBuilt } from './build.ts';
+import { idbGezienNa, startIdbWachter } from './browser/idb-wachter.ts';
 import type { BenchResult } from './types.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -116,55 +117,12 @@ const WATCH_FIRST_ROW = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-/**
- * A Web Worker that polls IndexedDB until `store` (via `index`/`key`, or a scan for `bevat`) holds
- * the change; resolves with the absolute time (timeOrigin + now) it saw it. Runs on its own thread.
- */
-async function startPoller(
+/** Waits (in a Worker, test/bench/browser/idb-wachter.ts) until `store` holds the change. */
+function startPoller(
   page: Page,
-  query: { store: string; index?: string; key?: string; bevat?: string },
+  q: { store: string; index?: string; key?: string; bevat?: string },
 ): Promise<void> {
-  await page.evaluate((q) => {
-    const code = `onmessage = async (e) => {
-      const q = e.data;
-      const db = await new Promise((res, rej) => {
-        const r = indexedDB.open('arrangeur');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      db.onversionchange = () => db.close();
-      postMessage({ ready: true });
-      const zoek = () => new Promise((res, rej) => {
-        const s = db.transaction(q.store, 'readonly').objectStore(q.store);
-        const r = q.index ? s.index(q.index).count(q.key) : s.getAll();
-        r.onsuccess = () => res(q.index ? r.result > 0
-          : r.result.some((rij) => JSON.stringify(rij).includes(q.bevat)));
-        r.onerror = () => rej(r.error);
-      });
-      for (;;) {
-        if (await zoek()) {
-          postMessage({ t: performance.timeOrigin + performance.now() });
-          db.close();
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    };`;
-    const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
-    const w = window as unknown as { __benchGezien?: Promise<number> };
-    return new Promise<void>((ready) => {
-      w.__benchGezien = new Promise<number>((gezien) => {
-        worker.onmessage = (e: MessageEvent<{ ready?: true; t?: number }>) => {
-          if (e.data.ready) ready();
-          if (e.data.t !== undefined) {
-            gezien(e.data.t);
-            worker.terminate();
-          }
-        };
-      });
-      worker.postMessage(q);
-    });
-  }, query);
+  return startIdbWachter(page, q.bevat !== undefined ? q : { ...q, min: 1 });
 }
 
 /** Records the time of the next `type` event (capture phase, before the app's own handlers). */
@@ -182,11 +140,8 @@ async function armInput(page: Page, type: 'click' | 'input'): Promise<void> {
 }
 
 async function inputToStoredMs(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const w = window as unknown as { __benchGezien?: Promise<number> };
-    const gezien = await w.__benchGezien!;
-    return gezien - window.__benchInvoer!;
-  });
+  const invoer = await page.evaluate(() => window.__benchInvoer!);
+  return idbGezienNa(page, invoer, 60_000);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -134,8 +134,12 @@ export async function pasPaginaToe(
     // Set-based (issue 13.4): what the page needs is read in bulk, the writes go in bulk at the
     // end; the decisions per record are the same as one by one.
     const pagina = await leesPagina(db, records);
+    // Awaited only for a plan (its unique-clientId check reads IndexedDB): a thousand awaits of
+    // non-Dexie promises in one transaction made Dexie lose it (PrematureCommitError on every
+    // page of 1,000 in Chromium; test/bench/browser-sync.ts).
     for (const record of records) {
-      const reden = await pasRecordToe(db, record, pagina);
+      const uitkomst = pasRecordToe(db, record, pagina);
+      const reden = typeof uitkomst === 'object' && uitkomst !== null ? await uitkomst : uitkomst;
       if (reden) overgeslagen.push({ id: record.id, type: record.type, reden });
     }
     await schrijfPagina(db, pagina);
@@ -152,11 +156,11 @@ export async function pasPaginaToe(
  * Safe offline: a local write of data the server already holds; local changes not yet accepted
  * are left as they are (see the file header).
  */
-async function pasRecordToe(
+function pasRecordToe(
   db: ArrangeurDB,
   record: WireRecord,
   pagina: Pagina,
-): Promise<string | null> {
+): string | null | Promise<string | null> {
   const typeR = recordTypeSchema.safeParse(record.type);
   if (!typeR.success) return `onbekend soort record '${record.type}'`;
   const type = typeR.data;
@@ -211,18 +215,20 @@ async function pasRecordToe(
       .map((i) => i.path.join('.') || i.message)
       .join(', ')})`;
   }
-  const botsing = await unieksBotsing(db, type, parsed.data);
-  if (botsing) return botsing;
-
   const rij = naarOpslag(type, parsed.data);
-  pagina.lokaal.set(sleutel, rij);
   // A plan is written at once: the next plan's unique-clientId check must see it.
-  if (type === 'plan') await tabel(db, type).put(rij);
-  else
-    (pagina.schrijf.get(type) ?? pagina.schrijf.set(type, new Map()).get(type)!).set(
-      record.id,
-      rij,
-    );
+  if (type === 'plan') {
+    return (async () => {
+      const botsing = await unieksBotsing(db, parsed.data);
+      if (botsing) return botsing;
+      pagina.lokaal.set(sleutel, rij);
+      await tabel(db, type).put(rij);
+      werkBasisBij(pagina, record, volledig, overgenomen);
+      return null;
+    })();
+  }
+  pagina.lokaal.set(sleutel, rij);
+  (pagina.schrijf.get(type) ?? pagina.schrijf.set(type, new Map()).get(type)!).set(record.id, rij);
   werkBasisBij(pagina, record, volledig, overgenomen);
   return null;
 }
@@ -291,12 +297,7 @@ function isVeld(k: string): boolean {
  * the same client offline would make the put fail and abort the whole page. The second plan is
  * skipped and reported instead; the local plan keeps working.
  */
-async function unieksBotsing(
-  db: ArrangeurDB,
-  type: RecordType,
-  record: unknown,
-): Promise<string | null> {
-  if (type !== 'plan') return null;
+async function unieksBotsing(db: ArrangeurDB, record: unknown): Promise<string | null> {
   const { id, clientId } = record as { id: string; clientId: string };
   const ander = await db.plans.where('clientId').equals(clientId).first();
   return ander && ander.id !== id

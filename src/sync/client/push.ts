@@ -174,45 +174,66 @@ async function verwerkAntwoord(
   telling: PushTelling,
 ): Promise<number> {
   const perId = new Map(batch.map((r) => [r.mutationId, r]));
-  let verwerkt = 0;
-  await db.transaction('rw', [db.outbox, db.syncBasis], async () => {
-    for (const res of resultaten) {
-      const rij = perId.get(res.mutationId);
-      if (!rij || rij.seq === undefined) continue;
-      perId.delete(res.mutationId);
-      verwerkt += 1;
-      if (res.status === 'rejected') {
-        telling.rejected += 1;
-        await db.outbox.update(rij.seq, {
+  // Set-based (issue 13.4): the answer of a whole batch is a few bulk operations, not one to
+  // three IndexedDB requests per mutation.
+  const weg: number[] = [];
+  const geweigerd: Array<{ key: number; changes: Partial<OutboxRow> }> = [];
+  /** recordId → field → the highest rev an accepted mutation of this batch wrote it at. */
+  const velden = new Map<string, Record<string, number>>();
+  for (const res of resultaten) {
+    const rij = perId.get(res.mutationId);
+    if (!rij || rij.seq === undefined) continue;
+    perId.delete(res.mutationId);
+    if (res.status === 'rejected') {
+      telling.rejected += 1;
+      geweigerd.push({
+        key: rij.seq,
+        changes: {
           status: 'rejected',
           rejectCode: res.reason,
           rejectReason: weigerTekst(res.reason, res.detail),
-        });
-        continue;
-      }
-      telling[res.status] += 1;
-      await db.outbox.delete(rij.seq);
-      if (res.rev !== null) await noteerVelden(db, rij.recordId, Object.keys(rij.fields), res.rev);
+        },
+      });
+      continue;
     }
+    telling[res.status] += 1;
+    weg.push(rij.seq);
+    const namen = Object.keys(rij.fields);
+    if (res.rev === null || namen.length === 0) continue;
+    const v = velden.get(rij.recordId) ?? {};
+    for (const f of namen) v[f] = Math.max(v[f] ?? 0, res.rev);
+    velden.set(rij.recordId, v);
+  }
+  await db.transaction('rw', [db.outbox, db.syncBasis], async () => {
+    if (geweigerd.length > 0) await db.outbox.bulkUpdate(geweigerd);
+    if (weg.length > 0) await db.outbox.bulkDelete(weg);
+    await noteerVelden(db, velden);
   });
-  return verwerkt;
+  return weg.length + geweigerd.length;
 }
 
 /**
- * Notes that the fields our accepted mutation wrote are current as of `rev`.
+ * Notes that the fields our accepted mutations wrote are current as of their rev (never lower
+ * than what was noted already).
  *
  * Safe offline: device-only bookkeeping inside the answer's transaction.
  */
 async function noteerVelden(
   db: ArrangeurDB,
-  recordId: string,
-  namen: string[],
-  rev: number,
+  velden: ReadonlyMap<string, Record<string, number>>,
 ): Promise<void> {
-  if (namen.length === 0) return;
-  const velden = { ...(await db.syncBasis.get(recordId))?.velden };
-  for (const f of namen) velden[f] = Math.max(velden[f] ?? 0, rev);
-  await db.syncBasis.put({ recordId, velden });
+  if (velden.size === 0) return;
+  const ids = [...velden.keys()];
+  const bestaand = await db.syncBasis.bulkGet(ids);
+  await db.syncBasis.bulkPut(
+    ids.map((recordId, i) => {
+      const samen = { ...bestaand[i]?.velden };
+      for (const [f, rev] of Object.entries(velden.get(recordId)!)) {
+        samen[f] = Math.max(samen[f] ?? 0, rev);
+      }
+      return { recordId, velden: samen };
+    }),
+  );
 }
 
 function alleTabellen(db: ArrangeurDB, batch: OutboxRow[]) {

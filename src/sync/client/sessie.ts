@@ -3,7 +3,7 @@
  * the PIN never does (see storage/sessie.ts). Errors come back as Dutch sentences for the login
  * screen; the body is never logged.
  */
-import { loginResponseSchema, type Gebruiker, type LoginStap } from '../protocol/wire.ts';
+import type { Gebruiker, LoginStap } from '../protocol/wire.ts';
 import { verstuur, type FetchFn } from './http.ts';
 
 /** `vereist`: steps before the session is a normal one (issue 14); empty: logged in. */
@@ -45,7 +45,12 @@ export async function login(
   if ([502, 503, 504].includes(res.status)) return { ok: false, fout: LOGIN_FOUT.offline };
   if (!res.ok) return { ok: false, fout: LOGIN_FOUT.server };
   try {
-    const parsed = loginResponseSchema.safeParse(await res.json());
+    // The schema (and zod) loads with the answer, not with the login screen (issue 13.6).
+    const [body, { loginResponseSchema }] = await Promise.all([
+      res.json(),
+      import('./login-schemas.ts'),
+    ]);
+    const parsed = loginResponseSchema.safeParse(body);
     if (!parsed.success) return { ok: false, fout: LOGIN_FOUT.server };
     return { ok: true, gebruiker: parsed.data.gebruiker, vereist: parsed.data.vereist ?? [] };
   } catch {

@@ -3,9 +3,10 @@
  * password, enrolment of the second factor, or its code. Each answer says which steps are still
  * open; errors come back as Dutch sentences for the login screen. Nothing here is logged.
  */
-import { z } from 'zod';
-import { loginStapSchema, type LoginStap } from '../protocol/wire.ts';
+import type { z } from 'zod';
 import type { FetchFn } from './http.ts';
+import type * as LoginSchemas from './login-schemas.ts';
+import type { Inschrijving, NaStap } from './login-schemas.ts';
 import { LOGIN_FOUT, teVeelPogingen } from './sessie.ts';
 
 export const STAP_FOUT = {
@@ -18,16 +19,10 @@ export const STAP_FOUT = {
   verlopen: 'Het inloggen duurde te lang of is afgebroken. Log opnieuw in.',
 } as const;
 
-const stapAntwoordSchema = z.object({
-  vereist: z.array(loginStapSchema).optional(),
-  herstelcodes: z.array(z.string()).optional(),
-});
-const inschrijvingSchema = z.object({
-  geheim: z.string(),
-  otpauthUrl: z.string(),
-  qrSvg: z.string(),
-});
-export type Inschrijving = z.infer<typeof inschrijvingSchema>;
+export type { Inschrijving, NaStap } from './login-schemas.ts';
+
+/** The answer's schema, loaded with zod once there is an answer (not on the login's first paint). */
+type Schema<T> = (s: typeof LoginSchemas) => z.ZodType<T>;
 
 export type StapUitkomst<T> =
   | { readonly ok: true; readonly data: T }
@@ -37,7 +32,7 @@ async function post<T>(
   fetchFn: FetchFn,
   pad: string,
   body: unknown,
-  schema: z.ZodType<T>,
+  schema: Schema<T>,
   fout400: (error: string | undefined) => string,
 ): Promise<StapUitkomst<T>> {
   let res: Response;
@@ -72,7 +67,8 @@ async function post<T>(
   }
   if (!res.ok) return { ok: false, fout: LOGIN_FOUT.server, opnieuwInloggen: false };
   try {
-    const parsed = schema.safeParse(await res.json());
+    const [body, schemas] = await Promise.all([res.json(), import('./login-schemas.ts')]);
+    const parsed = schema(schemas).safeParse(body);
     if (parsed.success) return { ok: true, data: parsed.data };
   } catch {
     // fall through
@@ -80,14 +76,8 @@ async function post<T>(
   return { ok: false, fout: LOGIN_FOUT.server, opnieuwInloggen: false };
 }
 
-export interface NaStap {
-  readonly vereist: readonly LoginStap[];
-  readonly herstelcodes?: readonly string[];
-}
-const naStap = stapAntwoordSchema.transform((d): NaStap => ({
-  vereist: d.vereist ?? [],
-  ...(d.herstelcodes ? { herstelcodes: d.herstelcodes } : {}),
-}));
+const naStap: Schema<NaStap> = (s) => s.naStapSchema;
+const inschrijving: Schema<Inschrijving> = (s) => s.inschrijvingSchema;
 
 export const kiesWachtwoord = (fetchFn: FetchFn, nieuw: string) =>
   post(fetchFn, 'wachtwoord', { nieuw }, naStap, (e) =>
@@ -95,7 +85,7 @@ export const kiesWachtwoord = (fetchFn: FetchFn, nieuw: string) =>
   );
 
 export const beginInschrijving = (fetchFn: FetchFn) =>
-  post(fetchFn, 'tweede-factor/begin', undefined, inschrijvingSchema, () => LOGIN_FOUT.server);
+  post(fetchFn, 'tweede-factor/begin', undefined, inschrijving, () => LOGIN_FOUT.server);
 
 const codeFout = (e: string | undefined) =>
   e === 'code_used' ? STAP_FOUT.gebruikteCode : STAP_FOUT.onjuisteCode;

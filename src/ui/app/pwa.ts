@@ -43,14 +43,17 @@ export function eersteKeerOfflineKlaar(
 export function registerPwa(events: PwaEvents): PwaHandle | null {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return null;
   let wb: Workbox | undefined;
-  void import('workbox-window').then(({ Workbox }) => {
-    wb = new Workbox('/sw.js', { scope: '/' });
-    wb.addEventListener('waiting', () => events.onUpdateWaiting());
-    wb.addEventListener('installed', (event) => {
-      if (!event.isUpdate && eersteKeerOfflineKlaar(lokaleOpslag())) events.onOfflineReady();
-    });
-    return wb.register();
-  });
+  naLaden(
+    () =>
+      void import('workbox-window').then(({ Workbox }) => {
+        wb = new Workbox('/sw.js', { scope: '/' });
+        wb.addEventListener('waiting', () => events.onUpdateWaiting());
+        wb.addEventListener('installed', (event) => {
+          if (!event.isUpdate && eersteKeerOfflineKlaar(lokaleOpslag())) events.onOfflineReady();
+        });
+        return wb.register();
+      }),
+  );
   return {
     applyUpdate() {
       if (!wb) return;
@@ -58,6 +61,22 @@ export function registerPwa(events: PwaEvents): PwaHandle | null {
       wb.messageSkipWaiting();
     },
   };
+}
+
+/**
+ * Runs `fn` once the page has loaded and the main thread is idle (issue 13.6): the service
+ * worker's registration and its precache of every chunk then do not compete with the first
+ * screen for the network and the CPU. On an update-check-only visit nothing is lost: the worker
+ * that controls the page already serves it offline. At most 3 s after `load` it runs anyway.
+ */
+export function naLaden(fn: () => void, win: Window = window): void {
+  const straks = () => {
+    if (typeof win.requestIdleCallback === 'function') {
+      win.requestIdleCallback(() => fn(), { timeout: 3000 });
+    } else win.setTimeout(fn, 0);
+  };
+  if (win.document.readyState === 'complete') straks();
+  else win.addEventListener('load', straks, { once: true });
 }
 
 function lokaleOpslag(): Storage | null {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArrangeurDB } from '../../../src/storage/db.ts';
 import { pending, rejected } from '../../../src/storage/outbox.ts';
 import { getClient, saveClient } from '../../../src/storage/repositories/clients.ts';
@@ -31,6 +31,25 @@ async function maakClient(over: Parameters<typeof clientInvoer>[0] = {}) {
 }
 
 describe('push', () => {
+  it('settles a batch set-based: one bulk delete and one bulk write of the field revisions (issue 13.4)', async () => {
+    for (let i = 0; i < 12; i++) await maakClient({ voornaam: `Set${i}` });
+    const perRij = [vi.spyOn(db.outbox, 'delete'), vi.spyOn(db.syncBasis, 'put')];
+    const bulkDelete = vi.spyOn(db.outbox, 'bulkDelete');
+    const bulkPut = vi.spyOn(db.syncBasis, 'bulkPut');
+
+    const uitkomst = await engine.syncNow();
+
+    expect(uitkomst.pushed).toEqual({ applied: 12, duplicate: 0, rejected: 0 });
+    expect(await db.outbox.count()).toBe(0);
+    for (const spy of perRij) expect(spy).not.toHaveBeenCalled();
+    expect(bulkDelete).toHaveBeenCalledTimes(1);
+    expect(bulkPut).toHaveBeenCalledTimes(1);
+    // What it noted: each client's fields at the rev the server gave it (the pull then clears them).
+    const c = (await db.clients.toArray()).find((x) => x.voornaam === 'Set3')!;
+    const genoteerd = bulkPut.mock.calls[0]![0].find((r) => r.recordId === c.id);
+    expect(genoteerd?.velden.voornaam).toBe(server.records.get(c.id)!.rev);
+  });
+
   it('drains the outbox in order, then the pull sets the server revision on every record', async () => {
     const m = await maakPlanMetItems(db, 6, { now: WIE.now });
     const wachtrij = await pending(db);
