@@ -23,7 +23,9 @@
  *     with besluit null, and an arrangeur cannot forge akkoord;
  *   - a review is addressed once: planId, clientId, versie, casemanagerId never change (ask a new
  *     review instead); a comment's reviewId, planId and auteurId never change, and a new comment
- *     carries the writer's own id as auteurId.
+ *     carries the writer's own id as auteurId;
+ *   - a comment's tekst, sectie and itemId are changed, and a comment deleted, by its author only
+ *     (domain/plan/review-regels.ts, the same rule the device applies before it writes).
  * Side effect (push route): a new review shares its client with the named casemanager
  * (review_deling) and resends the client's records, so her next pull brings the plan. The named
  * user must be an active casemanager, or the review is rejected `invalid`. The share ends when the
