@@ -9,7 +9,7 @@ import type { Gebruiker, PushResult, RejectReason } from '../../sync/protocol/wi
 import type { MutationOutcome, StoredRecord } from './records.ts';
 import type { Queryable } from './store.ts';
 import { logContext, type ClientToegang, type SchrijfRecht, type Uitkomst } from './toegang.ts';
-import { isRecordId, naarRecord, type RecordRij } from './werkset.ts';
+import { isRecordId, naarRecord, naarRij, type RecordRij } from './werkset.ts';
 
 export interface GelezenDeel {
   /** Mutation id (lower case) → the ledger's answer. */
@@ -163,17 +163,7 @@ export async function schrijfDeel(
   const [apparaat, adres] = logContext({ apparaat: w.apparaat });
   const records = [...w.records]
     .sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1))
-    .map((r) => ({
-      id: r.id,
-      type: r.type,
-      client_id: r.clientId,
-      fields: r.fields,
-      field_revs: r.fieldRevs,
-      rev: r.rev,
-      updated_at: r.updatedAt,
-      updated_by: r.updatedBy,
-      deleted: r.deleted,
-    }));
+    .map(naarRij);
   const ledger = w.ledger.map((x) => ({
     m: x.mutationId,
     d: x.deviceId,

@@ -44,6 +44,19 @@ export const naarRecord = (r: RecordRij): StoredRecord => ({
   deleted: r.deleted,
 });
 
+/** A record as the row the bulk writes send (db/push-deel.ts `schrijfDeel`, `Werkset.schrijf`). */
+export const naarRij = (r: StoredRecord) => ({
+  id: r.id,
+  type: r.type,
+  client_id: r.clientId,
+  fields: r.fields,
+  field_revs: r.fieldRevs,
+  rev: r.rev,
+  updated_at: r.updatedAt,
+  updated_by: r.updatedBy,
+  deleted: r.deleted,
+});
+
 export class Werkset {
   /** Record id (lower case) → the record as this transaction sees it; null: no such record. */
   private readonly bekend = new Map<string, StoredRecord | null>();
@@ -159,17 +172,7 @@ export class Werkset {
     const rijen = [...this.vuil].sort().map((id) => {
       const r = this.bekend.get(id);
       if (!r) throw new Error('Werkset: a written record is gone');
-      return {
-        id: r.id,
-        type: r.type,
-        client_id: r.clientId,
-        fields: r.fields,
-        field_revs: r.fieldRevs,
-        rev: r.rev,
-        updated_at: r.updatedAt,
-        updated_by: r.updatedBy,
-        deleted: r.deleted,
-      };
+      return naarRij(r);
     });
     this.vuil.clear();
     await this.tx.query(
