@@ -8,8 +8,8 @@
 import type { Gebruiker, PushResult, RejectReason } from '../../sync/protocol/wire.ts';
 import type { MutationOutcome, StoredRecord } from './records.ts';
 import type { Queryable } from './store.ts';
-import { logContext, type ClientToegang, type SchrijfRecht, type Uitkomst } from './toegang.ts';
-import { isRecordId, naarRecord, naarRij, type RecordRij } from './werkset.ts';
+import { logContext, schrijfRechtVan, type ClientToegang, type Uitkomst } from './toegang.ts';
+import { isRecordId, naarRecord, naarRij, schrijfRecordsSql, type RecordRij } from './werkset.ts';
 
 export interface GelezenDeel {
   /** Mutation id (lower case) → the ledger's answer. */
@@ -101,7 +101,6 @@ export async function leesDeel(
   );
   const row = rows[0];
   if (!row) throw new Error('leesDeel: no row');
-  const schrijft = g.rol === 'arrangeur' || g.rol === 'casemanager';
   return {
     ledger: new Map(
       row.ledger.map((r) => [
@@ -119,16 +118,10 @@ export async function leesDeel(
     records: row.records.map(naarRecord),
     revs: (row.revs ?? []).map(Number).sort((a, b) => a - b),
     toegang: new Map(
-      row.toegang.map((t) => {
-        const recht: SchrijfRecht = !schrijft
-          ? null
-          : t.caseload
-            ? 'caseload'
-            : g.rol === 'casemanager' && t.review
-              ? 'review'
-              : null;
-        return [t.id.toLowerCase(), { recht, bekend: t.bekend }];
-      }),
+      row.toegang.map((t) => [
+        t.id.toLowerCase(),
+        { recht: schrijfRechtVan(g, t), bekend: t.bekend },
+      ]),
     ),
     eigenApparaten: new Set(row.apparaten ?? []),
   };
@@ -176,16 +169,7 @@ export async function schrijfDeel(
   }));
   await q.query(
     `WITH
-     geschreven AS (
-       INSERT INTO records (id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted)
-       SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, type text, client_id uuid, fields jsonb,
-            field_revs jsonb, rev bigint, updated_at timestamptz, updated_by text, deleted boolean)
-       ORDER BY id
-       ON CONFLICT (id) DO UPDATE SET
-         fields = EXCLUDED.fields, field_revs = EXCLUDED.field_revs, rev = EXCLUDED.rev,
-         updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by,
-         deleted = EXCLUDED.deleted),
+     geschreven AS (${schrijfRecordsSql('$2')}),
      caseload_nieuw AS (
        INSERT INTO caseload (gebruiker_id, client_id)
        SELECT $1::uuid, c FROM unnest($3::uuid[]) AS c ORDER BY c

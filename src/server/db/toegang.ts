@@ -157,18 +157,23 @@ export async function toegangVoorClienten(
      FROM unnest($3::uuid[]) AS c(id)`,
     [g.id, g.rol === 'casemanager', [...new Set(clientIds.map((c) => c.toLowerCase()))]],
   );
-  const schrijft = werktMetClienten(g);
-  for (const r of rows) {
-    const recht: SchrijfRecht = !schrijft
-      ? null
-      : r.caseload
-        ? 'caseload'
-        : g.rol === 'casemanager' && r.review
-          ? 'review'
-          : null;
-    uit.set(r.id.toLowerCase(), { recht, bekend: r.bekend });
-  }
+  for (const r of rows)
+    uit.set(r.id.toLowerCase(), { recht: schrijfRechtVan(g, r), bekend: r.bekend });
   return uit;
+}
+
+/**
+ * What `g` may write on a client, from whether it is in her caseload and shared with her for
+ * review (a share counts for a casemanager only). One rule for every bulk read of access
+ * (`toegangVoorClienten`, db/push-deel.ts `leesDeel`).
+ */
+export function schrijfRechtVan(
+  g: Gebruiker,
+  t: { readonly caseload: boolean; readonly review: boolean },
+): SchrijfRecht {
+  if (!werktMetClienten(g)) return null;
+  if (t.caseload) return 'caseload';
+  return g.rol === 'casemanager' && t.review ? 'review' : null;
 }
 
 /**

@@ -57,6 +57,22 @@ export const naarRij = (r: StoredRecord) => ({
   deleted: r.deleted,
 });
 
+/**
+ * The upsert of many records, given as the JSON array of `naarRij` rows in parameter `param`
+ * (in id order, so concurrent writers lock rows in one order). Used alone (`Werkset.schrijf`) and
+ * inside the chunk's one write (db/push-deel.ts `schrijfDeel`).
+ */
+export const schrijfRecordsSql = (param: string): string =>
+  `INSERT INTO records (id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted)
+       SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
+       FROM jsonb_to_recordset(${param}::jsonb) AS x(id uuid, type text, client_id uuid, fields jsonb,
+            field_revs jsonb, rev bigint, updated_at timestamptz, updated_by text, deleted boolean)
+       ORDER BY id
+       ON CONFLICT (id) DO UPDATE SET
+         fields = EXCLUDED.fields, field_revs = EXCLUDED.field_revs, rev = EXCLUDED.rev,
+         updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by,
+         deleted = EXCLUDED.deleted`;
+
 export class Werkset {
   /** Record id (lower case) → the record as this transaction sees it; null: no such record. */
   private readonly bekend = new Map<string, StoredRecord | null>();
@@ -175,18 +191,7 @@ export class Werkset {
       return naarRij(r);
     });
     this.vuil.clear();
-    await this.tx.query(
-      `INSERT INTO records (id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted)
-       SELECT id, type, client_id, fields, field_revs, rev, updated_at, updated_by, deleted
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, type text, client_id uuid, fields jsonb,
-            field_revs jsonb, rev bigint, updated_at timestamptz, updated_by text, deleted boolean)
-       ORDER BY id
-       ON CONFLICT (id) DO UPDATE SET
-         fields = EXCLUDED.fields, field_revs = EXCLUDED.field_revs, rev = EXCLUDED.rev,
-         updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by,
-         deleted = EXCLUDED.deleted`,
-      [JSON.stringify(rijen)],
-    );
+    await this.tx.query(schrijfRecordsSql('$1'), [JSON.stringify(rijen)]);
   }
 
   /** Writes what is pending and forgets every loaded record (SQL changed records behind it). */
