@@ -101,7 +101,13 @@ describe.each(STORE_KINDS)('accounts on %s', (kind) => {
         wachtwoord,
       });
       expect(res.statusCode, wachtwoord).toBe(400);
-      expect(res.json()).toMatchObject({ error: 'weak_password' });
+      // As every 400: the refused field is named in `fouten` and in the message, never its value.
+      expect(res.json()).toMatchObject({
+        error: 'weak_password',
+        fouten: [{ veld: 'body.wachtwoord' }],
+        message: expect.stringContaining('body.wachtwoord'),
+      });
+      expect(res.body).not.toContain(wachtwoord);
     }
     expect(await count(t.store, "gebruikers WHERE gebruikersnaam = 'dirk'")).toBe(0);
   });

@@ -192,7 +192,11 @@ describe.each(STORE_KINDS)('second factor and start password on %s', (kind) => {
     const teLaat = await post('/api/auth/start/tweede-factor', cookie, {
       code: codeOp(geheim, 90_000),
     });
-    expect(teLaat.json().error).toBe('invalid_code');
+    expect(teLaat.json()).toMatchObject({
+      error: 'invalid_code',
+      fouten: [{ veld: 'body.code' }],
+      message: expect.stringContaining('body.code'),
+    });
     klok.verzet(10 * 60_000 + 1);
     const verlopen = await post('/api/auth/start/tweede-factor', cookie, { code: codeOp(geheim) });
     expect(verlopen.statusCode).toBe(401);
@@ -325,8 +329,15 @@ describe.each(STORE_KINDS)('second factor and start password on %s', (kind) => {
     // Not yet the second factor, nor anything else.
     expect((await post('/api/auth/start/tweede-factor/begin', cookie)).statusCode).toBe(401);
     expect((await me(cookie)).statusCode).toBe(401);
-    const zwak = async (nieuw: string) =>
-      (await post('/api/auth/start/wachtwoord', cookie, { nieuw })).json().error;
+    const zwak = async (nieuw: string) => {
+      const fout = (await post('/api/auth/start/wachtwoord', cookie, { nieuw })).json();
+      // Every 400 names the refused field, in `fouten` and in the message.
+      expect(fout).toMatchObject({
+        fouten: [{ veld: 'body.nieuw' }],
+        message: expect.stringContaining('body.nieuw'),
+      });
+      return fout.error;
+    };
     expect(await zwak('kort')).toBe('weak_password');
     expect(await zwak('welkom2026!!!!')).toBe('weak_password');
     expect(await zwak('mijn-nieuwe-cor-wachtwoord')).toBe('weak_password');

@@ -68,6 +68,14 @@ export function validatieFout(error: FastifyError, request: FastifyRequest): Fou
   return antwoordMet([{ veld: deel, melding: error.message, toegestaan: 'JSON' }]);
 }
 
-export function antwoordMet(fouten: readonly VeldFout[]): Fout {
-  return { error: 'bad_request', message: fouten.map(foutTekst).join('; '), fouten: [...fouten] };
+export function antwoordMet(fouten: readonly VeldFout[], error = 'bad_request'): Fout {
+  return { error, message: fouten.map(foutTekst).join('; '), fouten: [...fouten] };
+}
+
+/** A refused password: the field is named, its value never echoed. */
+export function zwakWachtwoordAntwoord(
+  veld: 'body.wachtwoord' | 'body.nieuw',
+  melding: string,
+): Fout {
+  return antwoordMet([{ veld, melding }], 'weak_password');
 }

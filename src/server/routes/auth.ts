@@ -35,7 +35,7 @@ import { pogingenStore } from '../db/login-pogingen.ts';
 import { ACTIES, logToegang } from '../db/toegang.ts';
 import { openStappenNaWachtwoord } from '../db/tweede-factor.ts';
 import { ingelogd, sessieToken, wisSessieCookie, zetSessieCookie } from '../plugins/auth.ts';
-import { FOUT } from '../plugins/zod-contract.ts';
+import { FOUT, zwakWachtwoordAntwoord } from '../plugins/zod-contract.ts';
 
 /** Change your own password: the current one (proof it is you, not a borrowed session) and a new one. */
 export const wachtwoordWijzigingSchema = z
@@ -188,12 +188,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const bezwaar = wachtwoordBezwaar(nieuw, g.gebruikersnaam);
       if (bezwaar) {
-        return reply.code(400).send({
-          error: 'weak_password',
-          message: WACHTWOORD_BEZWAAR_TEKST[bezwaar],
-          // The field is named, its value never echoed (a password).
-          fouten: [{ veld: 'body.nieuw', melding: WACHTWOORD_BEZWAAR_TEKST[bezwaar] }],
-        });
+        return reply
+          .code(400)
+          .send(zwakWachtwoordAntwoord('body.nieuw', WACHTWOORD_BEZWAAR_TEKST[bezwaar]));
       }
       const sessiesBeeindigd = await app.store.transaction(async (tx) => {
         await zetWachtwoord(tx, g.id, nieuw);

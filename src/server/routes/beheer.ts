@@ -64,7 +64,7 @@ const IMPORT_LOCK = 7_314_001;
 import { vandaagIn } from '../../domain/model/dates.ts';
 import { ingelogd } from '../plugins/auth.ts';
 import { GEBRUIKER_ONBEKEND, gebruikerOf404, opGebruikerSchema } from './op-gebruiker.ts';
-import { FOUT } from '../plugins/zod-contract.ts';
+import { FOUT, zwakWachtwoordAntwoord } from '../plugins/zod-contract.ts';
 
 // Contracts. Kept here until a beheer screen needs them on the device; then they move to
 // src/sync/protocol so both sides validate the same thing.
@@ -196,12 +196,8 @@ export function leesImportBestand(bestand: string): {
 }
 
 const BESCHERMD = { 401: FOUT, 403: FOUT };
-// The field is named, its value never echoed (a password).
-const zwakWachtwoord = (bezwaar: keyof typeof WACHTWOORD_BEZWAAR_TEKST) => ({
-  error: 'weak_password',
-  message: WACHTWOORD_BEZWAAR_TEKST[bezwaar],
-  fouten: [{ veld: 'body.wachtwoord', melding: WACHTWOORD_BEZWAAR_TEKST[bezwaar] }],
-});
+const zwakWachtwoord = (bezwaar: keyof typeof WACHTWOORD_BEZWAAR_TEKST) =>
+  zwakWachtwoordAntwoord('body.wachtwoord', WACHTWOORD_BEZWAAR_TEKST[bezwaar]);
 
 export const beheerRoutes: FastifyPluginAsyncZod = async (app) => {
   // onRequest: before the body is parsed, so a stranger learns nothing from a 400.

@@ -55,7 +55,7 @@ import {
   zetTweedeFactorVoorIedereen,
 } from '../db/tweede-factor.ts';
 import { ingelogd, sessieToken } from '../plugins/auth.ts';
-import { FOUT } from '../plugins/zod-contract.ts';
+import { antwoordMet, FOUT, zwakWachtwoordAntwoord } from '../plugins/zod-contract.ts';
 import { gebruikerOf404, opGebruikerSchema } from './op-gebruiker.ts';
 
 export const TF_MAX_POGINGEN = 5;
@@ -100,8 +100,11 @@ const TE_VEEL = {
   error: 'too_many_attempts',
   message: 'Too many wrong codes; try again after Retry-After seconds',
 };
-const ONJUISTE_CODE = { error: 'invalid_code', message: 'Code is wrong' };
-const GEBRUIKTE_CODE = { error: 'code_used', message: 'Code was used already; wait for the next' };
+/** A refused code names its field, as every 400 does (the code itself is not echoed). */
+const codeFout = (u: 'gebruikt' | 'onjuist', veld: 'body.code' | 'body.herstelcode') =>
+  u === 'gebruikt'
+    ? antwoordMet([{ veld, melding: 'Code was used already; wait for the next' }], 'code_used')
+    : antwoordMet([{ veld, melding: 'Code is wrong' }], 'invalid_code');
 
 /**
  * Hook: only a half session whose first open step is `stap`. @returns 401 otherwise (also for a
@@ -170,12 +173,17 @@ export const tweedeFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       if (bezwaar) {
         return reply
           .code(400)
-          .send({ error: 'weak_password', message: WACHTWOORD_BEZWAAR_TEKST[bezwaar] });
+          .send(zwakWachtwoordAntwoord('body.nieuw', WACHTWOORD_BEZWAAR_TEKST[bezwaar]));
       }
       if (await controleerWachtwoordVan(app.store, g.id, nieuw)) {
         return reply
           .code(400)
-          .send({ error: 'same_password', message: 'Choose another than the start password' });
+          .send(
+            antwoordMet(
+              [{ veld: 'body.nieuw', melding: 'Choose another than the start password' }],
+              'same_password',
+            ),
+          );
       }
       await app.store.transaction(async (tx) => {
         await zetWachtwoord(tx, g.id, nieuw);
@@ -239,7 +247,7 @@ export const tweedeFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       if (uitkomst.u !== 'ok') {
         await perAccount(request);
-        return reply.code(400).send(uitkomst.u === 'gebruikt' ? GEBRUIKTE_CODE : ONJUISTE_CODE);
+        return reply.code(400).send(codeFout(uitkomst.u, 'body.code'));
       }
       return {
         ...(await naStap(request, 'tweedeFactorInstellen')),
@@ -279,7 +287,9 @@ export const tweedeFactorRoutes: FastifyPluginAsyncZod = async (app) => {
         // A replayed code is not a guess (it was right once), but still refused and logged.
         if (uitkomst === 'onjuist') await perAccount(request);
         await logToegang(app.store, g, TF_ACTIES.geweigerd, null, 0, { uitkomst: 'geweigerd' });
-        return reply.code(400).send(uitkomst === 'gebruikt' ? GEBRUIKTE_CODE : ONJUISTE_CODE);
+        return reply
+          .code(400)
+          .send(codeFout(uitkomst, 'herstelcode' in body ? 'body.herstelcode' : 'body.code'));
       }
       return naStap(request, 'tweedeFactor');
     },
