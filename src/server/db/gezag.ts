@@ -67,6 +67,9 @@ export interface Weigering {
 export const CREATED_AT_MARGE_MS = 5 * 60 * 1000;
 const DEVICE_ID_MAX = 100;
 
+/** A device id that can be bound (others are refused without SQL). */
+export const isApparaatId = (id: string): boolean => id.length <= DEVICE_ID_MAX && !badString(id);
+
 const weiger = (reason: RejectReason, detail: string): { weiger: Weigering } => ({
   weiger: { reason, detail },
 });
@@ -123,9 +126,13 @@ export async function gezagVoorMerge(
  */
 const gebondenAan = new WeakMap<Gebruiker, Set<string>>();
 
-/** The user a device id is bound to; binds it to `g` on first use. @returns why not, or null. */
+/**
+ * The user a device id is bound to; binds it to `g` on first use. @returns why not, or null.
+ * A push chunk binds its device ids in its read statement already (db/push-deel.ts leesDeel), so
+ * this asks the database only for an id bound to someone else (or bound by another push since).
+ */
 async function bindApparaat(w: Werkset, g: Gebruiker, deviceId: string): Promise<string | null> {
-  if (deviceId.length > DEVICE_ID_MAX || badString(deviceId)) return 'deviceId: invalid';
+  if (!isApparaatId(deviceId)) return 'deviceId: invalid';
   const bekend = gebondenAan.get(g);
   // Bound to `g` in this transaction already (committed or not): no need to ask again.
   if (bekend?.has(deviceId) || w.apparaten.has(deviceId)) return null;

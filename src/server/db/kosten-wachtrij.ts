@@ -1,7 +1,8 @@
 /**
  * The cost queue (issue 13, point 2; migration 010): pricing a client (kosten-regels.ts
  * `werkKostenBij`, tens of milliseconds per client) does not run inside every push. The push
- * records the changed clients in `kosten_wachtrij` in its own transaction (`zetInKostenWachtrij`),
+ * records the changed clients in `kosten_wachtrij` in its own transaction (the chunk's write
+ * statement, db/push-deel.ts; `zetInKostenWachtrij` for a statement of its own),
  * and the queue is drained — those clients priced anew and removed, in one transaction —
  * - before every coordinator read (routes/coordinator.ts), so its answer still equals a full
  *   pricing of what was committed before the read;
@@ -29,13 +30,17 @@ export async function zetInKostenWachtrij(
 ): Promise<void> {
   const ids = [...new Set(clientIds.map((id) => id.toLowerCase()))].sort();
   if (ids.length === 0) return;
-  await tx.query(
-    `INSERT INTO kosten_wachtrij (client_id)
-     SELECT id FROM unnest($1::uuid[]) AS id ORDER BY id
-     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id`,
-    [ids],
-  );
+  await tx.query(wachtrijSql('$1'), [ids]);
 }
+
+/**
+ * The queue insert, as a fragment for a statement of its own or a push chunk's write (db/push-deel.ts).
+ * It updates an existing row rather than doing nothing, so the row stays locked (file header).
+ */
+export const wachtrijSql = (param: string): string =>
+  `INSERT INTO kosten_wachtrij (client_id)
+     SELECT id FROM unnest(${param}::uuid[]) AS id ORDER BY id
+     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id`;
 
 /**
  * Prices every queued client anew and empties the queue, in one transaction.

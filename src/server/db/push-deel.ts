@@ -9,6 +9,8 @@ import type { Gebruiker, PushResult, RejectReason } from '../../sync/protocol/wi
 import type { MutationOutcome, StoredRecord } from './records.ts';
 import type { Queryable } from './store.ts';
 import { logContext, schrijfRechtVan, type ClientToegang, type Uitkomst } from './toegang.ts';
+import { isApparaatId } from './gezag.ts';
+import { wachtrijSql } from './kosten-wachtrij.ts';
 import { isRecordId, naarRecord, naarRij, schrijfRecordsSql, type RecordRij } from './werkset.ts';
 
 export interface GelezenDeel {
@@ -20,7 +22,10 @@ export interface GelezenDeel {
   readonly revs: number[];
   /** Client id (lower case) → the pusher's access, for the clients asked and those of the records. */
   readonly toegang: Map<string, ClientToegang>;
-  /** Device ids asked that are bound to the pusher (committed before; db/gezag.ts bindApparaat). */
+  /**
+   * Device ids asked that are bound to the pusher: before, or now by this statement (the first
+   * push of a device binds it to the one who pushes from it; db/gezag.ts bindApparaat, migration 005).
+   */
   readonly eigenApparaten: Set<string>;
 }
 
@@ -69,7 +74,11 @@ export async function leesDeel(
        FROM records WHERE id = ANY($2::uuid[]) ORDER BY id FOR UPDATE),
      revs AS MATERIALIZED (
        SELECT nextval('record_rev_seq') AS rev FROM generate_series(1, $3::int)
-       WHERE (SELECT count(*) FROM vast) >= 0)
+       WHERE (SELECT count(*) FROM vast) >= 0),
+     gebonden AS (
+       INSERT INTO apparaten (device_id, gebruiker_id)
+       SELECT a, $5::uuid FROM unnest($7::text[]) AS a ORDER BY a
+       ON CONFLICT (device_id) DO NOTHING RETURNING device_id)
      SELECT
        (SELECT coalesce(json_agg(a), '[]'::json) FROM (
           SELECT mutation_id::text AS mutation_id, status, user_id::text AS user_id, result_rev,
@@ -87,8 +96,9 @@ export async function leesDeel(
           FROM (SELECT unnest($4::uuid[])
                 UNION SELECT client_id::uuid FROM vast WHERE client_id IS NOT NULL) AS c(id)) t)
          AS toegang,
-       (SELECT array_agg(device_id) FROM apparaten
-        WHERE device_id = ANY($7::text[]) AND gebruiker_id = $5) AS apparaten`,
+       (SELECT array_agg(device_id) FROM (
+          SELECT device_id FROM apparaten WHERE device_id = ANY($7::text[]) AND gebruiker_id = $5
+          UNION SELECT device_id FROM gebonden) a) AS apparaten`,
     [
       uuids(vraag.mutationIds),
       uuids(vraag.recordIds).sort(),
@@ -96,7 +106,7 @@ export async function leesDeel(
       uuids(vraag.clientIds),
       g.id,
       g.rol === 'casemanager',
-      [...new Set(vraag.deviceIds)],
+      [...new Set(vraag.deviceIds)].filter(isApparaatId),
     ],
   );
   const row = rows[0];
@@ -141,12 +151,14 @@ export interface TeSchrijvenDeel {
   /** Access-log rows, in order: one per mutation answered (not for a replay). */
   readonly log: readonly { actie: string; clientId: string | null; uitkomst: Uitkomst }[];
   readonly apparaat: string;
+  /** Clients whose costs changed: into the cost queue (db/kosten-wachtrij.ts), in this statement. */
+  readonly kostenWachtrij: readonly string[];
 }
 
 /**
  * Everything a chunk writes, in one statement: the records (a multi-row upsert in id order), the
  * new caseload entries and their history, the ledger (an applied answer is final, a rejection
- * may be replaced) and the access-log rows. One statement: all of it, or none.
+ * may be replaced), the access-log rows and the cost queue. One statement: all of it, or none.
  */
 export async function schrijfDeel(
   q: Queryable,
@@ -195,7 +207,8 @@ export async function schrijfDeel(
               $6, $7, l.uitkomst, NULL
        FROM ROWS FROM (jsonb_to_recordset($5::jsonb) AS (actie text, client_id uuid, uitkomst text))
             WITH ORDINALITY AS l(actie, client_id, uitkomst, n)
-       ORDER BY l.n)
+       ORDER BY l.n),
+     wachtrij AS (${wachtrijSql('$8')})
      SELECT 1`,
     [
       g.id,
@@ -207,6 +220,7 @@ export async function schrijfDeel(
       ),
       apparaat,
       adres,
+      [...new Set(w.kostenWachtrij.map((c) => c.toLowerCase()))].sort(),
     ],
   );
 }

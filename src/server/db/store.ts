@@ -45,7 +45,25 @@ export async function openPglite(dataDir: string | null): Promise<Store> {
   };
 }
 
+/**
+ * At most this many distinct SQL texts become named (prepared) statements per connection; others
+ * run unnamed. Our SQL texts are constants (values travel as parameters), so this is a bound
+ * against a mistake, not a cache that churns.
+ */
+const VOORBEREID_MAX = 500;
+
 export async function openPostgres(connectionString: string): Promise<Store> {
+  // A statement with parameters is prepared once per connection, by name: PostgreSQL parses and
+  // plans the push's and pull's large statements once, not at every request (node-postgres sends
+  // Parse only on a name's first use on a connection).
+  const namen = new Map<string, string>();
+  const voorbereid = (sql: string): string | undefined => {
+    const bekend = namen.get(sql);
+    if (bekend !== undefined || namen.size >= VOORBEREID_MAX) return bekend;
+    const naam = `a${namen.size}`;
+    namen.set(sql, naam);
+    return naam;
+  };
   const pool = new pg.Pool({ connectionString, max: 10 });
   // An idle pooled connection that the server drops (restart, failover, pg_terminate_backend)
   // emits 'error' on the pool; unhandled, that would end the process. The pool discards it and
@@ -55,7 +73,10 @@ export async function openPostgres(connectionString: string): Promise<Store> {
   await pool.query('SELECT 1');
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
-      return (await q.query(sql, params)).rows as T[];
+      const name = params === undefined ? undefined : voorbereid(sql);
+      return (
+        await q.query(name ? { name, text: sql, values: params } : { text: sql, values: params })
+      ).rows as T[];
     },
     async exec(sql: string) {
       await q.query(sql);

@@ -14,7 +14,6 @@ import {
   wireRecordSchema,
 } from '../../sync/protocol/wire.ts';
 import { raaktKosten } from '../db/kosten-regels.ts';
-import { zetInKostenWachtrij } from '../db/kosten-wachtrij.ts';
 import { ingelogd } from '../plugins/auth.ts';
 import { FOUT } from '../plugins/zod-contract.ts';
 import { pullPagina } from '../sync/pull.ts';
@@ -67,15 +66,13 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
         // Kosten (issue 13.5): a change that prices queues its client in the push's transaction;
         // the queue is drained shortly after and before every coordinator read (db/kosten-wachtrij.ts).
         // Once per transaction (a chunk of the batch), for every priced change in it.
-        afterApply: async (tx, changed) => {
+        kostenWachtrij: (changed) => {
           const clienten = new Set<string>();
           for (const [recordType, ids] of changed) {
             if (raaktKosten(recordType)) for (const id of ids) clienten.add(id);
           }
-          if (clienten.size > 0) {
-            await zetInKostenWachtrij(tx, [...clienten]);
-            gequeued = true;
-          }
+          if (clienten.size > 0) gequeued = true;
+          return [...clienten];
         },
       });
       if (gequeued) app.kostenWachtrij.kort();

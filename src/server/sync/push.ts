@@ -13,7 +13,7 @@
  *    earlier one wrote, through the Werkset): replay check → access check → merge → validate →
  *    the answer — all in JS on what step 2 loaded;
  * 4. write: every changed record in one multi-row upsert, conflict records, new caseload entries,
- *    the ledger, the access-log rows, each in one statement; then `afterApply` once.
+ *    the ledger, the access-log rows and the cost queue, all in one statement.
  * Rare paths that need SQL of their own (a plan vastgesteld, a client's routing facts changed, a
  * review shared or ended) write the Werkset out first and run as before, a few statements more.
  *
@@ -41,7 +41,6 @@ import { z } from 'zod';
 import type { Mutation } from '../../sync/protocol/mutation.ts';
 import { mergeMutation, type MergeConflict } from '../../sync/protocol/merge.ts';
 import {
-  badString,
   CLIENTLOZE_TYPES,
   validateConflictResolution,
   validateMerged,
@@ -88,15 +87,11 @@ export interface PushOpties {
   /** Where a mutation the database refused is reported (never with its content). */
   readonly waarschuw: (error: unknown) => void;
   /**
-   * Called once per transaction (a chunk, or one mutation), after its effects and its log rows
-   * are written, with the clients whose records it changed per record type (empty when none
-   * changed). The place for totals kept up to date on push: they commit with the change, or
-   * neither does.
+   * Which of the clients a transaction (a chunk, or one mutation) changed, per record type, go
+   * into the cost queue (db/kosten-wachtrij.ts): written in the chunk's write statement, so they
+   * commit with the change, or neither does.
    */
-  readonly afterApply?: (
-    tx: Queryable,
-    changed: ReadonlyMap<string, ReadonlySet<string>>,
-  ) => Promise<void>;
+  readonly kostenWachtrij?: (changed: ReadonlyMap<string, ReadonlySet<string>>) => string[];
 }
 
 /** Mutations per transaction of a batch (file header): bounds the locks one transaction holds. */
@@ -298,8 +293,8 @@ async function pushDeel(
     recordIds,
     revs: deel.length,
     clientIds: deel.flatMap(clientenVan),
-    // Only ids bindApparaat would look up (others it refuses without SQL).
-    deviceIds: deel.map((m) => m.deviceId).filter((a) => a.length <= 100 && !badString(a)),
+    // Bound to the pusher in that statement when new (db/gezag.ts bindApparaat).
+    deviceIds: deel.map((m) => m.deviceId),
   });
   const ledger = gelezen.ledger;
   const d: Deel = {
@@ -353,8 +348,8 @@ async function pushDeel(
     ledger: [...onthouden.values()],
     log,
     apparaat: deviceId,
+    kostenWachtrij: opties.kostenWachtrij?.(changed) ?? [],
   });
-  if (opties.afterApply) await opties.afterApply(tx, changed);
   return results;
 }
 
