@@ -28,10 +28,14 @@ export async function zetInKostenWachtrij(
   tx: Queryable,
   clientIds: readonly string[],
 ): Promise<void> {
-  const ids = [...new Set(clientIds.map((id) => id.toLowerCase()))].sort();
+  const ids = wachtrijIds(clientIds);
   if (ids.length === 0) return;
   await tx.query(wachtrijSql('$1'), [ids]);
 }
+
+/** The parameter of `wachtrijSql`: the ids once each, lower case, in order (one lock order). */
+export const wachtrijIds = (clientIds: readonly string[]): string[] =>
+  [...new Set(clientIds.map((id) => id.toLowerCase()))].sort();
 
 /**
  * The queue insert, as a fragment for a statement of its own or a push chunk's write (db/push-deel.ts).

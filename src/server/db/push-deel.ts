@@ -10,7 +10,7 @@ import type { MutationOutcome, StoredRecord } from './records.ts';
 import type { Queryable } from './store.ts';
 import { logContext, schrijfRechtVan, type ClientToegang, type Uitkomst } from './toegang.ts';
 import { isApparaatId } from './gezag.ts';
-import { wachtrijSql } from './kosten-wachtrij.ts';
+import { wachtrijIds, wachtrijSql } from './kosten-wachtrij.ts';
 import { isRecordId, naarRecord, naarRij, schrijfRecordsSql, type RecordRij } from './werkset.ts';
 
 export interface GelezenDeel {
@@ -220,7 +220,7 @@ export async function schrijfDeel(
       ),
       apparaat,
       adres,
-      [...new Set(w.kostenWachtrij.map((c) => c.toLowerCase()))].sort(),
+      wachtrijIds(w.kostenWachtrij),
     ],
   );
 }
