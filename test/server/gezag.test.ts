@@ -451,6 +451,34 @@ describe.each(STORE_KINDS)('the server decides on %s (issue 12)', (kind) => {
       auteurNaam: carla.naam,
       aangemaaktOp: NU.toISOString(),
     });
+    // Two comments in one push, on a clock that stands still: the server's times still keep the
+    // order she wrote them in (the arrangeur reads them in that order).
+    const opVolgorde = [randomUUID(), randomUUID(), randomUUID()];
+    const tweede = await push(
+      app,
+      carla,
+      opVolgorde.map((id, i) =>
+        nieuw(
+          'reviewComment',
+          clientId,
+          {
+            reviewId,
+            planId,
+            sectie: 'professioneel',
+            tekst: `Opmerking ${i + 1}`,
+            auteurId: carla.id,
+            afgehandeld: false,
+          },
+          id,
+        ),
+      ),
+    );
+    expect(tweede.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    const tijden = await Promise.all(
+      opVolgorde.map(async (id) => String((await record(anja, id)).fields['aangemaaktOp'])),
+    );
+    expect(new Set(tijden).size).toBe(3);
+    expect([...tijden].sort()).toEqual(tijden);
     // The author changes her own comment (while the review is open: after her besluit the share
     // ends, issue 12 point 8).
     const [eigen] = await push(app, carla, [

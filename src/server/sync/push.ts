@@ -82,7 +82,7 @@ import { isRecordId, Werkset } from '../db/werkset.ts';
 const ACTIE_GEWEIGERD = `${ACTIES.push}:geweigerd`;
 
 export interface PushOpties {
-  /** The server's clock (called once per mutation). */
+  /** The server's clock (called once per mutation; strictly increasing within a batch). */
   readonly nu: () => Date;
   /** Where a mutation the database refused is reported (never with its content). */
   readonly waarschuw: (error: unknown) => void;
@@ -107,8 +107,9 @@ export async function pushBatch(
   g: Gebruiker,
   deviceId: string,
   mutations: readonly Mutation[],
-  opties: PushOpties,
+  gegeven: PushOpties,
 ): Promise<PushResult[]> {
+  const opties = { ...gegeven, nu: strikt(gegeven.nu) };
   const results: PushResult[] = [];
   for (let i = 0; i < mutations.length; i += PER_TRANSACTIE) {
     const deel = mutations.slice(i, i + PER_TRANSACTIE);
@@ -128,6 +129,19 @@ export async function pushBatch(
     results.push(...(uit ?? (await pushEenVoorEen(store, g, deviceId, deel, opties))));
   }
   return results;
+}
+
+/**
+ * The clock of one batch: never the same millisecond twice, so what the server stamps (a comment's
+ * aangemaaktOp, a review's gevraagdOp, updatedAt) keeps the order the device made it in, also when
+ * two mutations are applied within one millisecond. Ahead of the real clock by at most a few ms.
+ */
+function strikt(nu: () => Date): () => Date {
+  let vorige = -Infinity;
+  return () => {
+    vorige = Math.max(nu().getTime(), vorige + 1);
+    return new Date(vorige);
+  };
 }
 
 /** Mutation by mutation, each in its own transaction (a single mutation, or a refused chunk). */
