@@ -34,6 +34,8 @@ const TIMEOUT_MS = Number(process.env.BENCH_BROWSER_SYNC_TIMEOUT_S ?? 600) * 100
 const PIN = '24680';
 
 const nu = (page: Page) => page.evaluate(() => performance.timeOrigin + performance.now());
+/** Start of the phase being measured (epoch ms), for BENCH_BROWSER_SYNC_DEBUG's request lines. */
+let faseStart = Date.now();
 
 async function apparaat(
   context: BrowserContext,
@@ -42,10 +44,9 @@ async function apparaat(
 ): Promise<{ context: BrowserContext; page: Page; eerstePullMs: number }> {
   const page = await firstPage(context);
   if (process.env.BENCH_BROWSER_SYNC_DEBUG) {
-    const t0 = Date.now();
     // Console errors only (the app logs a failed sync run there); never client data.
     page.on('console', (m) => {
-      if (m.type() !== 'error') return;
+      if (m.type() !== 'error' && !m.text().startsWith('⏱')) return;
       const wie = verwachtClients > 0 ? 'B' : 'A';
       const fout = m.args()[1];
       void (
@@ -54,13 +55,17 @@ async function apparaat(
               e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e),
             )
           : Promise.resolve('')
-      ).then((t) => console.error(`  ${wie} console: ${m.text()} ${t.slice(0, 600)}`));
+      ).then((t) =>
+        console.error(
+          `  ${wie} +${Date.now() - faseStart} console: ${m.text()} ${t.slice(0, 600)}`,
+        ),
+      );
     });
     page.on('requestfinished', (r) => {
       if (!r.url().includes('/api/')) return;
       const t = r.timing();
       console.error(
-        `  ${verwachtClients > 0 ? 'B' : 'A'} +${Date.now() - t0} ms ${r.method()} ${new URL(r.url()).pathname} ${Math.round(t.responseEnd)} ms`,
+        `  ${verwachtClients > 0 ? 'B' : 'A'} +${Math.round(t.startTime - faseStart)} ms ${r.method()} ${new URL(r.url()).pathname} ${Math.round(t.responseEnd)} ms`,
       );
     });
   }
@@ -106,6 +111,7 @@ async function pushNa(
   if (geschreven !== aantal) throw new Error(`seeded ${geschreven} of ${aantal}`);
   await startTeller(a.page, { store: 'outbox', index: 'status', key: 'pending', max: 0 });
   const start = await nu(a.page);
+  faseStart = start;
   // Back online: the engine pushes by itself (connectivity), the button is pressed too in case
   // it waits for its interval.
   await a.context.setOffline(false);
@@ -145,6 +151,7 @@ async function pullNa(
 ): Promise<number> {
   await startTeller(b.page, { store: 'clients', min: clients });
   const start = await nu(b.page);
+  faseStart = start;
   await b.context.setOffline(false);
   await b.page
     .getByRole('button', { name: 'Nu synchroniseren' })

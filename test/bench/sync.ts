@@ -1,6 +1,6 @@
 /**
  * Sync throughput over real HTTP on loopback (issue 5, item 8): our own server on 127.0.0.1, a
- * free port, once on PGlite (a temp data dir on disk, as `npm start` runs) and once on a
+ * free port (the devices send from a process of their own, off the server's event loop: apparaten.ts), once on PGlite (a temp data dir on disk, as `npm start` runs) and once on a
  * throwaway PostgreSQL cluster (test/support/postgres.ts; fsync off, as in the tests).
  *
  * 1. Push 10,000 mutations in batches of 500 from one device, through the real route (per
@@ -30,9 +30,10 @@ import type { Store } from '../../src/server/db/store.ts';
 import { loadConfig, type ServerConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/main.ts';
 import type { Mutation } from '../../src/sync/protocol/mutation.ts';
-import type { PullResponse, PushResponse } from '../../src/sync/protocol/wire.ts';
+import type { PullResponse } from '../../src/sync/protocol/wire.ts';
 import { clientInvoer } from '../fixtures/clients.ts';
 import { startTestPostgres } from '../support/postgres.ts';
+import { pushVanuitApparaten } from './apparaten.ts';
 import type { BenchResult } from './types.ts';
 
 const PUSH_TOTAL = 10_000;
@@ -58,36 +59,6 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-/** Pushes one batch and checks every mutation applied. @returns the request's duration in ms. */
-async function pushBatch(
-  base: string,
-  cookie: string,
-  deviceId: string,
-  mutations: readonly Mutation[],
-): Promise<number> {
-  const t0 = performance.now();
-  const send = () =>
-    fetch(`${base}/api/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ deviceId, mutations }),
-    });
-  // A kept-alive socket the server closed after its idle timeout (5 s) while this client picked
-  // it: ECONNRESET before the request arrived. A device retries (a push is idempotent), so do we;
-  // the retry counts in the batch's time.
-  const res = await send().catch((error: unknown) => {
-    const code = (error as { cause?: { code?: unknown } }).cause?.code;
-    if (code !== 'ECONNRESET') throw error;
-    console.warn('bench sync: push retried after ECONNRESET');
-    return send();
-  });
-  if (res.status !== 200) throw new Error(`push ${res.status}: ${await res.text()}`);
-  const body = (await res.json()) as PushResponse;
-  const bad = body.results.find((r) => r.status !== 'applied');
-  if (bad) throw new Error(`push not applied: ${JSON.stringify(bad)}`);
-  return performance.now() - t0;
-}
-
 /**
  * `devices` devices, each its own user and tablet, push `perDevice` mutations in batches of
  * `batch`, all at once. @returns mutations/s over the whole run and every batch's duration.
@@ -106,16 +77,7 @@ async function pushConcurrently(
       return { cookie: s.cookie, deviceId, mutations: pushMutations(perDevice, deviceId) };
     }),
   );
-  const batchMs: number[] = [];
-  const t0 = performance.now();
-  await Promise.all(
-    plans.map(async (p) => {
-      for (let i = 0; i < p.mutations.length; i += batch) {
-        batchMs.push(await pushBatch(base, p.cookie, p.deviceId, p.mutations.slice(i, i + batch)));
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
+  const { batchMs, seconds } = await pushVanuitApparaten(base, plans, batch);
   return { rate: Math.round((devices * perDevice) / seconds), batchMs };
 }
 
@@ -215,12 +177,11 @@ async function measure(label: string, config: ServerConfig): Promise<BenchResult
   try {
     const base = server.url.replace('localhost', '127.0.0.1');
     const pusher = await sessionFor(server.store, 'arrangeur');
-    const mutations = pushMutations();
-    let t0 = performance.now();
-    for (let i = 0; i < mutations.length; i += PUSH_BATCH) {
-      await pushBatch(base, pusher.cookie, 'bench-tablet', mutations.slice(i, i + PUSH_BATCH));
-    }
-    const pushSeconds = (performance.now() - t0) / 1000;
+    const { seconds: pushSeconds } = await pushVanuitApparaten(
+      base,
+      [{ cookie: pusher.cookie, deviceId: 'bench-tablet', mutations: pushMutations() }],
+      PUSH_BATCH,
+    );
     const twintig = await pushConcurrently(base, server.store, DEVICES_20, PER_DEVICE_20, BATCH_20);
     const ochtend = await pushConcurrently(
       base,
@@ -232,7 +193,7 @@ async function measure(label: string, config: ServerConfig): Promise<BenchResult
 
     const puller = await sessionFor(server.store, 'arrangeur');
     await seedForPull(server.store, puller.id);
-    t0 = performance.now();
+    const t0 = performance.now();
     let cursor = 0;
     let received = 0;
     for (;;) {

@@ -357,9 +357,10 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
     });
   });
 
-  // Push: one row per mutation, written in the mutation's own transaction (issue 12, point 9:
-  // the log row commits with its effects). Pull: one row per page and client, with a count.
-  it('logs a push per mutation and a pull per request and client with a count', async () => {
+  // Push: one row per transaction, client and outcome, with a count, written in the statement
+  // that writes the changes (issue 12, point 9: the log row commits with its effects). Pull: one
+  // row per page and client, with a count.
+  it('logs a push per transaction and client, and a pull per request and client, with a count', async () => {
     const u = await userWithSession(t.store, 'arrangeur', 'Log');
     const id = randomUUID();
     await push(app, u, [newClient(id), newNaaste(id), newNaaste(id)]);
@@ -370,9 +371,7 @@ describe.each(STORE_KINDS)('sync on %s', (kind) => {
       [u.id, id],
     );
     expect(rows).toEqual([
-      { actie: 'push', client_id: id, aantal: 1 },
-      { actie: 'push', client_id: id, aantal: 1 },
-      { actie: 'push', client_id: id, aantal: 1 },
+      { actie: 'push', client_id: id, aantal: 3 },
       { actie: 'pull', client_id: id, aantal: 3 },
     ]);
   });

@@ -137,6 +137,14 @@ export async function leesDeel(
   };
 }
 
+/** One access-log row of a chunk: `aantal` mutations of one client with one outcome. */
+export interface LogRij {
+  actie: string;
+  clientId: string | null;
+  uitkomst: Uitkomst;
+  aantal: number;
+}
+
 export interface TeSchrijvenDeel {
   readonly records: readonly StoredRecord[];
   /** New clients of the pusher: caseload entries (with history rows). */
@@ -148,8 +156,11 @@ export interface TeSchrijvenDeel {
     recordId: string;
     result: PushResult;
   }[];
-  /** Access-log rows, in order: one per mutation answered (not for a replay). */
-  readonly log: readonly { actie: string; clientId: string | null; uitkomst: Uitkomst }[];
+  /**
+   * Access-log rows, in order: one per client and outcome, `aantal` the mutations answered so
+   * (a replay is not logged).
+   */
+  readonly log: readonly LogRij[];
   readonly apparaat: string;
   /** Clients whose costs changed: into the cost queue (db/kosten-wachtrij.ts), in this statement. */
   readonly kostenWachtrij: readonly string[];
@@ -203,10 +214,11 @@ export async function schrijfDeel(
      gelogd AS (
        INSERT INTO toegang_log (gebruiker_id, rol, actie, client_id, aantal, apparaat, adres,
                                 uitkomst, betreft_gebruiker_id)
-       SELECT $1::uuid, (SELECT rol FROM gebruikers WHERE id = $1::uuid), l.actie, l.client_id, 1,
-              $6, $7, l.uitkomst, NULL
-       FROM ROWS FROM (jsonb_to_recordset($5::jsonb) AS (actie text, client_id uuid, uitkomst text))
-            WITH ORDINALITY AS l(actie, client_id, uitkomst, n)
+       SELECT $1::uuid, (SELECT rol FROM gebruikers WHERE id = $1::uuid), l.actie, l.client_id,
+              l.aantal, $6, $7, l.uitkomst, NULL
+       FROM ROWS FROM (jsonb_to_recordset($5::jsonb)
+                       AS (actie text, client_id uuid, uitkomst text, aantal int))
+            WITH ORDINALITY AS l(actie, client_id, uitkomst, aantal, n)
        ORDER BY l.n),
      wachtrij AS (${wachtrijSql('$8')})
      SELECT 1`,
@@ -216,7 +228,12 @@ export async function schrijfDeel(
       [...new Set(w.nieuweClienten.map((c) => c.toLowerCase()))],
       JSON.stringify(ledger),
       JSON.stringify(
-        w.log.map((l) => ({ actie: l.actie, client_id: l.clientId, uitkomst: l.uitkomst })),
+        w.log.map((l) => ({
+          actie: l.actie,
+          client_id: l.clientId,
+          uitkomst: l.uitkomst,
+          aantal: l.aantal,
+        })),
       ),
       apparaat,
       adres,

@@ -76,7 +76,7 @@ import {
   toegangVoorClienten,
   voegToeAanCaseloadVeel,
 } from '../db/toegang.ts';
-import { leesDeel, schrijfDeel, type TeSchrijvenDeel } from '../db/push-deel.ts';
+import { leesDeel, schrijfDeel, type LogRij, type TeSchrijvenDeel } from '../db/push-deel.ts';
 import { isRecordId, Werkset } from '../db/werkset.ts';
 
 const ACTIE_GEWEIGERD = `${ACTIES.push}:geweigerd`;
@@ -332,7 +332,8 @@ async function pushDeel(
   const results: PushResult[] = [];
   // Written at the end, each in one statement: the ledger (the last answer per id) and the log.
   const onthouden = new Map<string, TeSchrijvenDeel['ledger'][number]>();
-  const log: TeSchrijvenDeel['log'][number][] = [];
+  // The log: one row per client and outcome, counted (key: actie|client).
+  const log = new Map<string, LogRij>();
   for (const m of deel) {
     const sleutel = m.mutationId.toLowerCase();
     // The same mutation again in this chunk: the answer given to it above counts.
@@ -341,12 +342,22 @@ async function pushDeel(
     const o = await pushNaLedger(d, m, opties.nu(), earlier);
     if (o.onthoud) onthouden.set(sleutel, o.onthoud);
     if (o.logClient !== undefined) {
+      // One access-log row per client and outcome in this transaction, with a count (as a pull
+      // logs one row per page and client): who did what to which client, when, from which device.
+      // What each mutation did is in the ledger (applied_mutations).
       const ok = o.result.status === 'applied';
-      log.push({
-        actie: ok ? ACTIES.push : ACTIE_GEWEIGERD,
-        clientId: o.logClient,
-        uitkomst: ok ? 'ok' : 'geweigerd',
-      });
+      const actie = ok ? ACTIES.push : ACTIE_GEWEIGERD;
+      const sleutel = `${actie}|${o.logClient ?? ''}`;
+      const rij = log.get(sleutel);
+      if (rij) rij.aantal += 1;
+      else {
+        log.set(sleutel, {
+          actie,
+          clientId: o.logClient,
+          uitkomst: ok ? 'ok' : 'geweigerd',
+          aantal: 1,
+        });
+      }
     }
     if (o.result.status === 'applied' && typeof o.logClient === 'string') {
       const set = changed.get(m.recordType) ?? new Set<string>();
@@ -360,7 +371,7 @@ async function pushDeel(
     records: d.w.neemVuil(),
     nieuweClienten: d.nieuweClienten.splice(0),
     ledger: [...onthouden.values()],
-    log,
+    log: [...log.values()],
     apparaat: deviceId,
     kostenWachtrij: opties.kostenWachtrij?.(changed) ?? [],
   });

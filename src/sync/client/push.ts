@@ -80,22 +80,31 @@ export async function push(
 async function metBasis(db: ArrangeurDB, batch: OutboxRow[]): Promise<Mutation[]> {
   return db.transaction('r', [db.syncBasis, ...alleTabellen(db, batch)], async () => {
     const basis = await db.syncBasis.bulkGet(batch.map((r) => r.recordId));
-    return Promise.all(
-      batch.map(async (rij, i) => {
-        const record = await tabel(db, rij.recordType).get(rij.recordId);
-        const {
-          seq: _s,
-          op: _o,
-          status: _st,
-          rejectReason: _r,
-          rejectCode: _c,
-          gezienRev: _g,
-          ...mutatie
-        } = rij;
-        const baseRev = basisRev(rij, record?.rev, basis[i]);
-        return zonderUndefined({ ...mutatie, baseRev });
+    // The records' revs: one bulk read per record type, not one read per row.
+    const revs = new Map<string, number | undefined>();
+    const perType = new Map<RecordType, Set<string>>();
+    for (const r of batch)
+      perType.set(r.recordType, (perType.get(r.recordType) ?? new Set()).add(r.recordId));
+    await Promise.all(
+      [...perType].map(async ([type, idSet]) => {
+        const ids = [...idSet];
+        const records = await tabel(db, type).bulkGet(ids);
+        ids.forEach((id, i) => revs.set(`${type}|${id}`, records[i]?.rev));
       }),
     );
+    return batch.map((rij, i) => {
+      const {
+        seq: _s,
+        op: _o,
+        status: _st,
+        rejectReason: _r,
+        rejectCode: _c,
+        gezienRev: _g,
+        ...mutatie
+      } = rij;
+      const baseRev = basisRev(rij, revs.get(`${rij.recordType}|${rij.recordId}`), basis[i]);
+      return zonderUndefined({ ...mutatie, baseRev });
+    });
   });
 }
 
