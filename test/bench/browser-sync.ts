@@ -11,7 +11,8 @@
  * 2. A fresh device B logs in: from the login click until all EDITS clients are in its
  *    IndexedDB (login and its first pull) → records/s.
  * 3. Incremental: 100 more edits on A, pushed the same way (ms); B, offline meanwhile, comes
- *    online and pulls them (ms). Target ≤ 100 ms each.
+ *    online and pulls them (ms). Target ≤ 100 ms each. Measured once both devices are at rest
+ *    (their last sync finished, the page idle; `inRust`).
  * Done is seen by a Web Worker polling IndexedDB on its own thread (a busy page cannot hide it;
  * test/bench/browser/idb-wachter.ts, shared with browser.ts).
  */
@@ -87,6 +88,27 @@ async function apparaat(
   return { context, page, eerstePullMs };
 }
 
+/**
+ * Waits until the device's engine is done with what it was doing (after pushing 10,000 edits it
+ * pulls them back as the server stored them, which takes seconds) and its page is idle: an
+ * incremental sync is measured on a device at rest, not behind the tail of the previous one.
+ */
+async function inRust(page: Page): Promise<void> {
+  await page
+    .getByTestId('laatst-gesynchroniseerd')
+    .getByText(/^Laatst gesynchroniseerd/)
+    .waitFor({ timeout: TIMEOUT_MS });
+  await stil(page);
+}
+
+/** A second for the screens to follow what was just stored (live queries), then an idle moment. */
+async function stil(page: Page): Promise<void> {
+  await page.waitForTimeout(1_000);
+  await page.evaluate(
+    () => new Promise<void>((klaar) => requestIdleCallback(() => klaar(), { timeout: 5_000 })),
+  );
+}
+
 /** A, offline: `aantal` new clients through the storage layer; then online, until all are pushed. */
 async function pushNa(
   a: { context: BrowserContext; page: Page },
@@ -109,6 +131,8 @@ async function pushNa(
     { van, tot: van + aantal },
   );
   if (geschreven !== aantal) throw new Error(`seeded ${geschreven} of ${aantal}`);
+  // Typed over minutes at the kitchen table: the page is at rest when the network comes back.
+  await stil(a.page);
   await startTeller(a.page, { store: 'outbox', index: 'status', key: 'pending', max: 0 });
   const start = await nu(a.page);
   faseStart = start;
@@ -227,7 +251,9 @@ export async function run(): Promise<BenchResult[]> {
     const pullMs = b.eerstePullMs;
     console.error(`bench browser-sync: B pulled ${EDITS} in ${Math.round(pullMs)} ms`);
     // B offline while A pushes 100 more, so B's own interval cannot pull them before we measure.
+    await inRust(b.page);
     await b.context.setOffline(true);
+    await inRust(a.page);
     const push100 = await pushNa(a, seeder, EDITS, INCREMENT);
     const pull100 = await pullNa(b, EDITS + INCREMENT);
     return [

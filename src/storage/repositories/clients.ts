@@ -190,15 +190,16 @@ function sorteernaam(achternaam: string): string {
 }
 
 function leesRijen(rijen: ClientRow[]): Client[] {
+  // Each sort name once per client, not once per comparison (a caseload can hold thousands).
   return rijen
     .filter((rij) => !rij.deleted)
     .map(leesRij)
     .filter((c): c is Client => c !== undefined)
+    .map((c) => ({ c, naam: sorteernaam(c.achternaam) }))
     .sort(
-      (a, b) =>
-        collator.compare(sorteernaam(a.achternaam), sorteernaam(b.achternaam)) ||
-        collator.compare(a.voornaam, b.voornaam),
-    );
+      (a, b) => collator.compare(a.naam, b.naam) || collator.compare(a.c.voornaam, b.c.voornaam),
+    )
+    .map(({ c }) => c);
 }
 
 /**

@@ -25,6 +25,12 @@ export interface ConnectivityWatcher {
   meldOnbereikbaar?(): void;
   /** A request reached the server (any answer): it is reachable. */
   meldBereikbaar?(): void;
+  /**
+   * The browser's network came back (its `online` event). The state stays as it is until the
+   * health check answers, but a sync run may start at once: its own request tells as much as the
+   * health check (it reports back with meldBereikbaar or meldOnbereikbaar), a round trip sooner.
+   */
+  netwerkTerug?(listener: () => void): () => void;
   stop(): void;
 }
 
@@ -152,7 +158,11 @@ export function watchConnectivity(opts: ConnectivityOptions = {}): ConnectivityW
     return lopend;
   }
 
-  const onOnline = () => void check();
+  const netwerkLuisteraars = new Set<() => void>();
+  const onOnline = () => {
+    for (const l of netwerkLuisteraars) l();
+    void check();
+  };
   const onOffline = () => {
     wekAf();
     set('offline');
@@ -174,6 +184,10 @@ export function watchConnectivity(opts: ConnectivityOptions = {}): ConnectivityW
     check,
     meldOnbereikbaar: onbereikbaar,
     meldBereikbaar: () => bereikbaar(true),
+    netwerkTerug(listener) {
+      netwerkLuisteraars.add(listener);
+      return () => netwerkLuisteraars.delete(listener);
+    },
     stop() {
       gestopt = true;
       wekAf();
@@ -182,6 +196,7 @@ export function watchConnectivity(opts: ConnectivityOptions = {}): ConnectivityW
       win.removeEventListener('focus', onFocus);
       doc?.removeEventListener('visibilitychange', onVisibility);
       listeners.clear();
+      netwerkLuisteraars.clear();
     },
   };
 }

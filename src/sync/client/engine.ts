@@ -89,7 +89,7 @@ export interface SyncEngineOptions {
   fetch: FetchFn;
   connectivity: Pick<
     ConnectivityWatcher,
-    'current' | 'subscribe' | 'meldOnbereikbaar' | 'meldBereikbaar'
+    'current' | 'subscribe' | 'meldOnbereikbaar' | 'meldBereikbaar' | 'netwerkTerug'
   >;
   /**
    * Web Locks (default `navigator.locks`); null: no locks, this engine always leads (a browser
@@ -189,6 +189,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let lopend: Promise<SyncOutcome> | null = null;
   let volgende: Promise<SyncOutcome> | null = null;
   let stopConnectivity: (() => void) | null = null;
+  let stopNetwerk: (() => void) | null = null;
   let tellers: Subscription | null = null;
   /** This tab runs the automatic loop (holds LEIDER_SLOT, or there are no locks). */
   let leider = false;
@@ -397,6 +398,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           wekAf();
         }
       });
+      // The network is back: send at once, without waiting for the health check's round trip
+      // (the run's own request is the check; a failure goes through the back-off as usual).
+      stopNetwerk =
+        connectivity.netwerkTerug?.(() => {
+          if (actief && leider && !geblokkeerd) void vraagRun();
+        }) ?? null;
       // Counts and the stored outcome follow every write to IndexedDB, also another tab's (the
       // UI's "N wijzigingen nog niet verzonden", last sync, fault). A new outbox row schedules
       // a run shortly, so a saved change does not wait for the 30 s interval.
@@ -432,6 +439,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       geefLeidingOp();
       stopConnectivity?.();
       stopConnectivity = null;
+      stopNetwerk?.();
+      stopNetwerk = null;
       tellers?.unsubscribe();
       tellers = null;
       await (volgende ?? lopend);

@@ -51,11 +51,9 @@ export async function push(
 ): Promise<void> {
   const apparaat = await db.transaction('rw', db.meta, () => deviceId(db));
   for (;;) {
-    const rijen = await db.outbox
-      .orderBy('seq')
-      .filter((r) => r.status === 'pending')
-      .limit(PUSH_BATCH_MAX)
-      .toArray();
+    // The status index holds equal keys in primary-key order (IndexedDB sorts an index by key,
+    // then by primary key): the pending rows in `seq` order, read in one request, not by cursor.
+    const rijen = await db.outbox.where('status').equals('pending').limit(PUSH_BATCH_MAX).toArray();
     if (rijen.length === 0) return;
     const batch = rijen;
     const mutaties = await metBasis(db, batch);
@@ -79,19 +77,20 @@ export async function push(
 /** The wire mutations of a batch, each with the base revision decided now (see the header). */
 async function metBasis(db: ArrangeurDB, batch: OutboxRow[]): Promise<Mutation[]> {
   return db.transaction('r', [db.syncBasis, ...alleTabellen(db, batch)], async () => {
-    const basis = await db.syncBasis.bulkGet(batch.map((r) => r.recordId));
-    // The records' revs: one bulk read per record type, not one read per row.
+    // The records' revs: one bulk read per record type, not one read per row; all reads are
+    // asked at once (each await would be a round trip to the browser's database process).
     const revs = new Map<string, number | undefined>();
     const perType = new Map<RecordType, Set<string>>();
     for (const r of batch)
       perType.set(r.recordType, (perType.get(r.recordType) ?? new Set()).add(r.recordId));
-    await Promise.all(
-      [...perType].map(async ([type, idSet]) => {
+    const [basis] = await Promise.all([
+      db.syncBasis.bulkGet(batch.map((r) => r.recordId)),
+      ...[...perType].map(async ([type, idSet]) => {
         const ids = [...idSet];
         const records = await tabel(db, type).bulkGet(ids);
         ids.forEach((id, i) => revs.set(`${type}|${id}`, records[i]?.rev));
       }),
-    );
+    ]);
     return batch.map((rij, i) => {
       const {
         seq: _s,
@@ -213,11 +212,13 @@ async function verwerkAntwoord(
     for (const f of namen) v[f] = Math.max(v[f] ?? 0, res.rev);
     velden.set(rij.recordId, v);
   }
-  await db.transaction('rw', [db.outbox, db.syncBasis], async () => {
-    if (geweigerd.length > 0) await db.outbox.bulkUpdate(geweigerd);
-    if (weg.length > 0) await db.outbox.bulkDelete(weg);
-    await noteerVelden(db, velden);
-  });
+  await db.transaction('rw', [db.outbox, db.syncBasis], () =>
+    Promise.all([
+      geweigerd.length > 0 ? db.outbox.bulkUpdate(geweigerd) : 0,
+      weg.length > 0 ? db.outbox.bulkDelete(weg) : undefined,
+      noteerVelden(db, velden),
+    ]),
+  );
   return weg.length + geweigerd.length;
 }
 

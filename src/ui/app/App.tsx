@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { sluitSessie, type LokaleSessie } from '../../storage/sessie.ts';
 import type { ConnectivityWatcher } from '../../sync/client/connectivity.ts';
 import type { FetchFn } from '../../sync/client/http.ts';
@@ -118,6 +118,19 @@ function Poort({ services }: { readonly services: AppServices }) {
   );
 }
 
+/**
+ * The status bar follows the sync engine itself: a status change (several per sync run) re-renders
+ * the bar only, not the screen under it (a caseload of hundreds of clients).
+ */
+function SyncStatusBar({
+  sync,
+  ...rest
+}: Omit<ComponentProps<typeof StatusBar>, 'sync'> & {
+  readonly sync: SyncDienst | null | undefined;
+}) {
+  return <StatusBar {...rest} sync={useSyncStatus(sync)} />;
+}
+
 function Shell({
   services,
   sessie,
@@ -136,7 +149,6 @@ function Shell({
   // another role) shows the role's start screen instead.
   const screen = magScherm(rol, gevraagd.name) ? gevraagd : startScherm(rol);
   const start = startScherm(rol);
-  const syncStatus = useSyncStatus(services.sync);
   const [swState, setSwState] = useState<'actief' | 'niet actief' | 'niet ondersteund'>(
     'serviceWorker' in navigator
       ? navigator.serviceWorker.controller
@@ -169,9 +181,9 @@ function Shell({
           ))}
         </nav>
       </header>
-      <StatusBar
+      <SyncStatusBar
         connectivity={services.connectivity}
-        sync={syncStatus}
+        sync={services.sync}
         naam={sessie.gebruiker.naam}
         onSyncNu={
           services.sync ? () => services.sync!.engine().then((e) => e.syncNow()) : undefined

@@ -265,6 +265,43 @@ describe('server reachability (issue 18)', () => {
     watcher.stop();
   });
 
+  it('the network comes back: sends at once, without waiting for the health check', async () => {
+    const win = Object.assign(new EventTarget(), { navigator: { onLine: false } });
+    // The health check hangs until the end of the test; the push must not wait for it.
+    let laatHealthGaan: () => void = () => undefined;
+    const healthHangt = new Promise<void>((r) => (laatHealthGaan = r));
+    const fetch: typeof server.fetch = async (input, init) => {
+      if (String(input).includes('/api/health')) await healthHangt;
+      return server.fetch(input, init);
+    };
+    const watcher = watchConnectivity({ fetch, win, doc: null, timers, random: () => 0.5 });
+    engine = createSyncEngine({
+      db,
+      fetch,
+      connectivity: watcher,
+      timers,
+      now: () => NU,
+      random: () => 0.5,
+      locks: null,
+    });
+    await maakClient();
+    engine.start();
+    await rustig();
+    expect(engine.status().verbinding).toBe('offline');
+    expect(server.verzoeken).toEqual([]);
+
+    win.navigator.onLine = true;
+    win.dispatchEvent(new Event('online'));
+    await vi.waitFor(() =>
+      expect(engine.status()).toMatchObject({ verbinding: 'online', wachtend: 0, fout: null }),
+    );
+    expect(server.verzoeken).toContain('POST /api/sync/push');
+    expect(server.verzoeken).not.toContain('GET /api/health'); // still waiting
+    expect(server.records.size).toBe(1);
+    laatHealthGaan();
+    watcher.stop();
+  });
+
   it('a sync request that reaches the server clears the unreachable state (e.g. "Nu synchroniseren")', async () => {
     const win = Object.assign(new EventTarget(), { navigator: { onLine: true } });
     const watcher = watchConnectivity({ fetch: server.fetch, win, doc: null, timers });
