@@ -54,6 +54,22 @@ async function maakClient() {
   return r.client;
 }
 
+/** One device without Web Locks, on the real connectivity watcher `watcher`. */
+function engineMetWachter(
+  watcher: ReturnType<typeof watchConnectivity>,
+  fetch: typeof server.fetch = server.fetch,
+): SyncEngine {
+  return createSyncEngine({
+    db,
+    fetch,
+    connectivity: watcher,
+    timers,
+    now: () => NU,
+    random: () => 0.5,
+    locks: null,
+  });
+}
+
 /** Lets the engine's non-awaited work (liveQuery, a run started by an event) finish. */
 async function rustig(ms = 50) {
   await new Promise((r) => setTimeout(r, ms));
@@ -207,15 +223,7 @@ describe('server reachability (issue 18)', () => {
       timers,
       random: () => 0.5,
     });
-    engine = createSyncEngine({
-      db,
-      fetch: server.fetch,
-      connectivity: watcher,
-      timers,
-      now: () => NU,
-      random: () => 0.5,
-      locks: null,
-    });
+    engine = engineMetWachter(watcher);
     await maakClient();
     server.storing = 'netwerk';
     engine.start();
@@ -275,15 +283,7 @@ describe('server reachability (issue 18)', () => {
       return server.fetch(input, init);
     };
     const watcher = watchConnectivity({ fetch, win, doc: null, timers, random: () => 0.5 });
-    engine = createSyncEngine({
-      db,
-      fetch,
-      connectivity: watcher,
-      timers,
-      now: () => NU,
-      random: () => 0.5,
-      locks: null,
-    });
+    engine = engineMetWachter(watcher, fetch);
     await maakClient();
     engine.start();
     await rustig();
@@ -305,14 +305,7 @@ describe('server reachability (issue 18)', () => {
   it('a sync request that reaches the server clears the unreachable state (e.g. "Nu synchroniseren")', async () => {
     const win = Object.assign(new EventTarget(), { navigator: { onLine: true } });
     const watcher = watchConnectivity({ fetch: server.fetch, win, doc: null, timers });
-    engine = createSyncEngine({
-      db,
-      fetch: server.fetch,
-      connectivity: watcher,
-      timers,
-      now: () => NU,
-      locks: null,
-    });
+    engine = engineMetWachter(watcher);
     await maakClient();
     server.storing = 'netwerk';
     expect((await engine.syncNow()).error?.code).toBe('server-onbereikbaar');
