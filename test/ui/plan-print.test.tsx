@@ -9,6 +9,7 @@ import { catalogusId } from '../../src/domain/sociale-kaart/catalogus.ts';
 import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
 import { savePlanItem, updatePlan } from '../../src/storage/repositories/plans.ts';
 import { saveVoorziening } from '../../src/storage/repositories/sociale-kaart.ts';
+import { noemZorgverzekeraar } from '../../src/storage/repositories/zorgverzekeraars.ts';
 import { PlanPrintScreen } from '../../src/ui/features/plan-print/index.ts';
 import { omvangInWoorden } from '../../src/ui/components/plan-woorden.ts';
 import { DbProvider } from '../../src/ui/hooks/useDb.tsx';
@@ -106,6 +107,31 @@ describe('the print of a typical plan (one item per step)', () => {
       'Gesprek met de mantelzorgconsulent voor de dochter (3) (1 uur per maand)',
     );
     expect(blad).toHaveTextContent('06-12345678'); // how to reach the naaste
+  });
+
+  it('names an insurer the shipped list lacks by the name given on this device, never its code', async () => {
+    const { plan, items } = await maakPlanMetItems(db, 6, { client: { zorgverzekeraar: '9999' } });
+    const prof = items.find((i) => i.stap === 'professioneel')!;
+    const zvw = { domein: 'Zvw' as const, reden: 'Wijkverpleging.' };
+    await savePlanItem(db, { ...prof, override: zvw }, wie);
+    const inzet = async () =>
+      (await screen.findAllByTestId('print-inzet')).find((z) =>
+        z.textContent?.includes('Hulp bij het schoonmaken'),
+      )!;
+
+    await print(plan.id);
+    expect(await inzet()).toHaveTextContent('Wie betaalt: uw zorgverzekeraar.');
+    cleanup();
+
+    const genoemd = await noemZorgverzekeraar(
+      db,
+      { uzovi: '9999', naam: 'Zorgverzekeraar Het Oosten' },
+      { updatedBy: 'test' },
+    );
+    expect(genoemd.ok).toBe(true);
+    const blad = await print(plan.id);
+    expect(await inzet()).toHaveTextContent('Wie betaalt: uw zorgverzekeraar Het Oosten.');
+    expect(blad).not.toHaveTextContent('9999');
   });
 
   it('repeats no heading and uses no internal words for the status', async () => {

@@ -42,6 +42,11 @@ export interface PlanInhoud {
   readonly items: readonly PlanItem[];
   /** The sociale kaart, to say how to reach an activity or aanbieder (print). */
   readonly kaart?: readonly Voorziening[] | undefined;
+  /**
+   * UZOVI code → the name this device gave a zorgverzekeraar the shipped list lacks (issue 16,
+   * point 4), so the client reads her insurer's name, never its code.
+   */
+  readonly zorgverzekeraarNamen?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface PlanWeergaveProps {
@@ -409,7 +414,7 @@ function ItemTekst(props: PlanWeergaveProps & { item: PlanItem }) {
  */
 function PrintInhoud(props: PlanWeergaveProps & { stappen: readonly PlanStap[] }) {
   const { variant } = props;
-  const { client, naasten, items, kaart = [] } = props.inhoud;
+  const { client, naasten, items, kaart = [], zorgverzekeraarNamen } = props.inhoud;
   const van = (stap: PlanStap) => items.filter((i) => i.stap === stap);
   const [eerste] = props.stappen;
   const voorzieningVan = (i: PlanItem) =>
@@ -506,7 +511,7 @@ function PrintInhoud(props: PlanWeergaveProps & { stappen: readonly PlanStap[] }
                 {i.aanbieder
                   ? tpr.door(contact ? `${i.aanbieder} (${contact})` : i.aanbieder)
                   : tpr.doorOnbekend}{' '}
-                {tpr.betaald(betalerInWoorden(geldendeBeslissing(i, client)))}
+                {tpr.betaald(betalerInWoorden(geldendeBeslissing(i, client), zorgverzekeraarNamen))}
               </li>
             );
           })}

@@ -4,11 +4,24 @@
  * routed decision beside it, everywhere the same (issue 11, point 3).
  */
 import type { Beslissing, GeldendeBeslissing } from '../../domain/plan/routering.ts';
+import { findZorgverzekeraar } from '../../domain/reference/index.ts';
 import { nl } from '../i18n/nl.ts';
 
-/** The financier's name, or why there is none. */
-export function financierNaam(b: Beslissing): string {
-  if (b.financier) return b.financier.naam;
+/**
+ * The financier's name, or why there is none. A zorgverzekeraar the shipped list lacks goes by the
+ * name given on this device (`zorgverzekeraarNamen`, issue 16 point 4), with its code.
+ */
+export function financierNaam(
+  b: Beslissing,
+  zorgverzekeraarNamen?: ReadonlyMap<string, string>,
+): string {
+  const f = b.financier;
+  const gegeven =
+    f?.soort === 'zorgverzekeraar' && !findZorgverzekeraar(f.code)
+      ? zorgverzekeraarNamen?.get(f.code)
+      : undefined;
+  if (f && gegeven) return nl.betaler.zorgverzekeraarMetCode(gegeven, f.code);
+  if (f) return f.naam;
   return b.domein === 'geen' ? nl.plan.geenFinancier : nl.plan.financierOnbekend;
 }
 

@@ -49,7 +49,10 @@ function gewoneNaam(naam: string): string {
  * Who pays, in words for the client, from the decision that holds (`geldendeBeslissing`): the
  * chosen domain's financier after an override. Names come from the reference lists by code.
  */
-export function betalerInWoorden(b: Beslissing | null): string {
+export function betalerInWoorden(
+  b: Beslissing | null,
+  zorgverzekeraarNamen?: ReadonlyMap<string, string>,
+): string {
   const w = t.betaler;
   if (!b) return w.onbekend;
   switch (b.domein) {
@@ -59,11 +62,12 @@ export function betalerInWoorden(b: Beslissing | null): string {
       return g ? w.gemeente(g.naam, b.domein) : w.gemeenteOnbekend(b.domein);
     }
     case 'Zvw': {
-      const v =
-        b.financier?.soort === 'zorgverzekeraar'
-          ? findZorgverzekeraar(b.financier.code)
-          : undefined;
-      return v ? w.zorgverzekeraar(gewoneNaam(v.naam)) : w.zorgverzekeraarOnbekend;
+      const code = b.financier?.soort === 'zorgverzekeraar' ? b.financier.code : undefined;
+      // The shipped list first; a code it lacks, by the name given on this device.
+      const naam = code
+        ? (findZorgverzekeraar(code)?.naam ?? zorgverzekeraarNamen?.get(code))
+        : undefined;
+      return naam ? w.zorgverzekeraar(gewoneNaam(naam)) : w.zorgverzekeraarOnbekend;
     }
     case 'Wlz':
       return w.zorgkantoor;

@@ -5,6 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Client } from '../../domain/model/client.ts';
 import { getClient, searchClients } from '../../storage/repositories/clients.ts';
+import { zorgverzekeraarNamen } from '../../storage/repositories/zorgverzekeraars.ts';
 import { useDb } from './db-context.tsx';
 
 // The context lives in db-context.tsx so the app shell can use it without loading the repositories.
@@ -22,5 +23,14 @@ export function useClient(id: string | undefined): Client | null | undefined {
   return useLiveQuery(
     async () => (id === undefined ? null : ((await getClient(db, id)) ?? null)),
     [db, id],
+  );
+}
+
+/** UZOVI code → the name given on this device to a zorgverzekeraar the shipped list lacks. */
+export function useZorgverzekeraarNamen(): ReadonlyMap<string, string> | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    async () => new Map((await zorgverzekeraarNamen(db)).map((z) => [z.uzovi, z.naam])),
+    [db],
   );
 }

@@ -368,6 +368,7 @@ export const nl = {
   betaler: {
     gekozen: (domein: string) => `Gekozen: ${domein}`,
     kort: (domein: string, financier: string) => `${domein} — ${financier}`,
+    zorgverzekeraarMetCode: (naam: string, uzovi: string) => `${naam} (UZOVI ${uzovi})`,
     volgensRoutering: (wat: string) => `Volgens de routering: ${wat}`,
     reden: (reden: string) => `Reden voor het andere domein: ${reden}`,
     ladderReden: 'Waarom professionele hulp nodig is',

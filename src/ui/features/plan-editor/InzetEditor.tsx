@@ -15,6 +15,7 @@ import { deletePlanItem, savePlanItem } from '../../../storage/repositories/plan
 import { financierNaam, naastRoutering } from '../../components/betaler.ts';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/index.ts';
 import type { useAutosaveForm } from '../../hooks/useAutosave.ts';
+import { useZorgverzekeraarNamen } from '../../hooks/useDb.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { behouden, DoelKeuze, useOnderdeelForm } from './editors.tsx';
 import { RouteringServerMelding } from './RouteringServerMelding.tsx';
@@ -114,6 +115,7 @@ export function InzetEditor(props: {
     [client, waarden, vandaag],
   );
   const besluit = routing?.ok ? routing.besluit : null;
+  const zorgverzekeraarNamen = useZorgverzekeraarNamen();
   const geldend = besluit
     ? geldendeBeslissing({ routering: besluit, override: waarden.override }, client)
     : null;
@@ -189,7 +191,7 @@ export function InzetEditor(props: {
                 </strong>
               </dd>
               <dt>{t.financier}</dt>
-              <dd>{financierNaam(geldend)}</dd>
+              <dd>{financierNaam(geldend, zorgverzekeraarNamen)}</dd>
             </dl>
             {geldend.uitleg && <p className="routering-uitleg">{geldend.uitleg}</p>}
             {geldend.voorwaarden.length > 0 && (

@@ -13,7 +13,7 @@
 import { useId } from 'react';
 import { volledigeNaam, type Client } from '../../../domain/model/client.ts';
 import type { Plan } from '../../../domain/plan/model.ts';
-import { useClient } from '../../hooks/useDb.tsx';
+import { useClient, useZorgverzekeraarNamen } from '../../hooks/useDb.tsx';
 import {
   useDoelen,
   useNaasten,
@@ -62,8 +62,11 @@ function PlanPrint(props: { plan: Plan; client: Client; onTerug: () => void }) {
   const naasten = useNaasten(client.id);
   const items = usePlanItems(plan.id);
   const kaart = useVoorzieningen();
+  const zorgverzekeraarNamen = useZorgverzekeraarNamen();
   const titelId = useId();
-  if (!doelen || !naasten || !items || !kaart) return <p role="status">{nl.algemeen.laden}</p>;
+  if (!doelen || !naasten || !items || !kaart || !zorgverzekeraarNamen) {
+    return <p role="status">{nl.algemeen.laden}</p>;
+  }
 
   return (
     <section className="scherm plan-print" aria-labelledby={titelId}>
@@ -85,7 +88,10 @@ function PlanPrint(props: { plan: Plan; client: Client; onTerug: () => void }) {
           </p>
         </header>
 
-        <PlanWeergave variant="print" inhoud={{ client, plan, doelen, naasten, items, kaart }} />
+        <PlanWeergave
+          variant="print"
+          inhoud={{ client, plan, doelen, naasten, items, kaart, zorgverzekeraarNamen }}
+        />
       </article>
     </section>
   );
