@@ -24,6 +24,8 @@ export interface PlanExport {
   readonly plan: Plan | null;
   readonly doelen: readonly Doel[];
   readonly items: readonly PlanItem[];
+  /** UZOVI code → the name given to a zorgverzekeraar the shipped list lacks (issue 16.4). */
+  readonly zorgverzekeraarNamen?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface FhirBundle {
@@ -196,7 +198,7 @@ export function planNaarFhir(exp: PlanExport, moment: string): FhirBundle {
   const naasten = exp.naasten.filter((n) => !n.deleted);
   for (const n of naasten) add(relatedPerson(n, client.id));
   if (client.zorgverzekeraar) {
-    const verzekeraar = geldendeFinancier('Zvw', client);
+    const verzekeraar = geldendeFinancier('Zvw', client, exp.zorgverzekeraarNamen);
     if (verzekeraar) {
       add({
         resourceType: 'Coverage',
@@ -224,7 +226,12 @@ export function planNaarFhir(exp: PlanExport, moment: string): FhirBundle {
       performer.push(organisatieRef({ naam: item.aanbieder, agb: item.aanbiederAgb }));
     } else if (item.voorzieningNaam) performer.push(organisatieRef({ naam: item.voorzieningNaam }));
 
-    const financiering = financieringExtensie(item, client, organisatieRef);
+    const financiering = financieringExtensie(
+      item,
+      client,
+      organisatieRef,
+      exp.zorgverzekeraarNamen,
+    );
     const detail = {
       ...(financiering ? { extension: [financiering] } : {}),
       ...(item.stap === 'professioneel'
@@ -286,18 +293,19 @@ function financieringExtensie(
   item: PlanItem,
   client: Client,
   organisatieRef: (f: FinancierRef) => Reference,
+  zorgverzekeraarNamen: PlanExport['zorgverzekeraarNamen'],
 ) {
   const r = item.routering;
   if (!r) return undefined;
   const delen: Record<string, unknown>[] = [{ url: 'gerouteerdDomein', valueCode: r.domein }];
-  const gerouteerd = geldendeFinancier(r.domein, client);
+  const gerouteerd = geldendeFinancier(r.domein, client, zorgverzekeraarNamen);
   if (gerouteerd)
     delen.push({ url: 'gerouteerdeFinancier', valueReference: organisatieRef(gerouteerd) });
   delen.push({ url: 'grondslag', valueString: r.grondslag });
   delen.push({ url: 'regelversie', valueString: r.regelversie });
   if (item.override) {
     delen.push({ url: 'gekozenDomein', valueCode: item.override.domein });
-    const gekozen = geldendeFinancier(item.override.domein, client);
+    const gekozen = geldendeFinancier(item.override.domein, client, zorgverzekeraarNamen);
     if (gekozen) delen.push({ url: 'gekozenFinancier', valueReference: organisatieRef(gekozen) });
     delen.push({ url: 'reden', valueString: item.override.reden });
   }

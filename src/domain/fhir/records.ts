@@ -3,6 +3,7 @@
  * `type`, `clientId`, `fields`) to one `PlanExport` per client. Every record is parsed with its
  * domain schema first, so a file from elsewhere cannot smuggle a shape the export does not know.
  */
+import { zorgverzekeraarNaamInvoerSchema } from '../model/zorgverzekeraar.ts';
 import { z } from 'zod';
 import { clientSchema } from '../model/client.ts';
 import { parseMetHerstel } from '../model/herstel.ts';
@@ -35,6 +36,13 @@ export function exportsUitRecords(
     if (!clientId) continue;
     perClient.set(clientId, [...(perClient.get(clientId) ?? []), r]);
   }
+  // Names given to unlisted UZOVI codes travel in the file as `zorgverzekeraar` records.
+  const zorgverzekeraarNamen = new Map<string, string>();
+  for (const r of records) {
+    if (r.type !== 'zorgverzekeraar' || r.deleted) continue;
+    const z = zorgverzekeraarNaamInvoerSchema.safeParse(r.fields);
+    if (z.success) zorgverzekeraarNamen.set(z.data.uzovi, z.data.naam);
+  }
   const exports: PlanExport[] = [];
   for (const [clientId, eigen] of perClient) {
     const als = <T>(schema: z.ZodType<T>, r: ExportRecord): T => {
@@ -65,6 +73,7 @@ export function exportsUitRecords(
         plan: planRecord ? als(planSchema, planRecord) : null,
         doelen: levend.filter((r) => r.type === 'doel').map((r) => als(doelSchema, r)),
         items: levend.filter((r) => r.type === 'planItem').map((r) => als(planItemSchema, r)),
+        zorgverzekeraarNamen,
       });
     } catch (e) {
       return { ok: false, fout: `Cliënt ${clientId}: ${(e as Error).message}` };

@@ -11,6 +11,7 @@ import {
   planNaarFhir,
   SYSTEMEN,
   type FhirBundle,
+  type PlanExport,
 } from '../../../src/domain/fhir/index.ts';
 
 const { Fhir } = fhirPkg;
@@ -111,6 +112,45 @@ describe('FHIR R4 export of the ondersteuningsplan', () => {
       system: SYSTEMEN.uzovi,
       value: exports[i]!.client.zorgverzekeraar,
     });
+  });
+
+  it('an insurer the shipped list lacks: its code, and the name the organisation gave it', () => {
+    const i = exports.findIndex((e) => e.client.zorgverzekeraar);
+    const onbekend = { ...exports[i]!, client: { ...exports[i]!.client, zorgverzekeraar: '9999' } };
+    const payorNaam = (e: PlanExport) => {
+      const b = planNaarFhir(e, MOMENT);
+      expect(problemen(b)).toEqual([]);
+      const coverage = resources(b, 'Coverage')[0] as unknown as {
+        payor: { reference: string }[];
+      };
+      const payor = b.entry.find((x) => x.fullUrl === coverage.payor[0]!.reference)!
+        .resource as unknown as { name: string; identifier: { value: string }[] };
+      expect(payor.identifier[0]!.value).toBe('9999');
+      return payor.name;
+    };
+    expect(payorNaam(onbekend)).toBe('Zorgverzekeraar (UZOVI 9999)');
+    const namen = new Map([['9999', 'Het Oosten']]);
+    expect(payorNaam({ ...onbekend, zorgverzekeraarNamen: namen })).toBe('Het Oosten');
+    // From a device's export file: the name travels as a zorgverzekeraar record.
+    const metRecord = exportsUitRecords(
+      [
+        ...demo.records.map((r) =>
+          r.id === onbekend.client.id
+            ? { ...r, fields: { ...r.fields, zorgverzekeraar: '9999' } }
+            : r,
+        ),
+        {
+          id: '00000000-0000-4000-8000-000000009999',
+          type: 'zorgverzekeraar',
+          clientId: null,
+          fields: { uzovi: '9999', naam: 'Het Oosten' },
+        },
+      ],
+      MOMENT,
+    );
+    if (!metRecord.ok) throw new Error(metRecord.fout);
+    const zelfde = metRecord.exports.find((e) => e.client.id === onbekend.client.id)!;
+    expect(payorNaam(zelfde)).toBe('Het Oosten');
   });
 
   it('intensieve kindzorg travels on the Patient and comes back', () => {

@@ -7,6 +7,7 @@ import { nu, vandaag } from '../../lib/klok.ts';
 import type { Client } from '../../../domain/model/client.ts';
 import { planNaarFhir } from '../../../domain/fhir/index.ts';
 import type { Doel, Naaste, Plan, PlanItem } from '../../../domain/plan/model.ts';
+import { useZorgverzekeraarNamen } from '../../hooks/useDb.tsx';
 import { nl } from '../../i18n/nl.ts';
 
 interface Props {
@@ -18,9 +19,10 @@ interface Props {
 }
 
 export function FhirExportKnop(props: Props) {
+  const zorgverzekeraarNamen = useZorgverzekeraarNamen();
   const exporteer = () => {
     const moment = nu();
-    const bundle = planNaarFhir(props, moment.toISOString());
+    const bundle = planNaarFhir({ ...props, zorgverzekeraarNamen }, moment.toISOString());
     const blob = new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/fhir+json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
