@@ -14,7 +14,8 @@
  *
  * 3. 20 devices (each its own user and tablet) push 500 mutations each, in batches of 50, all at
  *    once: mutations/s over the run and the p99 of the batch durations.
- * 4. The morning sync: 200 devices push 20 mutations each, one batch, all at once: push p99.
+ * 4. The morning sync: 200 devices push 20 mutations each, one batch, all at once: push p99, the
+ *    median of 3 such rounds (each with new devices).
  *
  * Budgets (issue 13, point 4) apply on PostgreSQL: 1 device ≥ 5,000 mutations/s; 20 devices ≥
  * 3,000 mutations/s with batch p99 ≤ 1 s; 200 devices p99 ≤ 500 ms; first pull ≥ 50,000
@@ -52,6 +53,7 @@ const PER_DEVICE_20 = 500;
 const BATCH_20 = 50;
 const DEVICES_200 = 200;
 const PER_DEVICE_200 = 20;
+const OCHTENDEN = 3;
 
 /** The p-th percentile (nearest rank) of a list of durations. */
 function percentile(values: readonly number[], p: number): number {
@@ -183,13 +185,19 @@ async function measure(label: string, config: ServerConfig): Promise<BenchResult
       PUSH_BATCH,
     );
     const twintig = await pushConcurrently(base, server.store, DEVICES_20, PER_DEVICE_20, BATCH_20);
-    const ochtend = await pushConcurrently(
-      base,
-      server.store,
-      DEVICES_200,
-      PER_DEVICE_200,
-      PER_DEVICE_200,
-    );
+    // The morning: OCHTENDEN rounds, each with 200 new devices; the median round's p99 counts
+    // (one round on this shared 2-core machine varies ±15 %), every round's p99 is in the row.
+    const ochtendP99: number[] = [];
+    for (let i = 0; i < OCHTENDEN; i++) {
+      const ronde = await pushConcurrently(
+        base,
+        server.store,
+        DEVICES_200,
+        PER_DEVICE_200,
+        PER_DEVICE_200,
+      );
+      ochtendP99.push(Math.round(percentile(ronde.batchMs, 99)));
+    }
 
     const puller = await sessionFor(server.store, 'arrangeur');
     await seedForPull(server.store, puller.id);
@@ -233,8 +241,8 @@ async function measure(label: string, config: ServerConfig): Promise<BenchResult
         ...budget(BUDGET_P99_20_MS),
       },
       {
-        name: `sync: ${DEVICES_200} devices × ${PER_DEVICE_200} at once (morning sync), push p99 (${label})`,
-        value: Math.round(percentile(ochtend.batchMs, 99)),
+        name: `sync: ${DEVICES_200} devices × ${PER_DEVICE_200} at once (morning sync), push p99, median of ${OCHTENDEN} rounds: ${ochtendP99.join(', ')} ms (${label})`,
+        value: percentile(ochtendP99, 50),
         unit: 'ms',
         lowerIsBetter: true,
         ...budget(BUDGET_P99_200_MS),
