@@ -5,7 +5,7 @@
  * name the organisation gave it (a synced record), else "Zorgverzekeraar (UZOVI …)".
  */
 import type { Client } from '../model/client.ts';
-import { findZorgverzekeraar } from '../reference/index.ts';
+import { gegevenZorgverzekeraarNaam } from '../reference/index.ts';
 import { bepaalFinancier, type Domein } from '../routing/financier.ts';
 import { SYSTEMEN } from './types.ts';
 
@@ -36,8 +36,8 @@ export function geldendeFinancier(
   });
   if (!financier) return null;
   const gegeven =
-    financier.soort === 'zorgverzekeraar' && !findZorgverzekeraar(financier.code)
-      ? zorgverzekeraarNamen?.get(financier.code)
+    financier.soort === 'zorgverzekeraar'
+      ? gegevenZorgverzekeraarNaam(financier.code, zorgverzekeraarNamen)
       : undefined;
   return {
     systeem: SYSTEEM[financier.soort],

@@ -3,10 +3,10 @@
  * `type`, `clientId`, `fields`) to one `PlanExport` per client. Every record is parsed with its
  * domain schema first, so a file from elsewhere cannot smuggle a shape the export does not know.
  */
-import { zorgverzekeraarNaamInvoerSchema } from '../model/zorgverzekeraar.ts';
 import { z } from 'zod';
 import { clientSchema } from '../model/client.ts';
 import { parseMetHerstel } from '../model/herstel.ts';
+import { zorgverzekeraarNaamInvoerSchema } from '../model/zorgverzekeraar.ts';
 import { doelSchema, naasteSchema, planItemSchema, planSchema } from '../plan/model.ts';
 import type { PlanExport } from './bundle.ts';
 

@@ -38,6 +38,18 @@ export function findZorgverzekeraar(uzovi: string) {
   return verzekeraarByUzovi.get(uzovi);
 }
 
+/**
+ * The name the organisation gave a UZOVI code the shipped list lacks (`gegeven`: code → name, the
+ * synced zorgverzekeraar records; issue 16, point 4). A listed code has none: it keeps the list's
+ * name whatever was given.
+ */
+export function gegevenZorgverzekeraarNaam(
+  uzovi: string,
+  gegeven: ReadonlyMap<string, string> | undefined,
+): string | undefined {
+  return findZorgverzekeraar(uzovi) ? undefined : gegeven?.get(uzovi);
+}
+
 /** The zorgkantoor (iWlz COD001 code) of the region the gemeente belongs to. */
 export function findZorgkantoorForGemeente(cbsCode: string) {
   const gemeente = gemeenteByCode.get(cbsCode);

@@ -214,7 +214,7 @@ async function verwerkAntwoord(
   }
   await db.transaction('rw', [db.outbox, db.syncBasis], () =>
     Promise.all([
-      geweigerd.length > 0 ? db.outbox.bulkUpdate(geweigerd) : 0,
+      geweigerd.length > 0 ? db.outbox.bulkUpdate(geweigerd) : undefined,
       weg.length > 0 ? db.outbox.bulkDelete(weg) : undefined,
       noteerVelden(db, velden),
     ]),

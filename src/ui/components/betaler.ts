@@ -4,7 +4,7 @@
  * routed decision beside it, everywhere the same (issue 11, point 3).
  */
 import type { Beslissing, GeldendeBeslissing } from '../../domain/plan/routering.ts';
-import { findZorgverzekeraar } from '../../domain/reference/index.ts';
+import { gegevenZorgverzekeraarNaam } from '../../domain/reference/index.ts';
 import { nl } from '../i18n/nl.ts';
 
 /**
@@ -17,8 +17,8 @@ export function financierNaam(
 ): string {
   const f = b.financier;
   const gegeven =
-    f?.soort === 'zorgverzekeraar' && !findZorgverzekeraar(f.code)
-      ? zorgverzekeraarNamen?.get(f.code)
+    f?.soort === 'zorgverzekeraar'
+      ? gegevenZorgverzekeraarNaam(f.code, zorgverzekeraarNamen)
       : undefined;
   if (f && gegeven) return nl.betaler.zorgverzekeraarMetCode(gegeven, f.code);
   if (f) return f.naam;

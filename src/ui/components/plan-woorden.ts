@@ -4,7 +4,11 @@
  * the review show it.
  */
 import type { Beslissing } from '../../domain/plan/routering.ts';
-import { findGemeente, findZorgverzekeraar } from '../../domain/reference/index.ts';
+import {
+  findGemeente,
+  findZorgverzekeraar,
+  gegevenZorgverzekeraarNaam,
+} from '../../domain/reference/index.ts';
 import type { Voorziening } from '../../domain/sociale-kaart/model.ts';
 import { nl } from '../i18n/nl.ts';
 
@@ -47,7 +51,8 @@ function gewoneNaam(naam: string): string {
 
 /**
  * Who pays, in words for the client, from the decision that holds (`geldendeBeslissing`): the
- * chosen domain's financier after an override. Names come from the reference lists by code.
+ * chosen domain's financier after an override. Names come from the reference lists by code; a
+ * UZOVI code they lack goes by the name given to it (`zorgverzekeraarNamen`), never by its code.
  */
 export function betalerInWoorden(
   b: Beslissing | null,
@@ -65,7 +70,8 @@ export function betalerInWoorden(
       const code = b.financier?.soort === 'zorgverzekeraar' ? b.financier.code : undefined;
       // The shipped list first; a code it lacks, by the name given on this device.
       const naam = code
-        ? (findZorgverzekeraar(code)?.naam ?? zorgverzekeraarNamen?.get(code))
+        ? (findZorgverzekeraar(code)?.naam ??
+          gegevenZorgverzekeraarNaam(code, zorgverzekeraarNamen))
         : undefined;
       return naam ? w.zorgverzekeraar(gewoneNaam(naam)) : w.zorgverzekeraarOnbekend;
     }
