@@ -40,6 +40,14 @@ export async function deviceId(db: ArrangeurDB): Promise<string> {
 }
 
 /**
+ * The device id for a sync request, outside any transaction: from memory once known (no request
+ * to the database at all), else read or minted in a transaction of its own.
+ */
+export async function deviceIdVoorSync(db: ArrangeurDB): Promise<string> {
+  return bekendeIds.get(db) ?? db.transaction('rw', db.meta, () => deviceId(db));
+}
+
+/**
  * Forgets this device's id, so the next write mints a new one. Call when another user takes over
  * a shared tablet: the server binds a device id to the user who first pushed with it (issue 12).
  * Run inside a transaction that has `meta` in its scope.

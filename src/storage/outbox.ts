@@ -62,14 +62,52 @@ export async function enqueue(db: ArrangeurDB, change: NewMutation): Promise<Out
   return row;
 }
 
-/** Number of changes waiting for push: the "niet verstuurd" count the UI shows. */
-export async function pendingCount(db: ArrangeurDB): Promise<number> {
-  return db.outbox.where('status').equals('pending').count();
+/*
+ * Pending rows are read in `seq` (primary key) order, not through the `status` index. Every
+ * accepted row leaves the outbox, and Chromium leaves a deleted row's index entries behind until
+ * its sweeper cleans them: after 10,000 pushed changes, reading the index's `pending` range stepped
+ * over 10,000 of them (9.6 ms a request, with no pending row at all), while the rows themselves
+ * read in 0.1 ms (browser-sync bench, Chromium 156). The outbox holds only pending and rejected
+ * rows, and rejected rows are few, so the primary key is the cheap way to the pending ones.
+ */
+
+/** Changes waiting for push and changes the server refused: the counts the UI shows. */
+export async function outboxTelling(
+  db: ArrangeurDB,
+): Promise<{ wachtend: number; geweigerd: number }> {
+  return db.transaction('r', db.outbox, async () => {
+    const [alle, geweigerd] = await Promise.all([
+      db.outbox.count(),
+      db.outbox.where('status').equals('rejected').count(),
+    ]);
+    return { wachtend: alle - geweigerd, geweigerd };
+  });
 }
 
-/** Changes waiting for push, oldest first: the order the sync client must send them in. */
-export async function pending(db: ArrangeurDB): Promise<OutboxRow[]> {
-  return db.outbox.where('status').equals('pending').sortBy('seq');
+/** Number of changes waiting for push: the "niet verstuurd" count the UI shows. */
+export async function pendingCount(db: ArrangeurDB): Promise<number> {
+  return (await outboxTelling(db)).wachtend;
+}
+
+/** The first `max` changes waiting for push (all when absent), oldest first: the order to send. */
+export async function pending(db: ArrangeurDB, max = Infinity): Promise<OutboxRow[]> {
+  const stuk = Number.isFinite(max) ? max : 1_000;
+  return db.transaction('r', db.outbox, async () => {
+    const uit: OutboxRow[] = [];
+    let na: number | undefined;
+    for (;;) {
+      const rijen = await (
+        na === undefined ? db.outbox.limit(stuk) : db.outbox.where(':id').above(na).limit(stuk)
+      ).toArray();
+      for (const rij of rijen) {
+        if (rij.status !== 'pending') continue;
+        uit.push(rij);
+        if (uit.length >= max) return uit;
+      }
+      if (rijen.length < stuk) return uit;
+      na = rijen[rijen.length - 1]!.seq;
+    }
+  });
 }
 
 /** Rejected changes, kept with the server's reason until the user deals with them (guarantee 5). */

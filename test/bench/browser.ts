@@ -168,7 +168,10 @@ export async function run(): Promise<BenchResult[]> {
     console.error('bench browser: app installed, seeding…');
     await page.evaluate(() => window.__arrangeurBench!.seedSessie());
     const seedStart = performance.now();
-    const seeded = await page.evaluate((n) => window.__arrangeurBench!.seedClients(0, n), CLIENTS);
+    const seeded = await page.evaluate(
+      async (n) => (await window.__arrangeurBench!.seedClients(0, n)).length,
+      CLIENTS,
+    );
     const seedMs = performance.now() - seedStart;
     const planItems = await page.evaluate(
       ({ n, c }) => window.__arrangeurBench!.seedPlan(n, c.voornaam, c.achternaam),

@@ -23,7 +23,7 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import type { ArrangeurDB } from '../../storage/db.ts';
-import { pendingCount, retryRejected as zetTerug } from '../../storage/outbox.ts';
+import { outboxTelling, retryRejected as zetTerug } from '../../storage/outbox.ts';
 import type { Connectivity, ConnectivityWatcher } from './connectivity.ts';
 import { openConflictCount } from './conflicts.ts';
 import { SyncHttpFout, type FetchFn } from './http.ts';
@@ -367,12 +367,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   async function tel(): Promise<Pick<SyncStatus, 'wachtend' | 'geweigerd' | 'conflicten'>> {
-    const [wachtend, geweigerd, conflicten] = await Promise.all([
-      pendingCount(db),
-      db.outbox.where('status').equals('rejected').count(),
-      openConflictCount(db),
-    ]);
-    return { wachtend, geweigerd, conflicten };
+    const [outbox, conflicten] = await Promise.all([outboxTelling(db), openConflictCount(db)]);
+    return { ...outbox, conflicten };
   }
 
   async function ververs(wijziging: Partial<SyncStatus> = {}): Promise<void> {

@@ -22,7 +22,7 @@ import type { RecordType } from '../../domain/model/record.ts';
 import { recordTypeSchema } from '../../domain/model/record.ts';
 import type { ArrangeurDB, OutboxRow, SyncBasisRow } from '../../storage/db.ts';
 import { verwijderClientVanApparaat, type VerwijderdeClient } from '../../storage/intrekking.ts';
-import { deviceId } from '../../storage/meta.ts';
+import { deviceIdVoorSync } from '../../storage/meta.ts';
 import { PULL_PAGE_MAX, pullResponseSchema, type WireRecord } from '../protocol/wire.ts';
 import { vraag, type FetchFn } from './http.ts';
 import { INGETROKKEN_TEKST } from './meldingen.ts';
@@ -67,7 +67,7 @@ export async function pull(
   limit = PULL_PAGE_MAX,
 ): Promise<void> {
   // The device id goes along for the server's access log ("from which device"); not client data.
-  const apparaat = encodeURIComponent(await deviceId(db));
+  const apparaat = encodeURIComponent(await deviceIdVoorSync(db));
   for (;;) {
     const { cursor } = await leesSyncState(db);
     const pagina = await vraag(

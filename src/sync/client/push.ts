@@ -24,7 +24,8 @@
  */
 import { mutationSchema, type Mutation, type RecordType } from '../../domain/model/record.ts';
 import type { ArrangeurDB, OutboxRow, SyncBasisRow } from '../../storage/db.ts';
-import { deviceId } from '../../storage/meta.ts';
+import { deviceIdVoorSync } from '../../storage/meta.ts';
+import { pending } from '../../storage/outbox.ts';
 import { PUSH_BATCH_MAX, pushResponseSchema, type PushResult } from '../protocol/wire.ts';
 import { SyncHttpFout, vraag, type FetchFn } from './http.ts';
 import { weigerTekst } from './meldingen.ts';
@@ -49,11 +50,9 @@ export async function push(
   baseUrl: string,
   telling: PushTelling,
 ): Promise<void> {
-  const apparaat = await db.transaction('rw', db.meta, () => deviceId(db));
+  const apparaat = await deviceIdVoorSync(db);
   for (;;) {
-    // The status index holds equal keys in primary-key order (IndexedDB sorts an index by key,
-    // then by primary key): the pending rows in `seq` order, read in one request, not by cursor.
-    const rijen = await db.outbox.where('status').equals('pending').limit(PUSH_BATCH_MAX).toArray();
+    const rijen = await pending(db, PUSH_BATCH_MAX);
     if (rijen.length === 0) return;
     const batch = rijen;
     const mutaties = await metBasis(db, batch);

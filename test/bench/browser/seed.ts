@@ -80,11 +80,11 @@ export function benchClient(i: number): ClientInvoer {
   };
 }
 
-/** Saves clients `van` … `tot - 1` through `saveClient`; returns how many were written. */
-async function seedClients(van: number, tot: number): Promise<number> {
+/** Saves clients `van` … `tot - 1` through `saveClient`; returns the ids of those written. */
+async function seedClients(van: number, tot: number): Promise<string[]> {
   const db = openDb();
   try {
-    let geschreven = 0;
+    const ids: string[] = [];
     const PER_TRANSACTIE = 500;
     for (let start = van; start < tot; start += PER_TRANSACTIE) {
       const eind = Math.min(tot, start + PER_TRANSACTIE);
@@ -92,11 +92,11 @@ async function seedClients(van: number, tot: number): Promise<number> {
         for (let i = start; i < eind; i++) {
           const r = await saveClient(db, benchClient(i), { updatedBy: 'bench' });
           if (!r.ok) throw new Error(`bench client ${i}: ${JSON.stringify(r.issues)}`);
-          geschreven += 1;
+          ids.push(r.client.id);
         }
       });
     }
-    return geschreven;
+    return ids;
   } finally {
     db.close();
   }
