@@ -17,9 +17,16 @@ import type { Doel, Naaste, Plan, PlanItem, PlanVersie } from '../domain/plan/mo
 import type { Review, ReviewComment } from '../domain/plan/review.ts';
 import type { Voorziening } from '../domain/sociale-kaart/model.ts';
 import type { ZorgverzekeraarNaam } from '../domain/model/zorgverzekeraar.ts';
+import { sorteersleutel } from './sorteersleutel.ts';
 
-/** A client as stored: the domain record plus the words the name search uses (never synced). */
-export type ClientRow = Client & { zoekwoorden: string[] };
+/** A client as stored: the domain record plus the words the search and the list order use (never synced). */
+export type ClientRow = Client & {
+  zoekwoorden: string[];
+  /** The caseload's order (storage/sorteersleutel.ts); absent on a tombstone. */
+  sorteersleutel?: string;
+  /** 1 on a tombstone only, so the few tombstones are counted from an index of their own. */
+  verwijderd?: 1;
+};
 
 /**
  * A review comment as stored: the domain record plus `openstaand`, 1 while not afgehandeld, else 0
@@ -204,6 +211,23 @@ export class ArrangeurDB extends Dexie {
     this.version(6).stores({
       zorgverzekeraars: 'id',
     });
+    // v7: the caseload's order as an index (storage/sorteersleutel.ts), so its first rows are read
+    // without reading every client, and the tombstones in one of their own, so the list's length
+    // is the store's count minus theirs (counting an index walks and checks every entry: 28.7 ms
+    // for 10,000 clients, the store 5.4 ms). Written on every client write, filled in here.
+    this.version(7)
+      .stores({
+        clients: 'id, *zoekwoorden, achternaam, voornaam, updatedAt, sorteersleutel, verwijderd',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<ClientRow, string>('clients')
+          .toCollection()
+          .modify((rij) => {
+            if (rij.deleted) rij.verwijderd = 1;
+            else rij.sorteersleutel = sorteersleutel(rij);
+          }),
+      );
   }
 }
 

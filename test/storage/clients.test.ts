@@ -3,13 +3,16 @@ import { mutationSchema } from '../../src/domain/model/record.ts';
 import { openDb, type ArrangeurDB } from '../../src/storage/db.ts';
 import { enqueue, pending, pendingCount } from '../../src/storage/outbox.ts';
 import {
+  clientsMetIds,
   deleteClient,
+  eersteClients,
   getClient,
   listClients,
   saveClient,
   searchClients,
   zoekwoorden,
 } from '../../src/storage/repositories/clients.ts';
+import { sorteersleutel } from '../../src/storage/sorteersleutel.ts';
 import { CASELOAD, clientInvoer, wlzIndicatie } from '../fixtures/clients.ts';
 
 const WIE = { updatedBy: 'gebruiker-1', now: new Date('2026-11-23T09:00:00Z') };
@@ -264,6 +267,44 @@ describe('listClients and searchClients', () => {
     ['piet jansen', []],
   ])('search %j finds %j', async (query, verwacht) => {
     expect(namen(await searchClients(db, query))).toEqual(verwacht);
+  });
+
+  it('gives the first rows of the list from its index, and the length of the whole list', async () => {
+    expect(await eersteClients(db, 2)).toEqual({
+      clients: (await listClients(db)).slice(0, 2),
+      totaal: 4,
+    });
+    const [eerste] = await listClients(db);
+    await deleteClient(db, eerste!.id, LATER);
+    const { clients, totaal } = await eersteClients(db, 10);
+    expect(namen(clients)).toEqual(['Janneke van den Berg', 'Jan Jansen', 'Piet de Vries']);
+    expect(totaal).toBe(3);
+  });
+
+  it('keeps a renamed client in her new place and gives the clients of a filter in list order', async () => {
+    const [bakker, berg] = await listClients(db);
+    await saveClient(
+      db,
+      { ...clientInvoer(), voornaam: 'José', achternaam: 'Zwart' },
+      {
+        ...LATER,
+        id: bakker!.id,
+      },
+    );
+    expect(namen((await eersteClients(db, 10)).clients).at(-1)).toBe('José Zwart');
+    expect(namen(await clientsMetIds(db, [bakker!.id, berg!.id, crypto.randomUUID()]))).toEqual([
+      'Janneke van den Berg',
+      'José Zwart',
+    ]);
+  });
+
+  it.each([
+    [{ achternaam: 'van den Berg', voornaam: 'Anna' }, 'berg\u0001anna'],
+    [{ achternaam: "'t Hart", voornaam: 'Émile' }, 'hart\u0001emile'],
+    [{ achternaam: 'Øster', voornaam: 'Søren' }, 'oster\u0001soren'],
+    [{ achternaam: 'Van', voornaam: 'Piet' }, 'van\u0001piet'],
+  ])('sorts %j under %j', (naam, verwacht) => {
+    expect(sorteersleutel(naam)).toBe(verwacht);
   });
 
   it('splits names into accent-free lower-case words', () => {

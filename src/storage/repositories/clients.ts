@@ -19,6 +19,7 @@ import {
   type InvoerFout,
   type WriteOptions,
 } from './schrijven.ts';
+import { sorteersleutel } from '../sorteersleutel.ts';
 import { zonderUndefined } from './velden.ts';
 
 export type SaveClientResult = { ok: true; client: Client } | { ok: false; issues: InvoerFout[] };
@@ -101,6 +102,7 @@ export async function deleteClient(
       type: 'client',
       clientId: id,
       rij,
+      naarRij: clientNaarRij,
       opts: options,
       now,
     });
@@ -118,6 +120,33 @@ export async function getClient(db: ArrangeurDB, id: string): Promise<Client | u
 /** All living clients, sorted as a Dutch list: by achternaam without voorvoegsel, then voornaam. */
 export async function listClients(db: ArrangeurDB): Promise<Client[]> {
   return leesRijen(await db.clients.toArray());
+}
+
+/** Part of the caseload in list order, and how many clients the whole list holds. */
+export interface ClientLijst {
+  clients: Client[];
+  totaal: number;
+}
+
+/**
+ * The first `max` living clients in list order (from the `sorteersleutel` index), and how many
+ * living clients there are: what the caseload shows without reading every client.
+ */
+export async function eersteClients(db: ArrangeurDB, max: number): Promise<ClientLijst> {
+  return db.transaction('r', db.clients, async () => {
+    const [rijen, alle, tombstones] = await Promise.all([
+      db.clients.orderBy('sorteersleutel').limit(max).toArray(),
+      db.clients.count(),
+      db.clients.where('verwijderd').equals(1).count(),
+    ]);
+    return { clients: leesRijen(rijen), totaal: alle - tombstones };
+  });
+}
+
+/** The living clients among `ids`, in list order (the caseload's "evaluatie nodig"). */
+export async function clientsMetIds(db: ArrangeurDB, ids: readonly string[]): Promise<Client[]> {
+  const rijen = await db.clients.bulkGet([...ids]);
+  return leesRijen(rijen.filter((r): r is ClientRow => r !== undefined));
 }
 
 /**
@@ -148,57 +177,14 @@ export function zoekwoorden(tekst: string): string[] {
   return [...new Set(woorden)];
 }
 
-const collator = new Intl.Collator('nl', { sensitivity: 'base' });
-
-/** Dutch voorvoegsels that lists ignore when sorting: "van den Berg" sorts under B. */
-const VOORVOEGSELS = new Set([
-  'van',
-  'de',
-  'den',
-  'der',
-  'des',
-  'het',
-  "'t",
-  't',
-  'te',
-  'ten',
-  'ter',
-  'in',
-  'op',
-  'uit',
-  'aan',
-  'bij',
-  'onder',
-  'over',
-  'voor',
-  'von',
-  'la',
-  'le',
-  'du',
-  'da',
-  'di',
-  'el',
-  "d'",
-  "l'",
-]);
-
-function sorteernaam(achternaam: string): string {
-  const delen = achternaam.trim().split(/\s+/);
-  let i = 0;
-  while (i < delen.length - 1 && VOORVOEGSELS.has(delen[i]!.toLowerCase())) i += 1;
-  return delen.slice(i).join(' ');
-}
-
 function leesRijen(rijen: ClientRow[]): Client[] {
-  // Each sort name once per client, not once per comparison (a caseload can hold thousands).
+  // Each key once per client, not once per comparison (a caseload can hold thousands).
   return rijen
     .filter((rij) => !rij.deleted)
     .map(leesRij)
     .filter((c): c is Client => c !== undefined)
-    .map((c) => ({ c, naam: sorteernaam(c.achternaam) }))
-    .sort(
-      (a, b) => collator.compare(a.naam, b.naam) || collator.compare(a.c.voornaam, b.c.voornaam),
-    )
+    .map((c) => ({ c, sleutel: sorteersleutel(c) }))
+    .sort((a, b) => (a.sleutel < b.sleutel ? -1 : a.sleutel > b.sleutel ? 1 : 0))
     .map(({ c }) => c);
 }
 
@@ -218,8 +204,18 @@ function leesRij(rij: ClientRow): Client | undefined {
  * the sync client, which stores pulled clients the same way (so search finds them too).
  */
 export function clientNaarRij(client: Client): ClientRow {
-  return {
-    ...zonderUndefined(client),
+  // A tombstone keeps no sort key (the caseload's index holds living clients only) and is marked
+  // in an index of its own (see the v7 schema in db.ts).
+  const {
+    sorteersleutel: _sleutel,
+    verwijderd: _verwijderd,
+    ...rest
+  } = client as Partial<ClientRow> & Client;
+  const rij: ClientRow = {
+    ...zonderUndefined(rest),
     zoekwoorden: zoekwoorden(`${client.voornaam} ${client.achternaam}`),
   };
+  return client.deleted
+    ? { ...rij, verwijderd: 1 }
+    : { ...rij, sorteersleutel: sorteersleutel(client) };
 }

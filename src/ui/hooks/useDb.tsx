@@ -4,17 +4,43 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Client } from '../../domain/model/client.ts';
-import { getClient, searchClients } from '../../storage/repositories/clients.ts';
+import {
+  clientsMetIds,
+  eersteClients,
+  getClient,
+  searchClients,
+  zoekwoorden,
+  type ClientLijst,
+} from '../../storage/repositories/clients.ts';
 import { zorgverzekeraarNamen } from '../../storage/repositories/zorgverzekeraars.ts';
 import { useDb } from './db-context.tsx';
 
 // The context lives in db-context.tsx so the app shell can use it without loading the repositories.
 export { DbProvider, useDb, useUserId } from './db-context.tsx';
 
-/** Living clients matching the name query (all when empty); `undefined` while loading. */
-export function useClients(query: string): Client[] | undefined {
+/**
+ * The caseload list, at most `max` rows, and the length of the whole list; `undefined` while
+ * loading. With a query: the clients matching it. With `ids` (a filter such as "evaluatie
+ * nodig"): only those clients. Neither: the first `max` of all, read from the list-order index,
+ * so a change on a device with thousands of clients does not read them all again.
+ */
+export function useClientLijst(
+  query: string,
+  ids: readonly string[] | null,
+  max: number,
+): ClientLijst | undefined {
   const db = useDb();
-  return useLiveQuery(() => searchClients(db, query), [db, query]);
+  const idsSleutel = ids === null ? null : ids.join(',');
+  return useLiveQuery(async () => {
+    if (zoekwoorden(query).length === 0 && ids === null) return eersteClients(db, max);
+    const binnen = ids === null ? null : new Set(ids);
+    const alle =
+      zoekwoorden(query).length > 0
+        ? (await searchClients(db, query)).filter((c) => binnen === null || binnen.has(c.id))
+        : await clientsMetIds(db, ids ?? []);
+    return { clients: alle.slice(0, max), totaal: alle.length };
+    // `ids` is in the deps as its text: a new array with the same ids reads nothing again.
+  }, [db, query, idsSleutel, max]);
 }
 
 /** One living client; `undefined` while loading, `null` when it does not exist (or was deleted). */

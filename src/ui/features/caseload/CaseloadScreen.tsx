@@ -4,13 +4,9 @@ import { volledigeNaam, type Client } from '../../../domain/model/client.ts';
 import { wlzGeldigOp } from '../../../domain/model/wlz.ts';
 import type { Plan } from '../../../domain/plan/model.ts';
 import type { Review } from '../../../domain/plan/review.ts';
-import {
-  evaluatieStatus,
-  type EvaluatieStatus,
-  type ReviewStatus,
-} from '../../../domain/plan/status.ts';
+import { evaluatieStatus, type ReviewStatus } from '../../../domain/plan/status.ts';
 import { findGemeente } from '../../../domain/reference/index.ts';
-import { useClient, useClients, useUserId } from '../../hooks/useDb.tsx';
+import { useClient, useClientLijst, useUserId } from '../../hooks/useDb.tsx';
 import { usePlannenPerClient } from '../../hooks/usePlanOverzicht.ts';
 import { datumVanMoment, useReviewStandPerClient, useReviewsVoor } from '../../hooks/useReviews.ts';
 import { vandaag as vandaagNl } from '../../lib/klok.ts';
@@ -53,11 +49,16 @@ export function CaseloadScreen({
 }: CaseloadScreenProps) {
   const [zoek, setZoek] = useState('');
   const [alleenEvaluaties, setAlleenEvaluaties] = useState(false);
-  const alleClients = useClients(zoek);
   // The plans load apart from the clients, so the list shows without waiting for them.
   const plannen = usePlannenPerClient();
+  const evaluatieIds = alleenEvaluaties
+    ? [...(plannen ?? [])]
+        .filter(([, p]) => evaluatieStatus(p, vandaag) !== 'geen')
+        .map(([clientId]) => clientId)
+    : null;
+  const lijst = useClientLijst(zoek, evaluatieIds, MAX_RIJEN);
   // The review badges wait for the rows: the first row on a cold start comes first.
-  const rijenKlaar = alleClients !== undefined;
+  const rijenKlaar = lijst !== undefined;
   const reviewStand = useReviewStandPerClient(rijenKlaar);
   // Reviews addressed to this user (a casemanager): those clients open the review, never the
   // editor, since the plan is not hers to change (issue 6).
@@ -70,17 +71,9 @@ export function CaseloadScreen({
     const stand = reviewStand?.get(r.clientId);
     return stand?.status === 'wacht' && stand.laatste?.id === r.id;
   });
-  const evaluatie = (id: string): EvaluatieStatus => {
-    const plan = plannen?.get(id);
-    return plan ? evaluatieStatus(plan, vandaag) : 'geen';
-  };
   const aantalEvaluaties = plannen
     ? [...plannen.values()].filter((p) => evaluatieStatus(p, vandaag) !== 'geen').length
     : 0;
-  const clients =
-    alleenEvaluaties && alleClients
-      ? alleClients.filter((c) => evaluatie(c.id) !== 'geen')
-      : alleClients;
   const filterId = useId();
   const titelId = useId();
   const t = nl.caseload;
@@ -119,21 +112,19 @@ export function CaseloadScreen({
           </div>
         </div>
       )}
-      {clients === undefined ? (
+      {lijst === undefined ? (
         <p role="status">{nl.algemeen.laden}</p>
-      ) : clients.length === 0 ? (
+      ) : lijst.totaal === 0 ? (
         <p className="lijst-leeg" role="status">
           {zoek.trim() === '' ? t.leeg : t.nietGevonden(zoek.trim())}
         </p>
       ) : (
         <>
           <p role="status" className="veld-hint">
-            {clients.length > MAX_RIJEN
-              ? t.eersten(MAX_RIJEN, clients.length)
-              : t.aantal(clients.length)}
+            {lijst.totaal > MAX_RIJEN ? t.eersten(MAX_RIJEN, lijst.totaal) : t.aantal(lijst.totaal)}
           </p>
           <ul className="client-lijst" aria-label={t.lijstLabel}>
-            {clients.slice(0, MAX_RIJEN).map((c) => (
+            {lijst.clients.map((c) => (
               <li key={c.id}>
                 <ClientRij
                   client={c}
