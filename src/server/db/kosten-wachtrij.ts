@@ -6,7 +6,9 @@
  * and the queue is drained — those clients priced anew and removed, in one transaction —
  * - before every coordinator read (routes/coordinator.ts), so its answer still equals a full
  *   pricing of what was committed before the read;
- * - in the background shortly after a push (`KostenWachtrij.kort`), so a read rarely waits.
+ * - in the background once pushes pause, or at the latest a second after a push
+ *   (`KostenWachtrij.kort`), so a read rarely waits and pricing does not compete with the pushes
+ *   of a busy moment (the morning sync) for the server's cores.
  *
  * Drains are serialized: in one process by a promise chain, across processes by one advisory
  * lock held for the drain's transaction. A reader that finds the queue non-empty (rows another
@@ -72,12 +74,18 @@ export async function werkKostenWachtrijBij(store: Store): Promise<number> {
 export class KostenWachtrij {
   private lopend: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
+  /** When the first push not yet served by a drain asked for one (ms since the epoch). */
+  private sinds: number | null = null;
   private gesloten = false;
 
   constructor(
     private readonly store: Store,
     private readonly waarschuw: (error: unknown) => void,
-    private readonly wachtMs = 20,
+    /** Pause in the pushes after which the background drain starts. */
+    private readonly wachtMs = 50,
+    /** The longest a queued client waits for the background drain while pushes keep coming. */
+    private readonly maxWachtMs = Math.max(1_000, wachtMs),
+    private readonly klok: () => number = Date.now,
   ) {}
 
   /** Drains the queue after every drain already running (a coordinator read awaits this). */
@@ -90,13 +98,22 @@ export class KostenWachtrij {
     return volgende;
   }
 
-  /** A drain shortly after a push that queued clients (one timer at a time). */
+  /**
+   * A drain after a push that queued clients: once no such push came for `wachtMs`, and at the
+   * latest `maxWachtMs` after the first push it serves (one timer at a time). Sustained pushes
+   * (1 device × 10,000 mutations, PostgreSQL) went 6,318–6,399 → 6,956–7,194 /s with this pause.
+   */
   kort(): void {
-    if (this.gesloten || this.timer) return;
+    if (this.gesloten) return;
+    const nu = this.klok();
+    this.sinds ??= nu;
+    if (this.timer) clearTimeout(this.timer);
+    const over = Math.min(this.wachtMs, Math.max(0, this.sinds + this.maxWachtMs - nu));
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.sinds = null;
       this.bijwerken().catch((error: unknown) => this.waarschuw(error));
-    }, this.wachtMs);
+    }, over);
     this.timer.unref();
   }
 
