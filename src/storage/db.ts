@@ -42,6 +42,8 @@ export type OutboxOp = 'create' | 'update' | 'delete';
  * so the user sees it and nothing is silently dropped (guarantee 5). An accepted row is removed.
  */
 export type OutboxStatus = 'pending' | 'rejected';
+// storage/outbox.ts counts the waiting rows as all rows minus the rejected ones: a third status
+// must be counted there too.
 
 export interface OutboxRow extends Mutation {
   /** Local order of changes; push sends them in this order. Absent until Dexie assigns it. */
@@ -225,7 +227,10 @@ export class ArrangeurDB extends Dexie {
           .toCollection()
           .modify((rij) => {
             if (rij.deleted) rij.verwijderd = 1;
-            else rij.sorteersleutel = sorteersleutel(rij);
+            // A row without its names fails the schema and is not listed; it must not make the
+            // upgrade, and with it the whole database, fail to open.
+            else if (typeof rij.achternaam === 'string' && typeof rij.voornaam === 'string')
+              rij.sorteersleutel = sorteersleutel(rij);
           }),
       );
   }

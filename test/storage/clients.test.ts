@@ -321,6 +321,7 @@ describe('reads parse at the edge', () => {
     try {
       expect(await getClient(db, client.id)).toBeUndefined();
       expect(await listClients(db)).toEqual([]);
+      expect(await eersteClients(db, 10)).toEqual({ clients: [], totaal: 0 });
     } finally {
       console.warn = warn;
     }

@@ -25,6 +25,8 @@ describe('ArrangeurDB versions', () => {
     await oud.table('clients').bulkPut([
       { ...client, achternaam: 'van der Zee', zoekwoorden: ['zee'] },
       { ...client, id: crypto.randomUUID(), achternaam: 'Weg', deleted: true, zoekwoorden: [] },
+      // A row without its names (fails the schema): kept, not listed, and no failed upgrade.
+      { id: crypto.randomUUID(), voornaam: 'Zonder', zoekwoorden: [] },
     ]);
     oud.close();
 

@@ -107,6 +107,8 @@ export class KostenWachtrij {
     if (this.gesloten) return;
     const nu = this.klok();
     this.sinds ??= nu;
+    // Due at the cap already: keep that timer, or pushes in a row would put it off for good.
+    if (this.timer && nu + this.wachtMs >= this.sinds + this.maxWachtMs) return;
     if (this.timer) clearTimeout(this.timer);
     const over = Math.min(this.wachtMs, Math.max(0, this.sinds + this.maxWachtMs - nu));
     this.timer = setTimeout(() => {

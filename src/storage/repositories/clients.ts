@@ -139,7 +139,10 @@ export async function eersteClients(db: ArrangeurDB, max: number): Promise<Clien
       db.clients.count(),
       db.clients.where('verwijderd').equals(1).count(),
     ]);
-    return { clients: leesRijen(rijen), totaal: alle - tombstones };
+    const clients = leesRijen(rijen);
+    // A row that fails the schema is not shown, so not counted either (exact when the whole list
+    // was read; beyond the first `max` such rows are not looked for).
+    return { clients, totaal: alle - tombstones - (rijen.length - clients.length) };
   });
 }
 
