@@ -64,11 +64,13 @@ export function sorteernaam(achternaam: string): string {
   return delen.slice(i).join(' ');
 }
 
+/** Lower case without accents (NFD, combining marks removed): what search and order ignore. */
+export function zonderAccenten(tekst: string): string {
+  return tekst.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 function vouw(tekst: string): string {
-  return tekst
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return zonderAccenten(tekst)
     .replace(/[øæœßłđðþı]/g, (l) => LETTERS[l] ?? l)
     .trim();
 }

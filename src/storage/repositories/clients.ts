@@ -19,7 +19,7 @@ import {
   type InvoerFout,
   type WriteOptions,
 } from './schrijven.ts';
-import { sorteersleutel } from '../sorteersleutel.ts';
+import { sorteersleutel, zonderAccenten } from '../sorteersleutel.ts';
 import { zonderUndefined } from './velden.ts';
 
 export type SaveClientResult = { ok: true; client: Client } | { ok: false; issues: InvoerFout[] };
@@ -171,10 +171,7 @@ export async function searchClients(db: ArrangeurDB, query: string): Promise<Cli
 
 /** Lower-case, accent-free words of a name or query; punctuation separates words ('t Hart → t, hart). */
 export function zoekwoorden(tekst: string): string[] {
-  const woorden = tekst
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const woorden = zonderAccenten(tekst)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
   return [...new Set(woorden)];

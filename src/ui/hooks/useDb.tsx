@@ -32,12 +32,13 @@ export function useClientLijst(
   const db = useDb();
   const idsSleutel = ids === null ? null : ids.join(',');
   return useLiveQuery(async () => {
-    if (zoekwoorden(query).length === 0 && ids === null) return eersteClients(db, max);
-    const binnen = ids === null ? null : new Set(ids);
-    const alle =
-      zoekwoorden(query).length > 0
-        ? (await searchClients(db, query)).filter((c) => binnen === null || binnen.has(c.id))
-        : await clientsMetIds(db, ids ?? []);
+    const zoekt = zoekwoorden(query).length > 0;
+    if (!zoekt && ids === null) return eersteClients(db, max);
+    let alle = zoekt ? await searchClients(db, query) : await clientsMetIds(db, ids ?? []);
+    if (zoekt && ids !== null) {
+      const binnen = new Set(ids);
+      alle = alle.filter((c) => binnen.has(c.id));
+    }
     return { clients: alle.slice(0, max), totaal: alle.length };
     // `ids` is in the deps as its text: a new array with the same ids reads nothing again.
   }, [db, query, idsSleutel, max]);

@@ -51,12 +51,11 @@ export function CaseloadScreen({
   const [alleenEvaluaties, setAlleenEvaluaties] = useState(false);
   // The plans load apart from the clients, so the list shows without waiting for them.
   const plannen = usePlannenPerClient();
-  const evaluatieIds = alleenEvaluaties
-    ? [...(plannen ?? [])]
-        .filter(([, p]) => evaluatieStatus(p, vandaag) !== 'geen')
-        .map(([clientId]) => clientId)
-    : null;
-  const lijst = useClientLijst(zoek, evaluatieIds, MAX_RIJEN);
+  // The clients whose plan needs an evaluatie: counted above the list, and its filter.
+  const teEvalueren = [...(plannen ?? [])]
+    .filter(([, p]) => evaluatieStatus(p, vandaag) !== 'geen')
+    .map(([clientId]) => clientId);
+  const lijst = useClientLijst(zoek, alleenEvaluaties ? teEvalueren : null, MAX_RIJEN);
   // The review badges wait for the rows: the first row on a cold start comes first.
   const rijenKlaar = lijst !== undefined;
   const reviewStand = useReviewStandPerClient(rijenKlaar);
@@ -71,9 +70,7 @@ export function CaseloadScreen({
     const stand = reviewStand?.get(r.clientId);
     return stand?.status === 'wacht' && stand.laatste?.id === r.id;
   });
-  const aantalEvaluaties = plannen
-    ? [...plannen.values()].filter((p) => evaluatieStatus(p, vandaag) !== 'geen').length
-    : 0;
+  const aantalEvaluaties = teEvalueren.length;
   const filterId = useId();
   const titelId = useId();
   const t = nl.caseload;
